@@ -1,0 +1,58 @@
+import type { ClusterModel, Labels, Pod } from '@palisade/cluster-model';
+import { addressKey } from './addresses';
+import type { EndpointView } from './policy-set';
+
+const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+
+/** Namespace labels with the name label the API server always sets. */
+export function namespaceLabelsOf(model: ClusterModel): Map<string, Labels> {
+  const labels = new Map<string, Labels>();
+  for (const ns of model.namespaces) {
+    labels.set(ns.name, { ...ns.labels, [NAMESPACE_NAME_LABEL]: ns.name });
+  }
+  return labels;
+}
+
+/** What the matchers see of each pod, in model order. */
+export function podEndpoints(model: ClusterModel): EndpointView[] {
+  const namespaceLabels = namespaceLabelsOf(model);
+  const nodeLabels = new Map(model.nodes.map((n) => [n.name, n.labels]));
+  return model.pods.map((pod) => podEndpoint(pod, namespaceLabels, nodeLabels));
+}
+
+export function podEndpoint(
+  pod: Pod,
+  namespaceLabels: ReadonlyMap<string, Labels>,
+  nodeLabels: ReadonlyMap<string, Labels>,
+): EndpointView {
+  return {
+    kind: 'pod',
+    namespace: pod.namespace,
+    namespaceLabels: namespaceLabels.get(pod.namespace) ?? { [NAMESPACE_NAME_LABEL]: pod.namespace },
+    labels: pod.labels,
+    hostNetwork: pod.hostNetwork,
+    nodeLabels: pod.hostNetwork && pod.nodeName ? (nodeLabels.get(pod.nodeName) ?? null) : null,
+    addresses: pod.ips.map(addressKey).filter((k): k is bigint => k !== undefined),
+    ports: pod.ports,
+  };
+}
+
+/** An address outside the cluster; undefined when the text is not an IP address. */
+export function externalEndpoint(address: string): EndpointView | undefined {
+  const key = addressKey(address);
+  if (key === undefined) return undefined;
+  return {
+    kind: 'external',
+    namespace: null,
+    namespaceLabels: {},
+    labels: {},
+    hostNetwork: false,
+    nodeLabels: null,
+    addresses: [key],
+    ports: [],
+  };
+}
+
+export function podId(pod: { readonly namespace: string; readonly name: string }): string {
+  return `${pod.namespace}/${pod.name}`;
+}

@@ -1,0 +1,80 @@
+import type { ClusterModel } from '@palisade/cluster-model';
+import { cidrRange, formatAddressKey, internetBoundaries, isInternetAddress, AddressRange } from './addresses';
+import { externalEndpoint, podEndpoints } from './endpoints';
+import { evaluateConnection } from './pairwise';
+import { compilePolicies, EndpointView } from './policy-set';
+import { MAX_PORT, MIN_PORT, PortRef } from './ports';
+
+export interface PairwiseReach {
+  readonly reachableFrom: number;
+  readonly reachableTo: number;
+  readonly internetIngress: boolean;
+  readonly internetEgress: boolean;
+  readonly fromEveryNamespace: boolean;
+}
+
+/**
+ * Reachability figures by brute force: every pair of pods, every port, every policy. Quadratic
+ * and slow by design: it is the reference the fast path is tested against and the baseline
+ * the benchmark compares with.
+ */
+export function pairwiseReachability(model: ClusterModel, options: { clusterCidrs?: readonly string[] } = {}): PairwiseReach[] {
+  const policies = compilePolicies(model);
+  const views = podEndpoints(model);
+  const clusterRanges = (options.clusterCidrs ?? []).map((c) => cidrRange(c)).filter((r): r is AddressRange => !!r);
+
+  // Every port any rule mentions, and the ports just past them, stand for all ports.
+  const anyPorts: PortRef[] = [];
+  const seen = new Set<string>();
+  const addPort = (port: number, protocol: PortRef['protocol']) => {
+    if (port < MIN_PORT || port > MAX_PORT || seen.has(`${port}/${protocol}`)) return;
+    seen.add(`${port}/${protocol}`);
+    anyPorts.push({ port, protocol });
+  };
+  const addresses = new Set<bigint>(internetBoundaries(clusterRanges));
+  for (const policy of policies.all) {
+    for (const rule of [...(policy.ingress ?? []), ...(policy.egress ?? [])]) {
+      for (const peer of rule.peers) {
+        if (peer.kind !== 'addresses') continue;
+        for (const r of [peer.include, ...peer.exclude]) addresses.add(r.lo).add(r.hi);
+      }
+      if (rule.ports === 'all') continue;
+      for (const m of rule.ports) {
+        if (m.kind !== 'range') continue;
+        addPort(m.from, m.protocol);
+        addPort(m.to + 1, m.protocol);
+      }
+    }
+  }
+  for (const protocol of ['TCP', 'UDP', 'SCTP'] as const) addPort(MIN_PORT, protocol);
+  const internet: EndpointView[] = [...addresses]
+    .filter((a) => isInternetAddress(a, clusterRanges) && externalEndpoint(formatAddressKey(a)) !== undefined)
+    .map((a) => externalEndpoint(formatAddressKey(a))!);
+
+  const portsOf = (view: EndpointView): PortRef[] =>
+    view.ports.length ? view.ports.map((p) => ({ port: p.port, protocol: p.protocol })) : anyPorts;
+  const namespaces = [...new Set(model.pods.map((p) => p.namespace))];
+
+  return views.map((target, t) => {
+    let reachableFrom = 0;
+    let reachableTo = 0;
+    const reachedFrom = new Set<string>();
+    views.forEach((other, o) => {
+      if (o === t) return;
+      if (portsOf(target).some((port) => evaluateConnection(policies, other, target, port).allowed)) {
+        reachableFrom++;
+        reachedFrom.add(model.pods[o].namespace);
+      }
+      if (portsOf(other).some((port) => evaluateConnection(policies, target, other, port).allowed)) reachableTo++;
+    });
+    const own = model.pods[t].namespace;
+    const others = namespaces.filter((n) => n !== own);
+    return {
+      reachableFrom,
+      reachableTo,
+      internetIngress: internet.some((x) => portsOf(target).some((port) => evaluateConnection(policies, x, target, port).allowed)),
+      internetEgress: internet.some((x) => anyPorts.some((port) => evaluateConnection(policies, target, x, port).allowed)),
+      fromEveryNamespace: others.length > 0 && others.every((n) => reachedFrom.has(n)),
+    };
+  });
+}
