@@ -3,7 +3,7 @@ export type { AuditOptions, AuditReport, ClusterFinding, NamespaceFinding, PodFi
 export { reach, reachPairwise } from './lib/reach';
 export type { ReachOptions, ReachProbe, ReachReport } from './lib/reach';
 export { explain } from './lib/explain';
-export type { Explanation, ExplainResult, PeerQuery } from './lib/explain';
+export type { DirectionSummary, Explanation, ExplainResult, PeerQuery, RuleRef } from './lib/explain';
 export { evaluateConnection, evaluateDirection } from './lib/pairwise';
 export type { ConnectionVerdict, DirectionOutcome, DirectionVerdict } from './lib/pairwise';
 export { compilePolicies } from './lib/policy-set';

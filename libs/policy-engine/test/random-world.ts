@@ -9,6 +9,7 @@ import type {
   NetworkPolicyPort,
   NetworkPolicyRule,
   Pod,
+  PolicyDirection,
   Protocol,
 } from '@palisade/cluster-model';
 import { adminRule, newAdminPolicy, newCluster, newNamespace, newNetworkPolicy, newPod } from './factories';
@@ -97,10 +98,10 @@ export function randomWorld(seed: number): ClusterModel {
     ports: chance(0.4) ? [] : Array.from({ length: 1 + Math.floor(rnd() * 2) }, npPort),
   });
   const networkPolicies = Array.from({ length: Math.floor(rnd() * 4) }, (_, i) => {
-    const types = pick([['Ingress'], ['Egress'], ['Ingress', 'Egress']] as const);
+    const types = pick<PolicyDirection[]>([['Ingress'], ['Egress'], ['Ingress', 'Egress']]);
     return newNetworkPolicy(`${pick(nsNames)}/np${i}`, {
       podSelector: labelSelector(),
-      policyTypes: [...types],
+      policyTypes: types,
       ingress: types.includes('Ingress') ? Array.from({ length: Math.floor(rnd() * 3) }, npRule) : [],
       egress: types.includes('Egress') ? Array.from({ length: Math.floor(rnd() * 3) }, npRule) : [],
     });

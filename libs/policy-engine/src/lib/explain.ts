@@ -1,7 +1,7 @@
 import type { ClusterModel } from '@palisade/cluster-model';
 import { addressKey } from './addresses';
 import { externalEndpoint, namespaceLabelsOf, podEndpoint, podId } from './endpoints';
-import { ConnectionVerdict, DirectionVerdict, evaluateConnection } from './pairwise';
+import { DirectionOutcome, DirectionVerdict, evaluateConnection } from './pairwise';
 import { CompiledRule, compilePolicies, EndpointView } from './policy-set';
 import { describePortSpec, formatPort, PortRef } from './ports';
 
@@ -15,9 +15,45 @@ export interface Explanation {
   readonly allowed: boolean;
   /** True when source and destination are the same pod: not judged by network policy. */
   readonly self: boolean;
-  readonly verdict: ConnectionVerdict | null;
+  /** Per direction, what decided; null when that end is outside the cluster (or for self). */
+  readonly egress: DirectionSummary | null;
+  readonly ingress: DirectionSummary | null;
   /** The decision in sentences, most important first. */
   readonly lines: readonly string[];
+}
+
+/** A rule as data: which policy, which list, which entry. */
+export interface RuleRef {
+  readonly policy: string;
+  readonly direction: 'Ingress' | 'Egress';
+  readonly index: number;
+  readonly name?: string;
+  readonly action: 'Allow' | 'Deny' | 'Pass';
+}
+
+export interface DirectionSummary {
+  readonly allowed: boolean;
+  readonly decidedBy: DirectionOutcome['decidedBy'];
+  /** The rule that decided (admin or baseline tier) or the NetworkPolicy rules that allow. */
+  readonly rules: readonly RuleRef[];
+  /** NetworkPolicies isolating the pod in this direction. */
+  readonly isolatedBy: readonly string[];
+  readonly passedBy: readonly RuleRef[];
+}
+
+function ruleRef(rule: CompiledRule): RuleRef {
+  return { policy: rule.policy.id, direction: rule.direction, index: rule.index, ...(rule.name ? { name: rule.name } : {}), action: rule.action };
+}
+
+function summarize(verdict: DirectionVerdict): DirectionSummary {
+  const o = verdict.outcome;
+  return {
+    allowed: o.allowed,
+    decidedBy: o.decidedBy,
+    rules: o.decidedBy === 'admin' || o.decidedBy === 'baseline' ? [ruleRef(o.rule)] : o.decidedBy === 'networkPolicy' ? o.allowedBy.map(ruleRef) : [],
+    isolatedBy: o.decidedBy === 'networkPolicy' ? o.isolatedBy.map((p) => p.id) : [],
+    passedBy: verdict.passedBy.map(ruleRef),
+  };
 }
 
 export type ExplainResult =
@@ -87,7 +123,7 @@ function describeDirection(verdict: DirectionVerdict, subject: string, peer: str
         lines.unshift(
           `${side}: DENIED. ${subject} is isolated for ${verdict.direction.toLowerCase()} by ${isolating}, ` +
             `and no rule of those policies allows traffic ${what} on ${formatPort(port)}.`,
-          `  To allow it, add a ${verdict.direction.toLowerCase()} rule to one of them with a peer matching ${peer} and port ${formatPort(port)}.`,
+          `  To allow it, add an ${verdict.direction.toLowerCase()} rule to one of them with a peer matching ${peer} and port ${formatPort(port)}.`,
         );
       }
       break;
@@ -119,7 +155,8 @@ export function explain(model: ClusterModel, from: PeerQuery, to: PeerQuery, por
         port,
         allowed: true,
         self: true,
-        verdict: null,
+        egress: null,
+        ingress: null,
         lines: [`ALLOWED: ${source.label} to itself on ${formatPort(port)} never leaves the pod; network policy does not judge it.`],
       },
     };
@@ -143,7 +180,8 @@ export function explain(model: ClusterModel, from: PeerQuery, to: PeerQuery, por
       port,
       allowed: verdict.allowed,
       self: false,
-      verdict,
+      egress: source.view.kind === 'external' ? null : summarize(verdict.egress),
+      ingress: destination.view.kind === 'external' ? null : summarize(verdict.ingress),
       lines: [header, ...egressLines, ...ingressLines],
     },
   };

@@ -38,7 +38,9 @@ export function scorePod(input: ScoreInput): PodScore {
   const egress = input.egressIsolated
     ? (1 - share(input.reachableTo, input.otherPods)) * (input.internetEgress ? 0.75 : 1)
     : 0;
-  return { ingress, egress, score: Math.round(100 * (0.7 * ingress + 0.3 * egress)) };
+  // Rounded at 1e-9 first so 57.49999999 (0.575 in floating point) rounds as a person would: 58.
+  const raw = 100 * (0.7 * ingress + 0.3 * egress);
+  return { ingress, egress, score: Math.round(Math.round(raw * 1e9) / 1e9) };
 }
 
 /** Mean of scores, rounded to one decimal; null for an empty list. */

@@ -1,0 +1,25 @@
+import { explain, type PortRef } from '@palisade/policy-engine';
+import { BadInput, readCluster } from '../inputs';
+import { EXIT, Io } from '../io';
+
+export interface ExplainCommandOptions {
+  readonly file: readonly string[];
+  readonly from: string;
+  readonly to: string;
+  readonly port: PortRef;
+  readonly output: 'text' | 'json';
+  readonly namespace: string;
+}
+
+export function runExplain(options: ExplainCommandOptions, io: Io): number {
+  const { model } = readCluster(options.file, { defaultNamespace: options.namespace, readStdin: io.readStdin });
+  const result = explain(model, options.from, options.to, options.port);
+  if (!result.ok) throw new BadInput([{ message: result.message }]);
+  const e = result.explanation;
+  if (options.output === 'json') {
+    io.stdout(JSON.stringify({ from: e.from, to: e.to, port: e.port, allowed: e.allowed, self: e.self, egress: e.egress, ingress: e.ingress, explanation: e.lines }, null, 2) + '\n');
+  } else {
+    io.stdout(e.lines.join('\n') + '\n');
+  }
+  return EXIT.ok;
+}

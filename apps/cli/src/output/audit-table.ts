@@ -1,0 +1,53 @@
+import Table from 'cli-table3';
+import type { AuditReport, WorkloadFinding } from '@palisade/policy-engine';
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const yesNo = (value: boolean) => (value ? 'yes' : 'NO');
+
+/** Unprotected workloads first (worst score first), then the rest. */
+export function workloadsWorstFirst(workloads: readonly WorkloadFinding[]): WorkloadFinding[] {
+  return [...workloads].sort(
+    (a, b) =>
+      Number(b.unprotected) - Number(a.unprotected) ||
+      Number(b.exposed) - Number(a.exposed) ||
+      a.score - b.score ||
+      a.namespace.localeCompare(b.namespace) ||
+      a.name.localeCompare(b.name),
+  );
+}
+
+export function auditTable(report: AuditReport, skipped: Readonly<Record<string, number>>): string {
+  const table = new Table({
+    head: ['NAMESPACE', 'WORKLOAD', 'KIND', 'PODS', 'INGRESS ISOLATED', 'EGRESS ISOLATED', 'REACHABLE FROM', 'INTERNET', 'EXPOSED', 'SCORE'],
+    style: { head: [], border: [] },
+  });
+  for (const w of workloadsWorstFirst(report.workloads)) {
+    table.push([
+      w.namespace,
+      w.name,
+      w.kind,
+      w.pods,
+      yesNo(w.ingressIsolated),
+      yesNo(w.egressIsolated),
+      w.reachableFrom,
+      w.internetIngress ? 'reachable' : '-',
+      w.exposed ? 'EXPOSED' : '-',
+      w.score,
+    ]);
+  }
+  const c = report.cluster;
+  const lines = [
+    table.toString(),
+    '',
+    `Cluster score: ${c.score ?? 'n/a (no pods to score)'} / 100 over ${plural(c.pods, 'pod')} in ${plural(c.namespaces, 'namespace')}` +
+      (c.excludedNamespaces.length ? ` (not scored: ${c.excludedNamespaces.join(', ')})` : ''),
+    `Ingress-isolated pods: ${c.ingressIsolatedPercent}%   Egress-isolated pods: ${c.egressIsolatedPercent}%`,
+    `Unprotected workloads: ${c.unprotectedWorkloads}   Exposed workloads: ${c.exposedWorkloads}`,
+    `Namespaces without a default-deny: ingress ${c.namespacesWithoutDefaultDenyIngress}, egress ${c.namespacesWithoutDefaultDenyEgress}`,
+  ];
+  const skippedKinds = Object.entries(skipped);
+  if (skippedKinds.length) {
+    lines.push(`Skipped objects of kinds Palisade does not read: ${skippedKinds.map(([k, n]) => `${k} (${n})`).join(', ')}`);
+  }
+  return lines.join('\n') + '\n';
+}
