@@ -9,6 +9,8 @@ for (const [alias, [target]] of Object.entries(compilerOptions.paths)) {
 
 module.exports = {
   testEnvironment: 'node',
+  // Each project also writes a JSON summary that .ci/run adds up into one closing line.
+  reporters: ['default', path.join(__dirname, 'tools/ci/json-reporter.cjs')],
   transform: {
     '^.+\\.[tj]s$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }],
   },

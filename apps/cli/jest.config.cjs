@@ -1,5 +1,5 @@
 module.exports = {
-  ...require('../../jest.preset.cjs'),
+  preset: '../../jest.preset.cjs',
   displayName: 'cli',
   rootDir: __dirname,
 };

@@ -1,5 +1,5 @@
 module.exports = {
-  ...require('../../jest.preset.cjs'),
+  preset: '../../jest.preset.cjs',
   displayName: 'policy-engine',
   rootDir: __dirname,
 };

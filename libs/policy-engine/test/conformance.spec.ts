@@ -1,5 +1,5 @@
 import { buildModel } from '@palisade/cluster-model';
-import { reach, reachPairwise, ReachReport } from '@palisade/policy-engine';
+import { reach, reachPairwise, ReachReport } from '../src';
 import { ConformanceCase, loadConformanceCases, worldObjects } from './conformance-cases';
 
 /**

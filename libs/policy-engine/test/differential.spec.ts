@@ -1,4 +1,4 @@
-import { audit, pairwiseReachability, reach, reachPairwise } from '@palisade/policy-engine';
+import { audit, pairwiseReachability, reach, reachPairwise } from '../src';
 import { randomWorld } from './random-world';
 
 /**

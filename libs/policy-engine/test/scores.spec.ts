@@ -1,4 +1,4 @@
-import { audit, scorePod } from '@palisade/policy-engine';
+import { audit, scorePod } from '../src';
 import { all, newCluster, newNetworkPolicy, newPod, sel } from './factories';
 
 const base = { reachableFrom: 0, reachableTo: 0, otherPods: 10, internetIngress: false, internetEgress: false };

@@ -1,4 +1,4 @@
-import { audit } from '@palisade/policy-engine';
+import { audit } from '../src';
 import { adminRule, all, newAdminPolicy, newCluster, newNamespace, newNetworkPolicy, newPod, sel } from './factories';
 import { allowed } from './verdict';
 

@@ -1,5 +1,5 @@
 import type { ClusterModel, Protocol } from '@palisade/cluster-model';
-import { explain, reach } from '@palisade/policy-engine';
+import { explain, reach } from '../src';
 
 /**
  * Whether `from` may open a connection to `to` on `port` (e.g. "80/TCP"). Both evaluators

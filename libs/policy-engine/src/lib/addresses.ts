@@ -106,14 +106,3 @@ export function isInternetAddress(key: bigint, clusterRanges: readonly AddressRa
 export function internetBoundaries(clusterRanges: readonly AddressRange[]): bigint[] {
   return [...NON_INTERNET_RANGES, ...clusterRanges, ...ALL_ADDRESSES].flatMap((r) => [r.lo, r.hi]);
 }
-
-/** Prints a key back as an address. */
-export function formatAddressKey(key: bigint): string {
-  if (key >= V4_BASE) {
-    const v = key - V4_BASE;
-    return [24n, 16n, 8n, 0n].map((s) => String((v >> s) & 255n)).join('.');
-  }
-  const bytes: number[] = [];
-  for (let s = 120n; s >= 0n; s -= 8n) bytes.push(Number((key >> s) & 255n));
-  return ipaddr.fromByteArray(bytes).toString();
-}

@@ -40,7 +40,11 @@ export function podEndpoint(
 /** An address outside the cluster; undefined when the text is not an IP address. */
 export function externalEndpoint(address: string): EndpointView | undefined {
   const key = addressKey(address);
-  if (key === undefined) return undefined;
+  return key === undefined ? undefined : outsideEndpoint(key);
+}
+
+/** An address outside the cluster, by its key. */
+export function outsideEndpoint(key: bigint): EndpointView {
   return {
     kind: 'external',
     namespace: null,

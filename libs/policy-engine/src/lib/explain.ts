@@ -69,11 +69,13 @@ interface ResolvedPeer {
 function resolvePeer(model: ClusterModel, query: PeerQuery): ResolvedPeer | string {
   const namespaceLabels = namespaceLabelsOf(model);
   const nodeLabels = new Map(model.nodes.map((n) => [n.name, n.labels]));
-  if (addressKey(query) !== undefined) {
+  const outside = externalEndpoint(query);
+  if (outside) {
     // An address that belongs to a pod is that pod.
-    const pod = model.pods.find((p) => p.ips.some((ip) => addressKey(ip) === addressKey(query)));
+    const key = outside.addresses[0];
+    const pod = model.pods.find((p) => p.ips.some((ip) => addressKey(ip) === key));
     if (pod) return { label: `${podId(pod)} (${query})`, view: podEndpoint(pod, namespaceLabels, nodeLabels), podKey: podId(pod) };
-    return { label: query, view: externalEndpoint(query)! };
+    return { label: query, view: outside };
   }
   const slash = query.indexOf('/');
   if (slash < 0) return `"${query}" is neither namespace/pod nor an IP address`;

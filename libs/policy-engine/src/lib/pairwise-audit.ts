@@ -1,6 +1,6 @@
 import type { ClusterModel } from '@palisade/cluster-model';
-import { cidrRange, formatAddressKey, internetBoundaries, isInternetAddress, AddressRange } from './addresses';
-import { externalEndpoint, podEndpoints } from './endpoints';
+import { ALL_ADDRESSES, AddressRange, cidrRange, internetBoundaries, isInternetAddress } from './addresses';
+import { outsideEndpoint, podEndpoints } from './endpoints';
 import { evaluateConnection } from './pairwise';
 import { compilePolicies, EndpointView } from './policy-set';
 import { MAX_PORT, MIN_PORT, PortRef } from './ports';
@@ -48,8 +48,8 @@ export function pairwiseReachability(model: ClusterModel, options: { clusterCidr
   }
   for (const protocol of ['TCP', 'UDP', 'SCTP'] as const) addPort(MIN_PORT, protocol);
   const internet: EndpointView[] = [...addresses]
-    .filter((a) => isInternetAddress(a, clusterRanges) && externalEndpoint(formatAddressKey(a)) !== undefined)
-    .map((a) => externalEndpoint(formatAddressKey(a))!);
+    .filter((a) => ALL_ADDRESSES.some((r) => a >= r.lo && a < r.hi) && isInternetAddress(a, clusterRanges))
+    .map(outsideEndpoint);
 
   const portsOf = (view: EndpointView): PortRef[] =>
     view.ports.length ? view.ports.map((p) => ({ port: p.port, protocol: p.protocol })) : anyPorts;

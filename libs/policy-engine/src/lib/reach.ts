@@ -47,7 +47,7 @@ export function reach(model: ClusterModel, options: ReachOptions): ReachReport {
   const externals = validExternals(options.externals);
   const { universe, evaluator } = analyze(model, { externals, clusterCidrs: options.clusterCidrs ?? [] });
   const order = podOrder(model);
-  const classes = [...order.map((i) => universe.podClassOf[i]), ...externals.map((ip) => universe.externalClassOf.get(ip)!)];
+  const classes = [...order.map((i) => universe.podClassOf[i]), ...externals.map((ip) => universe.externalClassOf.get(ip) ?? -1)];
   const peers = [...order.map((i) => podId(model.pods[i])), ...externals.map((ip) => `ext:${ip}`)];
   return {
     probes: options.probes.map((port) => ({
@@ -67,7 +67,7 @@ export function reachPairwise(model: ClusterModel, options: ReachOptions): Reach
   const policies = compilePolicies(model);
   const views = podEndpoints(model);
   const order = podOrder(model);
-  const endpoints: EndpointView[] = [...order.map((i) => views[i]), ...externals.map((ip) => externalEndpoint(ip)!)];
+  const endpoints: EndpointView[] = [...order.map((i) => views[i]), ...externals.flatMap((ip) => externalEndpoint(ip) ?? [])];
   const peers = [...order.map((i) => podId(model.pods[i])), ...externals.map((ip) => `ext:${ip}`)];
   return {
     probes: options.probes.map((port) => ({

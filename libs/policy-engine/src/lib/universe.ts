@@ -1,12 +1,13 @@
 import type { ClusterModel, ContainerPort, Labels } from '@palisade/cluster-model';
 import {
+  addressKey,
   ALL_ADDRESSES,
   AddressRange,
   cidrRange,
   internetBoundaries,
   isInternetAddress,
 } from './addresses';
-import { podEndpoints, externalEndpoint } from './endpoints';
+import { outsideEndpoint, podEndpoints } from './endpoints';
 import type { EndpointView, PeerMatcher, PolicySet } from './policy-set';
 
 /**
@@ -154,7 +155,9 @@ export function buildUniverse(model: ClusterModel, policies: PolicySet, options:
   const atoms = new AddressAtoms(addressPeers, internetBoundaries(clusterRanges));
 
   const views = podEndpoints(model);
-  const byKey = new Map<string, { view: EndpointView; signature: number[]; pods: number[] }>();
+  const namespaces = [...new Set([...model.namespaces.map((n) => n.name), ...model.pods.map((p) => p.namespace)])].sort();
+  const namespaceIndex = new Map(namespaces.map((n, i) => [n, i]));
+  const byKey = new Map<string, { view: EndpointView; namespace: number; signature: number[]; pods: number[] }>();
   views.forEach((view, podIndex) => {
     const pod = model.pods[podIndex];
     const signature = mergeSignatures(view.addresses.map((a) => atoms.signature(atoms.atomOf(a))));
@@ -167,25 +170,20 @@ export function buildUniverse(model: ClusterModel, policies: PolicySet, options:
     ].join('\u0000');
     const entry = byKey.get(key);
     if (entry) entry.pods.push(podIndex);
-    else byKey.set(key, { view, signature, pods: [podIndex] });
+    else byKey.set(key, { view, namespace: namespaceIndex.get(pod.namespace) ?? -1, signature, pods: [podIndex] });
   });
-
-  const namespaces = [...new Set([...model.namespaces.map((n) => n.name), ...model.pods.map((p) => p.namespace)])].sort();
-  const namespaceIndex = new Map(namespaces.map((n, i) => [n, i]));
-  const podGroups = [...byKey.values()].sort(
-    (a, b) => namespaceIndex.get(a.view.namespace ?? '')! - namespaceIndex.get(b.view.namespace ?? '')!,
-  );
+  // Pod classes are laid out namespace by namespace, so a namespace is a range of class ids.
+  const podGroups = [...byKey.values()].sort((a, b) => a.namespace - b.namespace);
 
   const classes: EndpointClass[] = [];
   const podClassOf = new Int32Array(model.pods.length);
   const namespaceStart = new Int32Array(namespaces.length + 1);
   for (const group of podGroups) {
     const id = classes.length;
-    const ns = namespaceIndex.get(group.view.namespace ?? '')!;
     classes.push({
       id,
       kind: 'pod',
-      namespace: ns,
+      namespace: group.namespace,
       view: group.view,
       addressPeers: group.signature,
       pods: group.pods,
@@ -210,12 +208,11 @@ export function buildUniverse(model: ClusterModel, policies: PolicySet, options:
     if (!internetSignatures.has(key)) internetSignatures.set(key, [representative, signature]);
   }
   for (const [representative, signature] of internetSignatures.values()) {
-    const view = externalEndpoint('0.0.0.0')!;
     classes.push({
       id: classes.length,
       kind: 'external',
       namespace: -1,
-      view: { ...view, addresses: [representative] },
+      view: outsideEndpoint(representative),
       addressPeers: signature,
       pods: [],
       internet: true,
@@ -224,8 +221,9 @@ export function buildUniverse(model: ClusterModel, policies: PolicySet, options:
 
   const externalClassOf = new Map<string, number>();
   for (const address of options.externals ?? []) {
-    const view = externalEndpoint(address);
-    if (!view || externalClassOf.has(address)) continue;
+    const key = addressKey(address);
+    if (key === undefined || externalClassOf.has(address)) continue;
+    const view = outsideEndpoint(key);
     externalClassOf.set(address, classes.length);
     classes.push({
       id: classes.length,

@@ -1,0 +1,144 @@
+import type {
+  AdminPolicy,
+  ClusterModel,
+  Ingress,
+  InputProblem,
+  NetworkPolicy,
+  Node,
+  ReadResult,
+  Service,
+} from './types';
+import type { RawObject } from './raw-object';
+import { problem } from './issues';
+import { classifyKind, type ReadKind } from './kinds';
+import { readHeader, type ObjectHeader } from './object-header';
+import { finalizeNamespaces, readNamespace, type DeclaredNamespace } from './namespaces';
+import { readNode } from './nodes';
+import { readPod, type PodDraft } from './pods';
+import { readController, type ControllerDraft, type ControllerKind } from './controllers';
+import { assembleWorkloads } from './workloads';
+import { readService } from './services';
+import { readIngress } from './ingresses';
+import { readNetworkPolicy } from './network-policy';
+import {
+  readAdminNetworkPolicy,
+  readBaselineAdminNetworkPolicy,
+  readClusterNetworkPolicy,
+} from './admin-policy';
+import { isRecord } from './unknown-values';
+
+export interface BuildModelOptions {
+  /** Namespace of namespaced objects that do not name one, as `kubectl apply` would use. */
+  readonly defaultNamespace?: string;
+}
+
+/**
+ * Everything read so far, keyed so a later object of the same kind and name replaces an earlier
+ * one, the way a second `kubectl apply` would (a changed policy given after a cluster dump).
+ */
+class Collected {
+  readonly namespaces = new Map<string, DeclaredNamespace>();
+  readonly nodes = new Map<string, Node>();
+  readonly pods = new Map<string, PodDraft>();
+  readonly controllers = new Map<string, ControllerDraft>();
+  readonly services = new Map<string, Service>();
+  readonly ingresses = new Map<string, Ingress>();
+  readonly networkPolicies = new Map<string, NetworkPolicy>();
+  readonly adminPolicies = new Map<string, AdminPolicy>();
+  readonly referencedNamespaces = new Set<string>();
+}
+
+type Reader = (header: ObjectHeader, into: Collected) => void;
+
+function keyOf(header: ObjectHeader): string {
+  return `${header.kind}/${header.namespace ?? ''}/${header.name}`;
+}
+
+/** Keeps the value only when reading the object reported nothing: the API server would refuse it. */
+function keep<T>(map: Map<string, T>, header: ObjectHeader, value: T | undefined): void {
+  if (value === undefined || !header.issues.clean) return;
+  map.set(keyOf(header), value);
+}
+
+const controllerReader: Reader = (header, into) =>
+  keep(into.controllers, header, readController(header as ObjectHeader & { kind: ControllerKind }));
+
+const READERS: Readonly<Record<ReadKind, Reader>> = {
+  Namespace: (header, into) => keep(into.namespaces, header, readNamespace(header)),
+  Node: (header, into) => keep(into.nodes, header, readNode(header)),
+  Pod: (header, into) => keep(into.pods, header, readPod(header)),
+  Deployment: controllerReader,
+  StatefulSet: controllerReader,
+  DaemonSet: controllerReader,
+  ReplicaSet: controllerReader,
+  Job: controllerReader,
+  CronJob: controllerReader,
+  ReplicationController: controllerReader,
+  Service: (header, into) => keep(into.services, header, readService(header)),
+  Ingress: (header, into) => keep(into.ingresses, header, readIngress(header)),
+  NetworkPolicy: (header, into) => keep(into.networkPolicies, header, readNetworkPolicy(header)),
+  AdminNetworkPolicy: (header, into) =>
+    keep(into.adminPolicies, header, readAdminNetworkPolicy(header)),
+  BaselineAdminNetworkPolicy: (header, into) =>
+    keep(into.adminPolicies, header, readBaselineAdminNetworkPolicy(header)),
+  ClusterNetworkPolicy: (header, into) =>
+    keep(into.adminPolicies, header, readClusterNetworkPolicy(header)),
+};
+
+/**
+ * Reads Kubernetes objects into the normalized model. Never throws: every problem is reported
+ * with file, object and field, the offending object is left out, and the rest is still read.
+ */
+export function buildModel(
+  objects: readonly RawObject[],
+  options: BuildModelOptions = {},
+): ReadResult {
+  const defaultNamespace = options.defaultNamespace ?? 'default';
+  const problems: InputProblem[] = [];
+  const skipped: Record<string, number> = {};
+  const counts: Record<string, number> = {};
+  const into = new Collected();
+
+  for (const { obj, source } of objects) {
+    const kind = isRecord(obj) ? obj['kind'] : undefined;
+    if (!isRecord(obj) || typeof kind !== 'string' || kind === '') {
+      problems.push(
+        problem({ file: source?.file }, 'kind', 'is required: not a Kubernetes object'),
+      );
+      continue;
+    }
+    const kindClass = classifyKind(kind, obj['apiVersion']);
+    if (!kindClass.read) {
+      skipped[kindClass.skippedAs] = (skipped[kindClass.skippedAs] ?? 0) + 1;
+      continue;
+    }
+    counts[kind] = (counts[kind] ?? 0) + 1;
+    const header = readHeader({
+      kind: kindClass.kind,
+      namespaced: kindClass.namespaced,
+      obj,
+      ...(source !== undefined && { source }),
+      defaultNamespace,
+      problems,
+    });
+    if (header === undefined) continue;
+    if (header.namespace !== undefined) into.referencedNamespaces.add(header.namespace);
+    READERS[kindClass.kind](header, into);
+  }
+
+  const { pods, workloads } = assembleWorkloads(
+    [...into.controllers.values()],
+    [...into.pods.values()],
+  );
+  const model: ClusterModel = {
+    namespaces: finalizeNamespaces(into.namespaces.values(), into.referencedNamespaces),
+    nodes: [...into.nodes.values()],
+    pods,
+    workloads,
+    services: [...into.services.values()],
+    ingresses: [...into.ingresses.values()],
+    networkPolicies: [...into.networkPolicies.values()],
+    adminPolicies: [...into.adminPolicies.values()],
+  };
+  return { model, problems, skipped, counts };
+}
