@@ -1,4 +1,5 @@
 import { audit, pairwiseReachability, reach, reachPairwise } from '../src';
+import { all, newCluster, newNetworkPolicy, newPod, sel } from './factories';
 import { randomWorld } from './random-world';
 
 /**
@@ -38,5 +39,47 @@ describe('fast evaluator agrees with the pairwise oracle', () => {
         fromEveryNamespace: found.reachableFromEveryNamespace,
       }).toEqual({ pod: `${pod.namespace}/${pod.name}`, ...expected[i] });
     });
+  });
+});
+
+describe('fast evaluator with many ports per pod', () => {
+  it('agrees with the oracle when pods declare 40 ports or none, against 40 port rules', () => {
+    const manyPorts = Array.from({ length: 40 }, (_, i) => ({ name: `p${i}`, port: 1000 + i, protocol: 'TCP' as const }));
+    const model = newCluster({
+      pods: [
+        newPod('a/wide', { labels: { app: 'wide' }, ip: '10.0.0.1', ports: manyPorts }),
+        newPod('a/bare', { labels: { app: 'bare' }, ip: '10.0.0.2', ports: [] }),
+        newPod('b/client', { labels: { app: 'client' }, ip: '10.0.1.1', ports: [] }),
+        newPod('b/other', { labels: { app: 'other' }, ip: '10.0.1.2', ports: manyPorts.slice(0, 3) }),
+      ],
+      networkPolicies: [
+        newNetworkPolicy('a/only-odd-ports', {
+          podSelector: all,
+          ingress: Array.from({ length: 40 }, (_, i) => ({
+            peers: [{ podSelector: sel({ app: i % 2 ? 'wide' : 'bare' }) }],
+            ports: [{ protocol: 'TCP' as const, port: 1000 + 2 * i + 1 }],
+          })),
+        }),
+        newNetworkPolicy('b/egress-named', {
+          podSelector: sel({ app: 'client' }),
+          policyTypes: ['Egress'],
+          egress: [{ peers: [], ports: [{ protocol: 'TCP', port: 'p39' }] }],
+        }),
+      ],
+    });
+    const report = audit(model, { excludeNamespaces: [] });
+    const expected = pairwiseReachability(model);
+    model.pods.forEach((pod, i) => {
+      const found = report.pods.find((p) => p.namespace === pod.namespace && p.name === pod.name)!;
+      expect([pod.name, found.reachableFrom, found.reachableTo, found.internetIngress, found.internetEgress]).toEqual([
+        pod.name,
+        expected[i].reachableFrom,
+        expected[i].reachableTo,
+        expected[i].internetIngress,
+        expected[i].internetEgress,
+      ]);
+    });
+    const probes = [1001, 1039, 1038, 1040].map((port) => ({ port, protocol: 'TCP' as const }));
+    expect(reach(model, { probes })).toEqual(reachPairwise(model, { probes }));
   });
 });

@@ -6,7 +6,6 @@ import {
   fullBits,
   hasBit,
   orInto,
-  andNotInto,
   setBit,
   wordsFor,
 } from './bitset';
@@ -34,6 +33,7 @@ export class Evaluator {
   private readonly namedCache = new Map<string, Bits>();
   private readonly ingressRows = new Map<string, Bits>();
   private readonly egressRows = new Map<string, Bits>();
+  private readonly profileRules = new Map<Profile, readonly CompiledRule[]>();
   /** Per protocol: sorted start ports of the port atoms (ranges no rule tells apart). */
   private readonly portAtomStarts: Record<Protocol, number[]>;
   /** Per container port name: the classes declaring it, with the declaration. */
@@ -79,18 +79,6 @@ export class Evaluator {
   /** One port per port atom of every protocol: "any port" is decided by trying these. */
   portAtoms(): PortRef[] {
     return PROTOCOLS.flatMap((protocol) => this.portAtomStarts[protocol].map((port) => ({ port, protocol })));
-  }
-
-  private atomOf(port: PortRef): number {
-    const starts = this.portAtomStarts[port.protocol];
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (starts[mid] <= port.port) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
   }
 
   /** The ports a destination class is judged on: its declared ports, or every port atom. */
@@ -213,19 +201,6 @@ export class Evaluator {
     return bits;
   }
 
-  /** Whether any named clause of these rules resolves to `port` on some class. */
-  private namedRelevant(rules: readonly CompiledRule[], port: PortRef): boolean {
-    for (const rule of rules) {
-      if (rule.ports === 'all') continue;
-      for (const m of rule.ports) {
-        if (m.kind === 'named' && (this.namedPortIndex.get(m.name) ?? []).some((e) => e.port.port === port.port && e.port.protocol === port.protocol)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
   /**
    * The tiers, as set operations: Admin-tier rules claim what they match in order (Pass hands
    * it to the next tier), then NetworkPolicies decide for isolated pods, else Baseline rules,
@@ -236,14 +211,19 @@ export class Evaluator {
     const allowed = emptyBits(this.words);
     const undecided = fullBits(this.universe.classes.length);
     const passed = emptyBits(this.words);
-    const take = (rule: CompiledRule, pending: Bits, passTo: Bits | null) => {
+    // First match wins: each rule claims what it matches among what is still pending.
+    const take = (rule: CompiledRule, pending: Bits, passTo: Bits) => {
       const matched = matchSet(rule);
       if (!matched) return;
-      const hit = matched.slice() as Bits;
-      for (let w = 0; w < hit.length; w++) hit[w] &= pending[w];
-      if (rule.action === 'Allow') orInto(allowed, hit);
-      else if (rule.action === 'Pass' && passTo) orInto(passTo, hit);
-      andNotInto(pending, hit);
+      const allow = rule.action === 'Allow';
+      const pass = rule.action === 'Pass';
+      for (let w = 0; w < pending.length; w++) {
+        const hit = matched[w] & pending[w];
+        if (hit === 0) continue;
+        if (allow) allowed[w] |= hit;
+        else if (pass) passTo[w] |= hit;
+        pending[w] &= ~hit;
+      }
     };
     for (const rule of profile.admin) take(rule, undecided, passed);
     orInto(undecided, passed);
@@ -264,11 +244,25 @@ export class Evaluator {
     return allowed;
   }
 
-  /** Sources that may connect to members of an ingress profile on `port`. */
+  private rulesOf(profile: Profile): readonly CompiledRule[] {
+    let rules = this.profileRules.get(profile);
+    if (!rules) {
+      rules = [...profile.admin, ...(profile.networkPolicy ?? []), ...profile.baseline];
+      this.profileRules.set(profile, rules);
+    }
+    return rules;
+  }
+
+  /**
+   * Sources that may connect to members of an ingress profile on `port`. Rows are keyed by
+   * which of the profile's rules the port matches, so ports no rule tells apart share a row.
+   */
   ingressRow(profileId: number, port: PortRef): Bits {
     const profile = this.profiles.ingress[profileId];
     if (profile.unrestricted) return this.all;
-    const key = `${profileId}|${portKey(port)}`;
+    const rules = this.rulesOf(profile);
+    let key = `${profileId}|`;
+    for (let i = 0; i < rules.length; i++) if (portSpecMatches(rules[i].ports, port, profile.ports)) key += `${i},`;
     let bits = this.ingressRows.get(key);
     if (!bits) {
       bits = this.row(profile, (rule) => (portSpecMatches(rule.ports, port, profile.ports) ? this.ruleSet(rule) : null));
@@ -277,21 +271,49 @@ export class Evaluator {
     return bits;
   }
 
-  /** Destinations that members of an egress profile may connect to on `port`. */
+  /**
+   * Destinations that members of an egress profile may connect to on `port`. Keyed like
+   * ingress rows, plus the port itself when a named port resolves to it on some destination.
+   */
   egressRow(profileId: number, port: PortRef): Bits {
     const profile = this.profiles.egress[profileId];
     if (profile.unrestricted) return this.all;
-    const rules = [...profile.admin, ...(profile.networkPolicy ?? []), ...profile.baseline];
-    // Ports in one atom are told apart only by named ports; share rows when none applies.
-    const key = this.namedRelevant(rules, port)
-      ? `${profileId}|${portKey(port)}`
-      : `${profileId}|atom:${port.protocol}:${this.atomOf(port)}`;
+    const rules = this.rulesOf(profile);
+    let key = `${profileId}|`;
+    let named = false;
+    for (let i = 0; i < rules.length; i++) {
+      const match = this.egressPortMatch(rules[i], port);
+      if (match === 'all') key += `${i},`;
+      else if (match === 'named') {
+        key += `${i}@,`;
+        named = true;
+      }
+    }
+    if (named) key += `#${portKey(port)}`;
     let bits = this.egressRows.get(key);
     if (!bits) {
       bits = this.row(profile, (rule) => this.egressMatch(rule, port));
       this.egressRows.set(key, bits);
     }
     return bits;
+  }
+
+  /** How a rule's ports meet `port` in egress: for every destination, for some (named), or not. */
+  private egressPortMatch(rule: CompiledRule, port: PortRef): 'all' | 'named' | 'none' {
+    if (rule.ports === 'all') return 'all';
+    let named = false;
+    for (const m of rule.ports) {
+      if (m.kind === 'range') {
+        if (m.protocol === port.protocol && port.port >= m.from && port.port <= m.to) return 'all';
+      } else if (!named && this.namedResolvesSomewhere(m.name, port)) {
+        named = true;
+      }
+    }
+    return named ? 'named' : 'none';
+  }
+
+  private namedResolvesSomewhere(name: string, port: PortRef): boolean {
+    return (this.namedPortIndex.get(name) ?? []).some((e) => e.port.port === port.port && e.port.protocol === port.protocol);
   }
 
   private egressMatch(rule: CompiledRule, port: PortRef): Bits | null {

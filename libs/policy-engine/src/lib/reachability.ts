@@ -1,14 +1,4 @@
-import {
-  anyInRange,
-  Bits,
-  emptyBits,
-  forEachBit,
-  hasBit,
-  intersects,
-  orInto,
-  setBit,
-  weightedCount,
-} from './bitset';
+import { Bits, emptyBits, hasBit, intersects, orInto, setBit, wordsFor } from './bitset';
 import type { Evaluator } from './evaluator';
 
 /** Reachability figures of one pod class (every pod of the class has the same). */
@@ -23,189 +13,181 @@ export interface ClassReach {
   readonly fromEveryNamespace: boolean;
 }
 
-interface Masks {
-  readonly pods: Bits;
-  readonly internet: Bits;
-  /** Pod classes whose egress nothing restricts. */
-  readonly freeEgress: Bits;
-  readonly restrictedEgress: Bits;
-  readonly weights: Int32Array;
-  readonly wordWeights: Float64Array;
+/** Sources that reach an ingress profile the same way: one egress profile, one set of ports. */
+interface SourceGroup {
+  /** Egress profile of the sources, or FREE when nothing restricts their egress to pods. */
+  readonly egress: number;
+  /** Bit i set: the ingress row of port i admits these sources. */
+  readonly mask: Bits;
+  weight: number;
+  readonly namespaces: Bits;
+  /** Member classes, kept only when their reachableTo must be credited one by one. */
+  readonly sources: number[];
 }
 
-function masks(evaluator: Evaluator): Masks {
+const FREE = -1;
+
+/**
+ * Counts, for every pod class, how many pods can reach it and how many it can reach.
+ *
+ * S reaches D when, on some port p of D, D's ingress row holds S and S's egress row holds D.
+ * Destinations are taken one ingress profile at a time (its members share rows and ports);
+ * the sources its rows admit are grouped by (egress profile, ports admitted), and each group
+ * is tested once per destination. A group's pods are credited to the destination's
+ * reachableFrom, and the destination's pods to the group's reachableTo, so both directions
+ * come out of one pass whose cost follows the number of groups, not of pod pairs.
+ */
+export function analyzeReachability(evaluator: Evaluator): ClassReach[] {
   const { universe, profiles, words } = evaluator;
+  const classCount = universe.podClassCount;
+  const nsWords = wordsFor(universe.namespaces.length);
+
+  const weights = new Float64Array(classCount);
   const pods = emptyBits(words);
   const internet = emptyBits(words);
-  const freeEgress = emptyBits(words);
-  const restrictedEgress = emptyBits(words);
-  const weights = new Int32Array(words * 32);
   for (const cls of universe.classes) {
     if (cls.kind === 'pod') {
       setBit(pods, cls.id);
       weights[cls.id] = cls.pods.length;
-      setBit(profiles.egress[profiles.egressOf[cls.id]].unrestricted ? freeEgress : restrictedEgress, cls.id);
     } else if (cls.internet && cls.address === undefined) {
       setBit(internet, cls.id);
     }
   }
-  const wordWeights = new Float64Array(words);
-  for (let w = 0; w < words; w++) {
-    for (let b = 0; b < 32; b++) wordWeights[w] += weights[(w << 5) + b];
+  const hasInternet = internet.some((w) => w !== 0);
+  const containsAllPods = (row: Bits) => {
+    for (let w = 0; w < words; w++) if ((row[w] & pods[w]) !== pods[w]) return false;
+    return true;
+  };
+
+  // Every destination port of every pod, and one port per port atom ("any port").
+  const destinationPorts = new Set<number>();
+  for (let c = 0; c < classCount; c++) for (const p of evaluator.portIdsOf(c)) destinationPorts.add(p);
+  const atoms = evaluator.portAtoms().map((p) => evaluator.portId(p));
+
+  // Egress profiles: free (every pod on every destination port), and their namespaces.
+  const egressCount = profiles.egress.length;
+  const egressFree = new Uint8Array(egressCount);
+  const egressNamespaces: Bits[] = [];
+  const internetEgressOf = new Uint8Array(egressCount);
+  let freeWeight = 0;
+  const freeNamespaces = emptyBits(nsWords);
+  for (const egress of profiles.egress) {
+    const ns = emptyBits(nsWords);
+    for (const c of egress.members) setBit(ns, universe.classes[c].namespace);
+    egressNamespaces.push(ns);
+    const free = egress.unrestricted || [...destinationPorts].every((p) => containsAllPods(evaluator.egressRowById(egress.id, p)));
+    egressFree[egress.id] = free ? 1 : 0;
+    if (free) {
+      freeWeight += egress.weight;
+      orInto(freeNamespaces, ns);
+    }
+    internetEgressOf[egress.id] =
+      hasInternet && (egress.unrestricted || atoms.some((a) => intersects(evaluator.egressRowById(egress.id, a), internet))) ? 1 : 0;
   }
-  return { pods, internet, freeEgress, restrictedEgress, weights, wordWeights };
-}
+  const restrictedEgress = profiles.egress.filter((e) => !egressFree[e.id]);
 
-/** Whether `allowed` holds a class of every namespace with pods other than `own`. */
-function coversEveryOtherNamespace(evaluator: Evaluator, allowed: Bits, own: number): boolean {
-  const { namespaceStart, namespaces } = evaluator.universe;
-  let others = 0;
-  for (let ns = 0; ns < namespaces.length; ns++) {
-    const from = namespaceStart[ns];
-    const to = namespaceStart[ns + 1];
-    if (ns === own || from === to) continue;
-    others++;
-    if (!anyInRange(allowed, from, to)) return false;
-  }
-  return others > 0;
-}
-
-/**
- * Counts, for every pod class, how many pods can reach it and how many it can reach. A pair
- * (S, D) counts when, on some port of D, D's ingress row holds S and S's egress row holds D.
- * Rows are shared by profile, and the common cases (nothing restricts one side) are counted
- * per profile or per 32 classes at a time rather than pair by pair.
- */
-export function analyzeReachability(evaluator: Evaluator): ClassReach[] {
-  const { universe, profiles } = evaluator;
-  const m = masks(evaluator);
-  const classCount = universe.podClassCount;
-  const hasInternet = m.internet.some((w) => w !== 0);
-
-  // --- Who can reach each destination class.
   const reachableFrom = new Float64Array(classCount);
+  const reachableTo = new Float64Array(classCount);
+  const reachableToByEgress = new Float64Array(egressCount);
+  let reachableToOfFree = 0;
   const internetIngress = new Uint8Array(classCount);
   const fromEveryNamespace = new Uint8Array(classCount);
-  const freeEgressWeight = weightedCount(m.freeEgress, m.weights, m.wordWeights);
-  const restrictedEgressProfiles = profiles.egress.filter((p) => !p.unrestricted);
 
-  for (let d = 0; d < classCount; d++) {
-    const ingress = profiles.ingress[profiles.ingressOf[d]];
-    const ports = evaluator.portIdsOf(d);
-    const ownEgress = profiles.egressOf[d];
-    const egressAllowsSelf =
-      profiles.egress[ownEgress].unrestricted || ports.some((p) => hasBit(evaluator.egressRowById(ownEgress, p), d));
-    let count: number;
-    let selfAllowed: boolean;
-    if (ingress.unrestricted) {
-      // Every pod whose egress is free reaches it, plus the restricted profiles that allow it.
-      count = freeEgressWeight;
-      const allowed = m.freeEgress.slice();
-      for (const egress of restrictedEgressProfiles) {
-        if (!ports.some((p) => hasBit(evaluator.egressRowById(egress.id, p), d))) continue;
-        count += egress.weight;
-        for (const c of egress.members) setBit(allowed, c);
-      }
-      selfAllowed = egressAllowsSelf;
-      internetIngress[d] = hasInternet ? 1 : 0;
-      fromEveryNamespace[d] = coversEveryOtherNamespace(evaluator, allowed, universe.classes[d].namespace) ? 1 : 0;
-    } else {
-      const rows = ports.map((p) => evaluator.ingressRowById(ingress.id, p));
-      const union = emptyBits(m.pods.length);
-      for (const row of rows) orInto(union, row);
-      internetIngress[d] = intersects(union, m.internet) ? 1 : 0;
-      const allowed = union.slice();
-      for (let w = 0; w < allowed.length; w++) allowed[w] &= m.freeEgress[w];
-      count = weightedCount(allowed, m.weights, m.wordWeights);
-      const candidates = union;
-      for (let w = 0; w < candidates.length; w++) candidates[w] &= m.restrictedEgress[w];
-      forEachBit(candidates, (s) => {
-        const egress = profiles.egressOf[s];
-        for (let i = 0; i < ports.length; i++) {
-          if (hasBit(rows[i], s) && hasBit(evaluator.egressRowById(egress, ports[i]), d)) {
-            count += m.weights[s];
-            setBit(allowed, s);
-            return;
-          }
-        }
-      });
-      selfAllowed = hasBit(allowed, d);
-      fromEveryNamespace[d] = coversEveryOtherNamespace(evaluator, allowed, universe.classes[d].namespace) ? 1 : 0;
-    }
-    reachableFrom[d] = count - (selfAllowed ? 1 : 0);
-  }
+  // Namespaces that have pods: "every other namespace" means these, less the pod's own.
+  const populated = emptyBits(nsWords);
+  for (let c = 0; c < classCount; c++) setBit(populated, universe.classes[c].namespace);
 
-  // --- Whom each source class can reach.
-  const reachableTo = new Float64Array(classCount);
-  const internetEgress = new Uint8Array(classCount);
-  const freeIngressWeight = profiles.ingress.filter((p) => p.unrestricted).reduce((sum, p) => sum + p.weight, 0);
-  // Sources with free egress: add each restricted ingress profile's pods to the sources it admits.
-  const fromRestrictedIngress = new Float64Array(classCount);
   for (const ingress of profiles.ingress) {
-    if (ingress.unrestricted) continue;
-    const ports = evaluator.portIdsOf(ingress.members[0]);
-    const union = emptyBits(m.pods.length);
-    for (const p of ports) orInto(union, evaluator.ingressRowById(ingress.id, p));
-    for (let w = 0; w < union.length; w++) union[w] &= m.freeEgress[w];
-    forEachBit(union, (s) => {
-      fromRestrictedIngress[s] += ingress.weight;
-    });
-  }
-  const atoms = evaluator.portAtoms().map((p) => evaluator.portId(p));
-  const allPortIds = new Set<number>(atoms);
-  for (let c = 0; c < classCount; c++) for (const p of evaluator.portIdsOf(c)) allPortIds.add(p);
-  const reachableByEgressProfile = new Map<number, Bits>();
+    const members = ingress.members;
+    const ports = evaluator.portIdsOf(members[0]);
+    const rows = ports.map((p) => evaluator.ingressRowById(ingress.id, p));
+    const full = emptyBits(wordsFor(ports.length));
+    for (let i = 0; i < ports.length; i++) setBit(full, i);
+    const admitsAllPods = ingress.unrestricted || rows.every(containsAllPods);
+    const ingressFromInternet = hasInternet && (ingress.unrestricted || rows.some((r) => intersects(r, internet)));
 
-  for (let s = 0; s < classCount; s++) {
-    const egressId = profiles.egressOf[s];
-    const egress = profiles.egress[egressId];
-    let count: number;
-    let selfAllowed: boolean;
-    const ownIngress = profiles.ingressOf[s];
-    const ingressAllowsSelf = (ports: number[]) =>
-      profiles.ingress[ownIngress].unrestricted || ports.some((p) => hasBit(evaluator.ingressRowById(ownIngress, p), s));
-    if (egress.unrestricted) {
-      count = freeIngressWeight + fromRestrictedIngress[s];
-      internetEgress[s] = hasInternet ? 1 : 0;
-      selfAllowed = ingressAllowsSelf(evaluator.portIdsOf(s));
-    } else {
-      let candidates = reachableByEgressProfile.get(egressId);
-      if (!candidates) {
-        candidates = emptyBits(m.pods.length);
-        // Ports in one port atom share a row object: OR each distinct row once.
-        const distinct = new Set<Bits>();
-        for (const p of allPortIds) distinct.add(evaluator.egressRowById(egressId, p));
-        for (const row of distinct) orInto(candidates, row);
-        for (let w = 0; w < candidates.length; w++) candidates[w] &= m.pods[w];
-        reachableByEgressProfile.set(egressId, candidates);
+    const groups: SourceGroup[] = [];
+    if (admitsAllPods) {
+      groups.push({ egress: FREE, mask: full, weight: freeWeight, namespaces: freeNamespaces, sources: [] });
+      for (const e of restrictedEgress) {
+        groups.push({ egress: e.id, mask: full, weight: e.weight, namespaces: egressNamespaces[e.id], sources: [] });
       }
-      internetEgress[s] = atoms.some((a) => intersects(evaluator.egressRowById(egressId, a), m.internet)) ? 1 : 0;
-      count = 0;
-      selfAllowed = false;
-      forEachBit(candidates, (d) => {
-        const ingress = profiles.ingressOf[d];
-        for (const p of evaluator.portIdsOf(d)) {
-          if (
-            hasBit(evaluator.egressRowById(egressId, p), d) &&
-            (profiles.ingress[ingress].unrestricted || hasBit(evaluator.ingressRowById(ingress, p), s))
-          ) {
-            count += m.weights[d];
-            if (d === s) selfAllowed = true;
-            return;
+    } else {
+      const byKey = new Map<string, SourceGroup>();
+      const scratch = emptyBits(full.length);
+      const union = emptyBits(words);
+      for (const row of rows) orInto(union, row);
+      for (let w = 0; w < words; w++) {
+        let word = union[w] & pods[w];
+        while (word !== 0) {
+          const low = word & -word;
+          const s = (w << 5) + (31 - Math.clz32(low));
+          word ^= low;
+          scratch.fill(0);
+          for (let i = 0; i < rows.length; i++) if (hasBit(rows[i], s)) setBit(scratch, i);
+          const egress = egressFree[profiles.egressOf[s]] ? FREE : profiles.egressOf[s];
+          const key = scratch.length === 1 ? `${egress}:${scratch[0]}` : `${egress}:${scratch.join(',')}`;
+          let group = byKey.get(key);
+          if (!group) {
+            group = { egress, mask: scratch.slice(), weight: 0, namespaces: emptyBits(nsWords), sources: [] };
+            byKey.set(key, group);
+            groups.push(group);
           }
+          group.weight += weights[s];
+          group.sources.push(s);
+          setBit(group.namespaces, universe.classes[s].namespace);
         }
-      });
+      }
     }
-    reachableTo[s] = count - (selfAllowed ? 1 : 0);
+
+    const covered = members.map(() => emptyBits(nsWords));
+    for (const group of groups) {
+      let destinationWeight = 0;
+      const egressRows = group.egress === FREE ? null : ports.map((p) => evaluator.egressRowById(group.egress, p));
+      members.forEach((d, m) => {
+        if (egressRows) {
+          let ok = false;
+          for (let i = 0; i < ports.length && !ok; i++) ok = hasBit(group.mask, i) && hasBit(egressRows[i], d);
+          if (!ok) return;
+        }
+        reachableFrom[d] += group.weight;
+        destinationWeight += weights[d];
+        orInto(covered[m], group.namespaces);
+      });
+      if (destinationWeight === 0) continue;
+      if (admitsAllPods) {
+        if (group.egress === FREE) reachableToOfFree += destinationWeight;
+        else reachableToByEgress[group.egress] += destinationWeight;
+      } else {
+        for (const s of group.sources) reachableTo[s] += destinationWeight;
+      }
+    }
+
+    members.forEach((d, m) => {
+      internetIngress[d] = ingressFromInternet ? 1 : 0;
+      const own = universe.classes[d].namespace;
+      let others = 0;
+      let all = true;
+      for (let ns = 0; ns < universe.namespaces.length && all; ns++) {
+        if (ns === own || !hasBit(populated, ns)) continue;
+        others++;
+        all = hasBit(covered[m], ns);
+      }
+      fromEveryNamespace[d] = all && others > 0 ? 1 : 0;
+    });
   }
 
   const result: ClassReach[] = [];
   for (let c = 0; c < classCount; c++) {
+    const egress = profiles.egressOf[c];
+    const to = reachableTo[c] + (egressFree[egress] ? reachableToOfFree : reachableToByEgress[egress]);
+    // A class reaching itself counts all its pods; a pod and itself is not a connection.
+    const self = evaluator.portIdsOf(c).some((p) => evaluator.allows(c, c, evaluator.port(p))) ? 1 : 0;
     result.push({
-      reachableFrom: reachableFrom[c],
-      reachableTo: reachableTo[c],
+      reachableFrom: reachableFrom[c] - self,
+      reachableTo: to - self,
       internetIngress: internetIngress[c] === 1,
-      internetEgress: internetEgress[c] === 1,
+      internetEgress: internetEgressOf[egress] === 1,
       fromEveryNamespace: fromEveryNamespace[c] === 1,
     });
   }
