@@ -16,6 +16,15 @@ import { buildProfiles, namespaceRange, Profile, Profiles, portKey } from './pro
 import { matchesSelector, selectorKey } from './selector';
 import { addressPeerId, Universe } from './universe';
 
+interface RowIndex {
+  /** Per protocol: sorted first ports of the ranges the profile's rules do not tell apart. */
+  readonly starts: Record<Protocol, Int32Array>;
+  /** Named ports its rules use. */
+  readonly names: readonly string[];
+  readonly rows: Map<string, Bits>;
+  readonly byPortId: Map<number, Bits>;
+}
+
 /**
  * Verdict rows with bit sets. For a profile and a port, a row is the set of classes at the
  * other end that the profile lets through: for an ingress profile the sources allowed in,
@@ -31,9 +40,12 @@ export class Evaluator {
   private readonly ruleCache = new Map<CompiledRule, Bits>();
   private readonly namespaceSelectorCache = new Map<string, number[]>();
   private readonly namedCache = new Map<string, Bits>();
-  private readonly ingressRows = new Map<string, Bits>();
-  private readonly egressRows = new Map<string, Bits>();
-  private readonly profileRules = new Map<Profile, readonly CompiledRule[]>();
+  private readonly rowIndexes = new Map<Profile, RowIndex>();
+  private readonly interned = new Map<number, Bits[]>();
+  /** Work space of `row`, reused: a row allocates only when it is new. */
+  private readonly scratch: { readonly allowed: Bits; readonly undecided: Bits; readonly passed: Bits; readonly permitted: Bits };
+  /** `name|port/protocol` for every container port name and the port it names somewhere. */
+  private readonly namedResolutions = new Set<string>();
   /** Per protocol: sorted start ports of the port atoms (ranges no rule tells apart). */
   private readonly portAtomStarts: Record<Protocol, number[]>;
   /** Per container port name: the classes declaring it, with the declaration. */
@@ -47,6 +59,12 @@ export class Evaluator {
     this.words = wordsFor(universe.classes.length);
     this.all = fullBits(universe.classes.length);
     this.empty = emptyBits(this.words);
+    this.scratch = {
+      allowed: emptyBits(this.words),
+      undecided: emptyBits(this.words),
+      passed: emptyBits(this.words),
+      permitted: emptyBits(this.words),
+    };
     this.portAtomStarts = this.buildPortAtoms();
     for (let c = 0; c < universe.podClassCount; c++) {
       for (const port of universe.classes[c].view.ports) {
@@ -54,6 +72,7 @@ export class Evaluator {
         const list = this.namedPortIndex.get(port.name) ?? [];
         list.push({ cls: c, port });
         this.namedPortIndex.set(port.name, list);
+        this.namedResolutions.add(`${port.name}|${portKey(port)}`);
       }
     }
   }
@@ -208,112 +227,139 @@ export class Evaluator {
    */
   private row(profile: Profile, matchSet: (rule: CompiledRule) => Bits | null): Bits {
     if (profile.unrestricted) return this.all;
-    const allowed = emptyBits(this.words);
-    const undecided = fullBits(this.universe.classes.length);
-    const passed = emptyBits(this.words);
+    const allowed = this.scratch.allowed.fill(0);
+    const undecided = this.scratch.undecided;
+    undecided.set(this.all);
+    const passed = this.scratch.passed.fill(0);
     // First match wins: each rule claims what it matches among what is still pending.
-    const take = (rule: CompiledRule, pending: Bits, passTo: Bits) => {
+    const take = (rule: CompiledRule, passTo: Bits) => {
       const matched = matchSet(rule);
       if (!matched) return;
       const allow = rule.action === 'Allow';
       const pass = rule.action === 'Pass';
-      for (let w = 0; w < pending.length; w++) {
-        const hit = matched[w] & pending[w];
+      for (let w = 0; w < undecided.length; w++) {
+        const hit = matched[w] & undecided[w];
         if (hit === 0) continue;
         if (allow) allowed[w] |= hit;
         else if (pass) passTo[w] |= hit;
-        pending[w] &= ~hit;
+        undecided[w] &= ~hit;
       }
     };
-    for (const rule of profile.admin) take(rule, undecided, passed);
+    for (const rule of profile.admin) take(rule, passed);
     orInto(undecided, passed);
     if (profile.networkPolicy !== null) {
-      const permitted = emptyBits(this.words);
+      const permitted = this.scratch.permitted.fill(0);
       for (const rule of profile.networkPolicy) {
         const matched = matchSet(rule);
         if (matched) orInto(permitted, matched);
       }
       for (let w = 0; w < allowed.length; w++) allowed[w] |= undecided[w] & permitted[w];
-      return allowed;
+      return this.intern(allowed);
     }
     // A Baseline-tier Pass leaves the connection to the default, which allows it.
-    const baselinePassed = emptyBits(this.words);
-    for (const rule of profile.baseline) take(rule, undecided, baselinePassed);
+    passed.fill(0);
+    for (const rule of profile.baseline) take(rule, passed);
     orInto(allowed, undecided);
-    orInto(allowed, baselinePassed);
-    return allowed;
-  }
-
-  private rulesOf(profile: Profile): readonly CompiledRule[] {
-    let rules = this.profileRules.get(profile);
-    if (!rules) {
-      rules = [...profile.admin, ...(profile.networkPolicy ?? []), ...profile.baseline];
-      this.profileRules.set(profile, rules);
-    }
-    return rules;
+    orInto(allowed, passed);
+    return this.intern(allowed);
   }
 
   /**
-   * Sources that may connect to members of an ingress profile on `port`. Rows are keyed by
-   * which of the profile's rules the port matches, so ports no rule tells apart share a row.
+   * One copy of each distinct row: profiles often agree (same namespace, same baseline), and
+   * on large clusters rows are most of the memory.
    */
+  private intern(bits: Bits): Bits {
+    let hash = 0x811c9dc5;
+    for (let w = 0; w < bits.length; w++) hash = Math.imul(hash ^ bits[w], 0x01000193);
+    const bucket = this.interned.get(hash);
+    if (bucket) {
+      for (const candidate of bucket) {
+        let same = true;
+        for (let w = 0; w < bits.length && same; w++) same = candidate[w] === bits[w];
+        if (same) return candidate;
+      }
+    }
+    const copy = bits.slice();
+    if (bucket) bucket.push(copy);
+    else this.interned.set(hash, [copy]);
+    return copy;
+  }
+
+  /**
+   * How a profile's rows vary with the port: only at the edges of its rules' port ranges, or
+   * where one of its named ports resolves. Ports between two edges share one row.
+   */
+  private rowIndexOf(profile: Profile): RowIndex {
+    let index = this.rowIndexes.get(profile);
+    if (!index) {
+      const rules = [...profile.admin, ...(profile.networkPolicy ?? []), ...profile.baseline];
+      const starts: Record<Protocol, Set<number>> = { TCP: new Set([MIN_PORT]), UDP: new Set([MIN_PORT]), SCTP: new Set([MIN_PORT]) };
+      const names = new Set<string>();
+      for (const rule of rules) {
+        if (rule.ports === 'all') continue;
+        for (const m of rule.ports) {
+          if (m.kind === 'named') {
+            names.add(m.name);
+            continue;
+          }
+          starts[m.protocol].add(m.from);
+          if (m.to < MAX_PORT) starts[m.protocol].add(m.to + 1);
+        }
+      }
+      const sorted = (set: Set<number>) => Int32Array.from([...set].sort((a, b) => a - b));
+      index = {
+        starts: { TCP: sorted(starts.TCP), UDP: sorted(starts.UDP), SCTP: sorted(starts.SCTP) },
+        names: [...names],
+        rows: new Map(),
+        byPortId: new Map(),
+      };
+      this.rowIndexes.set(profile, index);
+    }
+    return index;
+  }
+
+  private rowKey(index: RowIndex, port: PortRef, named: boolean): string {
+    const starts = index.starts[port.protocol];
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (starts[mid] <= port.port) lo = mid;
+      else hi = mid - 1;
+    }
+    return named ? `${port.protocol}${lo}#${port.port}` : `${port.protocol}${lo}`;
+  }
+
+  /** Sources that may connect to members of an ingress profile on `port`. */
   ingressRow(profileId: number, port: PortRef): Bits {
     const profile = this.profiles.ingress[profileId];
     if (profile.unrestricted) return this.all;
-    const rules = this.rulesOf(profile);
-    let key = `${profileId}|`;
-    for (let i = 0; i < rules.length; i++) if (portSpecMatches(rules[i].ports, port, profile.ports)) key += `${i},`;
-    let bits = this.ingressRows.get(key);
+    const index = this.rowIndexOf(profile);
+    const named =
+      index.names.length > 0 &&
+      profile.ports.some((cp) => cp.name !== undefined && cp.port === port.port && cp.protocol === port.protocol && index.names.includes(cp.name));
+    const key = this.rowKey(index, port, named);
+    let bits = index.rows.get(key);
     if (!bits) {
       bits = this.row(profile, (rule) => (portSpecMatches(rule.ports, port, profile.ports) ? this.ruleSet(rule) : null));
-      this.ingressRows.set(key, bits);
+      index.rows.set(key, bits);
     }
     return bits;
   }
 
-  /**
-   * Destinations that members of an egress profile may connect to on `port`. Keyed like
-   * ingress rows, plus the port itself when a named port resolves to it on some destination.
-   */
+  /** Destinations that members of an egress profile may connect to on `port`. */
   egressRow(profileId: number, port: PortRef): Bits {
     const profile = this.profiles.egress[profileId];
     if (profile.unrestricted) return this.all;
-    const rules = this.rulesOf(profile);
-    let key = `${profileId}|`;
-    let named = false;
-    for (let i = 0; i < rules.length; i++) {
-      const match = this.egressPortMatch(rules[i], port);
-      if (match === 'all') key += `${i},`;
-      else if (match === 'named') {
-        key += `${i}@,`;
-        named = true;
-      }
-    }
-    if (named) key += `#${portKey(port)}`;
-    let bits = this.egressRows.get(key);
+    const index = this.rowIndexOf(profile);
+    const named = index.names.length > 0 && index.names.some((name) => this.namedResolutions.has(`${name}|${portKey(port)}`));
+    const key = this.rowKey(index, port, named);
+    let bits = index.rows.get(key);
     if (!bits) {
       bits = this.row(profile, (rule) => this.egressMatch(rule, port));
-      this.egressRows.set(key, bits);
+      index.rows.set(key, bits);
     }
     return bits;
-  }
-
-  /** How a rule's ports meet `port` in egress: for every destination, for some (named), or not. */
-  private egressPortMatch(rule: CompiledRule, port: PortRef): 'all' | 'named' | 'none' {
-    if (rule.ports === 'all') return 'all';
-    let named = false;
-    for (const m of rule.ports) {
-      if (m.kind === 'range') {
-        if (m.protocol === port.protocol && port.port >= m.from && port.port <= m.to) return 'all';
-      } else if (!named && this.namedResolvesSomewhere(m.name, port)) {
-        named = true;
-      }
-    }
-    return named ? 'named' : 'none';
-  }
-
-  private namedResolvesSomewhere(name: string, port: PortRef): boolean {
-    return (this.namedPortIndex.get(name) ?? []).some((e) => e.port.port === port.port && e.port.protocol === port.protocol);
   }
 
   private egressMatch(rule: CompiledRule, port: PortRef): Bits | null {
@@ -336,8 +382,6 @@ export class Evaluator {
 
   private readonly portList: PortRef[] = [];
   private readonly portIds = new Map<string, number>();
-  private readonly ingressById: (Bits | undefined)[][] = [];
-  private readonly egressById: (Bits | undefined)[][] = [];
   private readonly classPortIds: (number[] | undefined)[] = [];
 
   /** A small integer for a port, so hot loops index arrays instead of hashing strings. */
@@ -362,13 +406,21 @@ export class Evaluator {
   }
 
   ingressRowById(profileId: number, portId: number): Bits {
-    const rows = (this.ingressById[profileId] ??= []);
-    return (rows[portId] ??= this.ingressRow(profileId, this.portList[portId]));
+    const profile = this.profiles.ingress[profileId];
+    if (profile.unrestricted) return this.all;
+    const cache = this.rowIndexOf(profile).byPortId;
+    let row = cache.get(portId);
+    if (!row) cache.set(portId, (row = this.ingressRow(profileId, this.portList[portId])));
+    return row;
   }
 
   egressRowById(profileId: number, portId: number): Bits {
-    const rows = (this.egressById[profileId] ??= []);
-    return (rows[portId] ??= this.egressRow(profileId, this.portList[portId]));
+    const profile = this.profiles.egress[profileId];
+    if (profile.unrestricted) return this.all;
+    const cache = this.rowIndexOf(profile).byPortId;
+    let row = cache.get(portId);
+    if (!row) cache.set(portId, (row = this.egressRow(profileId, this.portList[portId])));
+    return row;
   }
 
   /** The pairwise verdict between two classes on one port (the diagonal is the caller's). */

@@ -1,4 +1,4 @@
-import { Bits, emptyBits, hasBit, intersects, orInto, setBit, wordsFor } from './bitset';
+import { andInto, Bits, emptyBits, forEachBit, hasBit, orInto, setBit, weightedCount, wordsFor } from './bitset';
 import type { Evaluator } from './evaluator';
 
 /** Reachability figures of one pod class (every pod of the class has the same). */
@@ -21,7 +21,7 @@ interface SourceGroup {
   readonly mask: Bits;
   weight: number;
   readonly namespaces: Bits;
-  /** Member classes, kept only when their reachableTo must be credited one by one. */
+  /** Member classes, credited one by one with the destinations they reach. */
   readonly sources: number[];
 }
 
@@ -54,6 +54,12 @@ export function analyzeReachability(evaluator: Evaluator): ClassReach[] {
     }
   }
   const hasInternet = internet.some((w) => w !== 0);
+  // External classes come after every pod class: only their words can meet `internet`.
+  const firstExternalWord = classCount >>> 5;
+  const meetsInternet = (row: Bits) => {
+    for (let w = firstExternalWord; w < words; w++) if ((row[w] & internet[w]) !== 0) return true;
+    return false;
+  };
   const containsAllPods = (row: Bits) => {
     for (let w = 0; w < words; w++) if ((row[w] & pods[w]) !== pods[w]) return false;
     return true;
@@ -82,7 +88,7 @@ export function analyzeReachability(evaluator: Evaluator): ClassReach[] {
       orInto(freeNamespaces, ns);
     }
     internetEgressOf[egress.id] =
-      hasInternet && (egress.unrestricted || atoms.some((a) => intersects(evaluator.egressRowById(egress.id, a), internet))) ? 1 : 0;
+      hasInternet && (egress.unrestricted || atoms.some((a) => meetsInternet(evaluator.egressRowById(egress.id, a)))) ? 1 : 0;
   }
   const restrictedEgress = profiles.egress.filter((e) => !egressFree[e.id]);
 
@@ -97,22 +103,35 @@ export function analyzeReachability(evaluator: Evaluator): ClassReach[] {
   const populated = emptyBits(nsWords);
   for (let c = 0; c < classCount; c++) setBit(populated, universe.classes[c].namespace);
 
+  // Destinations whose ingress admits every pod on all their ports: what reaches them is
+  // decided by the sources' egress alone, counted per egress profile below.
+  const admitAll = emptyBits(words);
+  const ingressRowsOf = profiles.ingress.map((ingress) =>
+    evaluator.portIdsOf(ingress.members[0]).map((p) => evaluator.ingressRowById(ingress.id, p)),
+  );
+  for (const ingress of profiles.ingress) {
+    if (ingress.unrestricted || ingressRowsOf[ingress.id].every(containsAllPods)) {
+      for (const d of ingress.members) setBit(admitAll, d);
+    }
+  }
+  countAdmitAll({
+    evaluator, admitAll, pods, weights, restrictedEgress, freeWeight, freeNamespaces, egressNamespaces, populated,
+    reachableFrom, reachableToByEgress, fromEveryNamespace,
+    addFree: (weight) => (reachableToOfFree += weight),
+  });
+
   for (const ingress of profiles.ingress) {
     const members = ingress.members;
     const ports = evaluator.portIdsOf(members[0]);
-    const rows = ports.map((p) => evaluator.ingressRowById(ingress.id, p));
+    const rows = ingressRowsOf[ingress.id];
+    const ingressFromInternet = hasInternet && (ingress.unrestricted || rows.some(meetsInternet));
+    for (const d of members) internetIngress[d] = ingressFromInternet ? 1 : 0;
+    if (hasBit(admitAll, members[0])) continue;
+
     const full = emptyBits(wordsFor(ports.length));
     for (let i = 0; i < ports.length; i++) setBit(full, i);
-    const admitsAllPods = ingress.unrestricted || rows.every(containsAllPods);
-    const ingressFromInternet = hasInternet && (ingress.unrestricted || rows.some((r) => intersects(r, internet)));
-
     const groups: SourceGroup[] = [];
-    if (admitsAllPods) {
-      groups.push({ egress: FREE, mask: full, weight: freeWeight, namespaces: freeNamespaces, sources: [] });
-      for (const e of restrictedEgress) {
-        groups.push({ egress: e.id, mask: full, weight: e.weight, namespaces: egressNamespaces[e.id], sources: [] });
-      }
-    } else {
+    {
       const byKey = new Map<string, SourceGroup>();
       const scratch = emptyBits(full.length);
       const union = emptyBits(words);
@@ -155,16 +174,10 @@ export function analyzeReachability(evaluator: Evaluator): ClassReach[] {
         orInto(covered[m], group.namespaces);
       });
       if (destinationWeight === 0) continue;
-      if (admitsAllPods) {
-        if (group.egress === FREE) reachableToOfFree += destinationWeight;
-        else reachableToByEgress[group.egress] += destinationWeight;
-      } else {
-        for (const s of group.sources) reachableTo[s] += destinationWeight;
-      }
+      for (const s of group.sources) reachableTo[s] += destinationWeight;
     }
 
     members.forEach((d, m) => {
-      internetIngress[d] = ingressFromInternet ? 1 : 0;
       const own = universe.classes[d].namespace;
       let others = 0;
       let all = true;
@@ -192,4 +205,92 @@ export function analyzeReachability(evaluator: Evaluator): ClassReach[] {
     });
   }
   return result;
+}
+
+interface AdmitAllInput {
+  readonly evaluator: Evaluator;
+  readonly admitAll: Bits;
+  readonly pods: Bits;
+  readonly weights: Float64Array;
+  readonly restrictedEgress: readonly { readonly id: number; readonly weight: number; readonly members: readonly number[] }[];
+  readonly freeWeight: number;
+  readonly freeNamespaces: Bits;
+  readonly egressNamespaces: readonly Bits[];
+  readonly populated: Bits;
+  readonly reachableFrom: Float64Array;
+  readonly reachableToByEgress: Float64Array;
+  readonly fromEveryNamespace: Uint8Array;
+  readonly addFree: (weight: number) => void;
+}
+
+/**
+ * Destinations whose ingress admits every pod: each is reached by every source with free
+ * egress, and by the sources of each restricted egress profile whose rows hold it on one of
+ * its ports. Computed per egress profile as a set of destinations (OR over ports of the
+ * profile's row for that port, kept to the destinations that declare the port).
+ */
+function countAdmitAll(input: AdmitAllInput): void {
+  const { evaluator, admitAll, pods, weights, restrictedEgress, populated, reachableFrom, reachableToByEgress } = input;
+  const { universe } = evaluator;
+  const classCount = universe.podClassCount;
+  const words = admitAll.length;
+  const wordWeights = new Float64Array(words);
+  const intWeights = new Int32Array(words * 32);
+  for (let c = 0; c < classCount; c++) {
+    intWeights[c] = weights[c];
+    wordWeights[c >>> 5] += weights[c];
+  }
+  input.addFree(weightedCount(admitAll, intWeights, wordWeights));
+  for (let c = 0; c < classCount; c++) if (hasBit(admitAll, c)) reachableFrom[c] += input.freeWeight;
+
+  // Destinations (of admitAll) that declare each port, or judge it for want of declared ports.
+  const withPort = new Map<number, Bits>();
+  forEachBit(admitAll, (d) => {
+    for (const p of evaluator.portIdsOf(d)) {
+      let bits = withPort.get(p);
+      if (!bits) withPort.set(p, (bits = emptyBits(words)));
+      setBit(bits, d);
+    }
+  });
+
+  // Per namespace without free sources: the destinations some pod of it can reach.
+  const namespaceCount = universe.namespaces.length;
+  const reachedFromNamespace: (Bits | null)[] = new Array(namespaceCount).fill(null);
+  const allowed = emptyBits(words);
+  for (const egress of restrictedEgress) {
+    allowed.fill(0);
+    for (const [p, destinations] of withPort) {
+      const row = evaluator.egressRowById(egress.id, p);
+      for (let w = 0; w < words; w++) allowed[w] |= row[w] & destinations[w];
+    }
+    andInto(allowed, pods);
+    reachableToByEgress[egress.id] += weightedCount(allowed, intWeights, wordWeights);
+    forEachBit(allowed, (d) => {
+      reachableFrom[d] += egress.weight;
+    });
+    forEachBit(input.egressNamespaces[egress.id], (ns) => {
+      if (hasBit(input.freeNamespaces, ns)) return;
+      const reached = (reachedFromNamespace[ns] ??= emptyBits(words));
+      orInto(reached, allowed);
+    });
+  }
+
+  // Reached from every other namespace: each populated namespace has free sources, reaches
+  // the destination, or is the destination's own.
+  const every = admitAll.slice();
+  let populatedCount = 0;
+  for (let ns = 0; ns < namespaceCount; ns++) {
+    if (!hasBit(populated, ns)) continue;
+    populatedCount++;
+    if (hasBit(input.freeNamespaces, ns)) continue;
+    const reached = reachedFromNamespace[ns] ?? emptyBits(words);
+    const from = universe.namespaceStart[ns];
+    const to = universe.namespaceStart[ns + 1];
+    for (let c = from; c < to; c++) setBit(reached, c);
+    andInto(every, reached);
+  }
+  forEachBit(every, (d) => {
+    // With a single populated namespace there is no other namespace to be reached from.
+    input.fromEveryNamespace[d] = populatedCount > 1 ? 1 : 0;
+  });
 }
