@@ -1,0 +1,93 @@
+import type { ClusterSize } from './plan';
+
+/** DESIGN.md "Targets": 1k as a smoke size, 10k pods under 1 s, 150k pods under 10 s and 2 GB. */
+export const DEFAULT_SIZES: readonly ClusterSize[] = [
+  { pods: 1_000, policies: 100, namespaces: 20 },
+  { pods: 10_000, policies: 1_000, namespaces: 200 },
+  { pods: 150_000, policies: 10_000, namespaces: 2_000 },
+];
+
+export const DEFAULT_PAIRWISE_MAX = 2_000;
+/** Per size; a quadratic path on 150,000 pods should not hold a CI runner for an hour. */
+export const DEFAULT_TIMEOUT_S = 600;
+
+export interface BenchOptions {
+  readonly sizes: readonly ClusterSize[];
+  readonly seed: number | undefined;
+  readonly pairwiseMax: number;
+  /** Seconds a size's measuring process may run; 0 for no limit. */
+  readonly timeoutS: number;
+  /** Measuring processes per size; the table shows the median. */
+  readonly repeat: number;
+  readonly writeDump: string | undefined;
+  readonly markdown: string | undefined;
+}
+
+export const USAGE = `Usage: node dist/tools/bench/main.js [options]
+
+  --sizes P:N:S[,P:N:S...]  pods:policies:namespaces per run
+                            (default 1000:100:20,10000:1000:200,150000:10000:2000)
+  --pairwise-max N          largest pod count the pairwise baseline runs on (default ${DEFAULT_PAIRWISE_MAX})
+  --seed N                  generator seed (default: a fixed one, so runs compare)
+  --repeat N                measure each size N times, each in a fresh process, and report the
+                            median (the pairwise baseline runs once; default 1)
+  --timeout S               stop a size's measurement after S seconds and report what it got
+                            (default ${DEFAULT_TIMEOUT_S}; 0: no limit)
+  --write-dump DIR          keep each generated List JSON in DIR (for timing the CLI on it)
+  --markdown FILE           also write the table to FILE
+  --help                    this text
+`;
+
+/** `--name value` and `--name=value` alike (Nx forwards the latter). */
+export function parseFlags(argv: readonly string[]): Map<string, string> {
+  const flags = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (!arg.startsWith('--')) throw new Error(`unexpected argument ${JSON.stringify(arg)}`);
+    const eq = arg.indexOf('=');
+    if (eq > 0) {
+      flags.set(arg.slice(2, eq), arg.slice(eq + 1));
+    } else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) {
+      flags.set(arg.slice(2), argv[++i]);
+    } else {
+      flags.set(arg.slice(2), 'true');
+    }
+  }
+  return flags;
+}
+
+function count(text: string, what: string): number {
+  const value = Number(text.trim().replace(/_/g, ''));
+  if (text.trim() === '' || !Number.isInteger(value) || value < 0) throw new Error(`${what} must be a whole number, got ${JSON.stringify(text)}`);
+  return value;
+}
+
+export function parseSizes(text: string): ClusterSize[] {
+  return text.split(/[\s,]+/).filter((s) => s !== '').map((entry) => {
+    const parts = entry.trim().split(':');
+    if (parts.length !== 3) throw new Error(`size ${JSON.stringify(entry)} is not pods:policies:namespaces`);
+    return { pods: count(parts[0], 'pods'), policies: count(parts[1], 'policies'), namespaces: count(parts[2], 'namespaces') };
+  });
+}
+
+const KNOWN = new Set(['sizes', 'pairwise-max', 'seed', 'repeat', 'timeout', 'write-dump', 'markdown', 'help']);
+
+export function benchOptions(flags: ReadonlyMap<string, string>): BenchOptions {
+  for (const name of flags.keys()) {
+    if (!KNOWN.has(name)) throw new Error(`unknown option --${name}\n\n${USAGE}`);
+  }
+  const sizes = flags.get('sizes');
+  const seed = flags.get('seed');
+  const pairwiseMax = flags.get('pairwise-max');
+  const timeout = flags.get('timeout');
+  const repeat = flags.get('repeat');
+  return {
+    sizes: sizes === undefined ? DEFAULT_SIZES : parseSizes(sizes),
+    seed: seed === undefined ? undefined : count(seed, '--seed'),
+    pairwiseMax: pairwiseMax === undefined ? DEFAULT_PAIRWISE_MAX : count(pairwiseMax, '--pairwise-max'),
+    timeoutS: timeout === undefined ? DEFAULT_TIMEOUT_S : count(timeout, '--timeout'),
+    repeat: repeat === undefined ? 1 : Math.max(1, count(repeat, '--repeat')),
+    writeDump: flags.get('write-dump'),
+    markdown: flags.get('markdown'),
+  };
+}
