@@ -23,3 +23,11 @@ export function parseScore(value: string): number {
   }
   return n;
 }
+
+export function parseCount(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) {
+    throw new InvalidArgumentError(`"${value}" is not a whole number`);
+  }
+  return n;
+}

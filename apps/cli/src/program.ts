@@ -4,7 +4,7 @@ import { runExplain } from './commands/explain';
 import { runReach } from './commands/reach';
 import { BadInput, formatProblem } from './inputs';
 import { EXIT, Io } from './io';
-import { collect, parsePort, parseScore } from './options';
+import { collect, parseCount, parsePort, parseScore } from './options';
 
 const VERSION = '0.1.0';
 
@@ -39,6 +39,7 @@ export function runCli(argv: readonly string[], io: Io): number {
     .addOption(fileOption())
     .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json', 'csv', 'sarif']).default('table'))
     .addOption(new Option('--fail-under <score>', 'exit 1 when the cluster score is below this (0-100)').argParser(parseScore))
+    .addOption(new Option('--limit <rows>', 'table output: show the worst N workloads (0: all)').argParser(parseCount).default(50))
     .addOption(namespaceOption())
     .option('--include-system', 'also score kube-system, kube-public and kube-node-lease', false)
     .addOption(new Option('--exclude <namespace>', 'do not score this namespace (repeatable)').argParser(collect(String)))

@@ -36,6 +36,13 @@ describe('palisade audit', () => {
     expect(report.input.skipped).toEqual({ Secret: 1 });
   });
 
+  it('shows the worst --limit workloads in the table and says how many more there are', () => {
+    const { stdout } = run(['audit', '-f', fixture('shop.yaml'), '--limit', '1']);
+    expect(stdout).toContain('web');
+    expect(stdout).not.toMatch(/│ db /);
+    expect(stdout).toContain('... and 1 more workloads');
+  });
+
   it('writes one CSV row per pod', () => {
     const { stdout } = run(['audit', '-f', fixture('kubectl-list.json'), '-o', 'csv']);
     const lines = stdout.trim().split('\n');

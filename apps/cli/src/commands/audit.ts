@@ -11,6 +11,7 @@ export interface AuditCommandOptions {
   readonly file: readonly string[];
   readonly output: AuditFormat;
   readonly failUnder?: number;
+  readonly limit: number;
   readonly namespace: string;
   readonly includeSystem: boolean;
   readonly exclude?: readonly string[];
@@ -32,7 +33,7 @@ export function runAudit(options: AuditCommandOptions, io: Io, version: string):
       io.stdout(auditSarif(report, model, version));
       break;
     case 'table':
-      io.stdout(auditTable(report, skipped));
+      io.stdout(auditTable(report, skipped, options.limit));
       break;
   }
   const score = report.cluster.score;

@@ -16,12 +16,15 @@ export function workloadsWorstFirst(workloads: readonly WorkloadFinding[]): Work
   );
 }
 
-export function auditTable(report: AuditReport, skipped: Readonly<Record<string, number>>): string {
+/** `limit` rows at most (0: all); people read the worst first, programs use json or csv. */
+export function auditTable(report: AuditReport, skipped: Readonly<Record<string, number>>, limit: number): string {
   const table = new Table({
     head: ['NAMESPACE', 'WORKLOAD', 'KIND', 'PODS', 'INGRESS ISOLATED', 'EGRESS ISOLATED', 'REACHABLE FROM', 'INTERNET', 'EXPOSED', 'SCORE'],
     style: { head: [], border: [] },
   });
-  for (const w of workloadsWorstFirst(report.workloads)) {
+  const ordered = workloadsWorstFirst(report.workloads);
+  const shown = limit > 0 ? ordered.slice(0, limit) : ordered;
+  for (const w of shown) {
     table.push([
       w.namespace,
       w.name,
@@ -36,15 +39,18 @@ export function auditTable(report: AuditReport, skipped: Readonly<Record<string,
     ]);
   }
   const c = report.cluster;
-  const lines = [
-    table.toString(),
+  const lines = [table.toString()];
+  if (shown.length < ordered.length) {
+    lines.push(`... and ${ordered.length - shown.length} more workloads (--limit 0 shows all; -o csv or -o json for programs)`);
+  }
+  lines.push(
     '',
     `Cluster score: ${c.score ?? 'n/a (no pods to score)'} / 100 over ${plural(c.pods, 'pod')} in ${plural(c.namespaces, 'namespace')}` +
       (c.excludedNamespaces.length ? ` (not scored: ${c.excludedNamespaces.join(', ')})` : ''),
     `Ingress-isolated pods: ${c.ingressIsolatedPercent}%   Egress-isolated pods: ${c.egressIsolatedPercent}%`,
     `Unprotected workloads: ${c.unprotectedWorkloads}   Exposed workloads: ${c.exposedWorkloads}`,
     `Namespaces without a default-deny: ingress ${c.namespacesWithoutDefaultDenyIngress}, egress ${c.namespacesWithoutDefaultDenyEgress}`,
-  ];
+  );
   const skippedKinds = Object.entries(skipped);
   if (skippedKinds.length) {
     lines.push(`Skipped objects of kinds Palisade does not read: ${skippedKinds.map(([k, n]) => `${k} (${n})`).join(', ')}`);
