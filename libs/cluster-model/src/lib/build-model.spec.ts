@@ -235,3 +235,25 @@ describe('buildModel', () => {
     ]);
   });
 });
+
+describe('buildModel for a live cluster', () => {
+  it('does not synthesize pods when asked not to', () => {
+    const deployment = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'idle', namespace: 'prod' },
+      spec: { replicas: 0, selector: { matchLabels: { app: 'idle' } }, template: { metadata: { labels: { app: 'idle' } }, spec: { containers: [{ name: 'c', image: 'x' }] } } },
+    };
+    const cron = {
+      apiVersion: 'batch/v1',
+      kind: 'CronJob',
+      metadata: { name: 'nightly', namespace: 'prod' },
+      spec: { schedule: '0 0 * * *', jobTemplate: { spec: { template: { metadata: { labels: { app: 'nightly' } }, spec: { containers: [{ name: 'c', image: 'x' }] } } } } },
+    };
+    const live = buildModel([{ obj: deployment }, { obj: cron }], { synthesizePods: false });
+    expect(live.model.pods).toEqual([]);
+    expect(live.model.workloads.map((w) => w.name).sort()).toEqual(['idle', 'nightly']);
+    const manifests = buildModel([{ obj: deployment }, { obj: cron }]);
+    expect(manifests.model.pods.map((p) => p.name)).toEqual(['nightly-synthetic-0']);
+  });
+});

@@ -30,6 +30,12 @@ import { isRecord } from './unknown-values';
 export interface BuildModelOptions {
   /** Namespace of namespaced objects that do not name one, as `kubectl apply` would use. */
   readonly defaultNamespace?: string;
+  /**
+   * Make pods from the template of workloads that have none (default true): right for
+   * manifests audited before they are applied, wrong for a live cluster, where a workload
+   * without pods (scaled to zero, a CronJob between runs) has nothing to reach.
+   */
+  readonly synthesizePods?: boolean;
 }
 
 /**
@@ -129,6 +135,7 @@ export function buildModel(
   const { pods, workloads } = assembleWorkloads(
     [...into.controllers.values()],
     [...into.pods.values()],
+    options.synthesizePods ?? true,
   );
   const model: ClusterModel = {
     namespaces: finalizeNamespaces(into.namespaces.values(), into.referencedNamespaces),

@@ -32,6 +32,7 @@ function key(namespace: string, ref: WorkloadRef): string {
 export function assembleWorkloads(
   controllers: readonly ControllerDraft[],
   podDrafts: readonly PodDraft[],
+  synthesize = true,
 ): AssembledWorkloads {
   const byKey = new Map(controllers.map((c) => [key(c.namespace, c), c]));
   const topOf = (c: ControllerDraft): WorkloadRef =>
@@ -89,7 +90,7 @@ export function assembleWorkloads(
   }
   const synthetic: Pod[] = [];
   for (const [k, workload] of workloads) {
-    if (workload.kind === 'Pod' || withPods.has(k)) continue;
+    if (!synthesize || workload.kind === 'Pod' || withPods.has(k)) continue;
     const own = byKey.get(k);
     synthetic.push(
       ...synthesizePods(workload, own !== undefined ? [own] : (children.get(k) ?? [])),

@@ -1,0 +1,29 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Cluster } from '@palisade/prisma-client';
+import { Db, PRISMA } from '../database/prisma';
+
+@Injectable()
+export class ClustersRepository {
+  constructor(@Inject(PRISMA) private readonly db: Db) {}
+
+  /** The row of a watched cluster, created on first sight; its name is its identity. */
+  upsert(name: string, source: string, snapshotIntervalSeconds: number): Promise<Cluster> {
+    return this.db.cluster.upsert({
+      where: { name },
+      create: { name, source, snapshotIntervalSeconds, status: 'connecting' },
+      update: { source, snapshotIntervalSeconds, status: 'connecting', statusReason: null },
+    });
+  }
+
+  setStatus(id: string, status: string, statusReason: string | null): Promise<unknown> {
+    return this.db.cluster.update({ where: { id }, data: { status, statusReason } });
+  }
+
+  list(limit: number, offset: number): Promise<[Cluster[], number]> {
+    return Promise.all([this.db.cluster.findMany({ orderBy: { name: 'asc' }, take: limit, skip: offset }), this.db.cluster.count()]);
+  }
+
+  find(id: string): Promise<Cluster | null> {
+    return this.db.cluster.findUnique({ where: { id } });
+  }
+}

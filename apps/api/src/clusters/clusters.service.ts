@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import type { ClusterItem, Page } from '@palisade/api-contract';
+import type { Cluster } from '@palisade/prisma-client';
+import { CollectorsService } from '../collectors/collectors.service';
+import { ApiError } from '../common/api-error';
+import { ClustersRepository } from './clusters.repository';
+
+@Injectable()
+export class ClustersService {
+  constructor(
+    private readonly repository: ClustersRepository,
+    private readonly collectors: CollectorsService,
+  ) {}
+
+  private item(row: Cluster): ClusterItem {
+    // The collector's own view is fresher than the row when this replica runs it.
+    const live = this.collectors.get(row.id)?.collector.currentState();
+    const status = (live?.status ?? row.status) as ClusterItem['status'];
+    const reason = live ? live.reason : (row.statusReason ?? undefined);
+    return {
+      id: row.id,
+      name: row.name,
+      source: row.source as ClusterItem['source'],
+      status,
+      ...(reason ? { statusReason: reason } : {}),
+      score: row.score,
+      lastSnapshotAt: row.lastSnapshotAt?.toISOString() ?? null,
+      snapshotIntervalSeconds: row.snapshotIntervalSeconds,
+    };
+  }
+
+  async list(limit: number, offset: number): Promise<Page<ClusterItem>> {
+    const [rows, total] = await this.repository.list(limit, offset);
+    return { items: rows.map((r) => this.item(r)), total };
+  }
+
+  async get(id: string): Promise<ClusterItem> {
+    return this.item(await this.require(id));
+  }
+
+  /** The cluster row, or a 404 naming the id. */
+  async require(id: string): Promise<Cluster> {
+    const row = await this.repository.find(id);
+    if (!row) throw new ApiError('cluster-not-found', `no cluster with id ${id}`);
+    return row;
+  }
+}

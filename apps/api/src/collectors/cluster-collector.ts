@@ -1,0 +1,192 @@
+import { ApisApi, Informer, KubeConfig, KubernetesObject, makeInformer, ObjectCache } from '@kubernetes/client-node';
+import type { RawObject } from '@palisade/cluster-model';
+import { classifyKubeError, KubeFailure } from '../kubernetes/kube-errors';
+import { POLICY_GROUP, WATCHED_RESOURCES, WatchedResource } from '../kubernetes/watched-resources';
+import type { ClusterState } from './cluster-status';
+
+export interface CollectorLogger {
+  info(message: string, context?: Record<string, unknown>): void;
+  warn(message: string, context?: Record<string, unknown>): void;
+}
+
+export interface CollectorOptions {
+  readonly name: string;
+  readonly kubeConfig: KubeConfig;
+  readonly logger: CollectorLogger;
+  /** Called after every add, update or delete, and when the state changes. */
+  readonly onChange: () => void;
+  readonly onStateChange: (state: ClusterState) => void;
+  /** Backoff bounds for restarting a stopped informer. */
+  readonly minBackoffMs?: number;
+  readonly maxBackoffMs?: number;
+}
+
+interface ResourceWatch {
+  readonly resource: WatchedResource;
+  readonly informer: Informer<KubernetesObject> & ObjectCache<KubernetesObject>;
+  state: 'connecting' | 'ok' | 'failed';
+  failure?: KubeFailure;
+  backoffMs: number;
+  retry?: NodeJS.Timeout;
+}
+
+const FAILURE_ORDER: Record<KubeFailure['kind'], number> = { unauthorized: 0, forbidden: 1, unavailable: 2, 'not-found': 3 };
+
+/**
+ * Watches one cluster: an informer per resource, restarted with backoff whenever it stops
+ * (client-node informers give up after any error but a 410). One failing cluster never
+ * touches another: each collector owns its KubeConfig, informers and timers.
+ */
+export class ClusterCollector {
+  private watches: ResourceWatch[] = [];
+  private stopped = false;
+  private state: ClusterState = { status: 'connecting' };
+  private discoveryRetry?: NodeJS.Timeout;
+
+  constructor(private readonly options: CollectorOptions) {}
+
+  get name(): string {
+    return this.options.name;
+  }
+
+  currentState(): ClusterState {
+    return this.state;
+  }
+
+  async start(): Promise<void> {
+    this.stopped = false;
+    const resources = await this.discoverResources();
+    if (this.stopped || resources === undefined) return;
+    this.watches = resources.map((resource) => this.watch(resource));
+    await Promise.all(this.watches.map((w) => this.startWatch(w)));
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.discoveryRetry);
+    for (const w of this.watches) {
+      clearTimeout(w.retry);
+      await w.informer.stop();
+    }
+    this.watches = [];
+  }
+
+  /** Every object currently known, as the API returns them, with kind and apiVersion set. */
+  objects(): RawObject[] {
+    return this.watches.flatMap((w) =>
+      w.informer.list().map((obj) => ({ obj: { ...obj, kind: w.resource.kind, apiVersion: w.resource.apiVersion } })),
+    );
+  }
+
+  /** Whether the required resources have been listed at least once and are being watched. */
+  isSynced(): boolean {
+    return this.watches.length > 0 && this.watches.every((w) => !w.resource.required || w.state === 'ok');
+  }
+
+  /** The optional policy kinds exist only where their CRDs are installed: ask the API. */
+  private async discoverResources(): Promise<WatchedResource[] | undefined> {
+    try {
+      const groups = await this.options.kubeConfig.makeApiClient(ApisApi).getAPIVersions();
+      const policy = groups.groups.find((g) => g.name === POLICY_GROUP);
+      const versions = new Set(policy?.versions.map((v) => v.version) ?? []);
+      return WATCHED_RESOURCES.filter((r) => r.crdVersion === undefined || versions.has(r.crdVersion));
+    } catch (error) {
+      const failure = classifyKubeError(error, 'API discovery');
+      this.setState(stateOf(failure));
+      this.options.logger.warn('cluster discovery failed; retrying', { cluster: this.name, reason: failure.reason });
+      this.discoveryRetry = setTimeout(() => void this.start(), this.options.maxBackoffMs ?? 30_000);
+      this.discoveryRetry.unref?.();
+      return undefined;
+    }
+  }
+
+  private watch(resource: WatchedResource): ResourceWatch {
+    const informer = makeInformer(this.options.kubeConfig, resource.path, resource.lister(this.options.kubeConfig));
+    const w: ResourceWatch = { resource, informer, state: 'connecting', backoffMs: this.options.minBackoffMs ?? 1000 };
+    const changed = () => this.options.onChange();
+    informer.on('add', changed);
+    informer.on('update', changed);
+    informer.on('delete', changed);
+    informer.on('connect', () => {
+      w.state = 'ok';
+      w.failure = undefined;
+      w.backoffMs = this.options.minBackoffMs ?? 1000;
+      this.refreshState();
+      changed();
+    });
+    informer.on('error', (error: unknown) => {
+      w.state = 'failed';
+      w.failure = classifyKubeError(error, `${resource.kind} watch`);
+      this.refreshState();
+      this.scheduleRestart(w);
+    });
+    return w;
+  }
+
+  private async startWatch(w: ResourceWatch): Promise<void> {
+    try {
+      await w.informer.start();
+    } catch (error) {
+      // A failed list rejects start() and also emits 'error', which schedules the restart.
+      if (w.state !== 'failed') {
+        w.state = 'failed';
+        w.failure = classifyKubeError(error, `${w.resource.kind} list`);
+        this.refreshState();
+        this.scheduleRestart(w);
+      }
+    }
+  }
+
+  private scheduleRestart(w: ResourceWatch): void {
+    if (this.stopped || w.retry) return;
+    const delay = w.backoffMs;
+    w.backoffMs = Math.min(w.backoffMs * 2, this.options.maxBackoffMs ?? 30_000);
+    this.options.logger.warn('watch stopped; restarting', {
+      cluster: this.name,
+      resource: w.resource.kind,
+      reason: w.failure?.reason,
+      retryInMs: delay,
+    });
+    w.retry = setTimeout(() => {
+      w.retry = undefined;
+      if (!this.stopped) void this.startWatch(w);
+    }, delay);
+    w.retry.unref?.();
+  }
+
+  private refreshState(): void {
+    const failed = this.watches.filter((w) => w.state === 'failed' && w.failure);
+    const requiredFailure = failed
+      .filter((w) => w.resource.required)
+      .map((w) => w.failure as KubeFailure)
+      .sort((a, b) => FAILURE_ORDER[a.kind] - FAILURE_ORDER[b.kind])[0];
+    if (requiredFailure) {
+      this.setState(stateOf(requiredFailure));
+    } else if (this.watches.some((w) => w.resource.required && w.state === 'connecting')) {
+      this.setState({ status: 'connecting' });
+    } else if (failed.length > 0) {
+      this.setState({ status: 'degraded', reason: failed.map((w) => w.failure?.reason).join('; ') });
+    } else {
+      this.setState({ status: 'ok' });
+    }
+  }
+
+  private setState(state: ClusterState): void {
+    if (state.status === this.state.status && state.reason === this.state.reason) return;
+    this.state = state;
+    this.options.logger.info('cluster state changed', { cluster: this.name, status: state.status, reason: state.reason });
+    this.options.onStateChange(state);
+  }
+}
+
+function stateOf(failure: KubeFailure): ClusterState {
+  switch (failure.kind) {
+    case 'unauthorized':
+      return { status: 'unauthorized', reason: failure.reason };
+    case 'forbidden':
+      return { status: 'forbidden', reason: failure.reason };
+    case 'not-found':
+    case 'unavailable':
+      return { status: 'unreachable', reason: failure.reason };
+  }
+}

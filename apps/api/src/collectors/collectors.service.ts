@@ -1,0 +1,89 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { ReplaySubject, Subject } from 'rxjs';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { ClustersRepository } from '../clusters/clusters.repository';
+import type { ClusterSource } from '../kubernetes/cluster-source';
+import { discoverClusterSources } from '../kubernetes/cluster-sources';
+import { buildKubeConfig } from '../kubernetes/kube-config.factory';
+import { LiveGateway } from '../live/live.gateway';
+import { ClusterCollector } from './cluster-collector';
+import type { ClusterState } from './cluster-status';
+import { DemoCluster, DEMO_CLUSTER } from './demo-cluster.provider';
+
+export interface ClusterRuntime {
+  readonly id: string;
+  readonly name: string;
+  readonly source: ClusterSource;
+  readonly collector: ClusterCollector;
+  readonly snapshotIntervalMs: number;
+}
+
+/** Starts one collector per configured cluster and tells the rest of the service what they see. */
+@Injectable()
+export class CollectorsService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(CollectorsService.name);
+  private readonly runtimes = new Map<string, ClusterRuntime>();
+  /** A cluster's objects changed (debounced downstream). */
+  readonly changes$ = new Subject<string>();
+  /** Every cluster watched, as it is added (replayed to late subscribers). */
+  readonly added$ = new ReplaySubject<ClusterRuntime>();
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clusters: ClustersRepository,
+    private readonly live: LiveGateway,
+    @Inject(DEMO_CLUSTER) private readonly demo: DemoCluster,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const discovered = discoverClusterSources(this.config.kubernetes);
+    for (const note of discovered.notes) this.logger.log(note);
+    const sources = [...discovered.sources];
+    if (discovered.wantsDemo) sources.push(await this.demo.start());
+    this.live.setClusterDirectory(() => [...this.runtimes.keys()]);
+    for (const source of sources) await this.add(source);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all([...this.runtimes.values()].map((r) => r.collector.stop()));
+    this.runtimes.clear();
+    await this.demo.stop();
+  }
+
+  list(): ClusterRuntime[] {
+    return [...this.runtimes.values()];
+  }
+
+  get(clusterId: string): ClusterRuntime | undefined {
+    return this.runtimes.get(clusterId);
+  }
+
+  private async add(source: ClusterSource): Promise<void> {
+    const row = await this.clusters.upsert(source.name, source.kind, Math.round(this.config.snapshots.intervalMs / 1000));
+    const collector = new ClusterCollector({
+      name: source.name,
+      kubeConfig: buildKubeConfig(source),
+      logger: {
+        info: (message, context) => this.logger.log({ ...context, msg: message }),
+        warn: (message, context) => this.logger.warn({ ...context, msg: message }),
+      },
+      onChange: () => this.changes$.next(row.id),
+      onStateChange: (state) => void this.recordState(row.id, state),
+    });
+    const runtime: ClusterRuntime = { id: row.id, name: source.name, source, collector, snapshotIntervalMs: row.snapshotIntervalSeconds * 1000 };
+    this.runtimes.set(row.id, runtime);
+    this.added$.next(runtime);
+    // Connecting can take long or fail: the collector retries on its own, boot goes on.
+    void collector.start().catch((error: unknown) => this.logger.error({ msg: 'collector failed to start', cluster: source.name, error }));
+  }
+
+  private async recordState(clusterId: string, state: ClusterState): Promise<void> {
+    this.live.emit(clusterId, 'cluster:status', { clusterId, status: state.status, ...(state.reason ? { statusReason: state.reason } : {}) });
+    try {
+      await this.clusters.setStatus(clusterId, state.status, state.reason ?? null);
+    } catch (error) {
+      // The database may be restarting; the next state change or snapshot records it again.
+      this.logger.warn({ msg: 'could not record cluster status', clusterId, error: String(error) });
+    }
+  }
+}

@@ -1,0 +1,40 @@
+/** Every error code the API answers with. A new code fails compilation until statusOf maps it. */
+export type ApiErrorCode =
+  | 'invalid-request'
+  | 'cluster-not-found'
+  | 'workload-not-found'
+  | 'namespace-not-found'
+  | 'policy-not-found'
+  | 'snapshot-not-found'
+  | 'no-snapshot-yet'
+  | 'cluster-not-synced'
+  | 'peer-not-found'
+  | 'not-found';
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+export function statusOf(code: ApiErrorCode): number {
+  switch (code) {
+    case 'invalid-request':
+    case 'peer-not-found':
+      return 400;
+    case 'cluster-not-found':
+    case 'workload-not-found':
+    case 'namespace-not-found':
+    case 'policy-not-found':
+    case 'snapshot-not-found':
+    case 'not-found':
+      return 404;
+    case 'no-snapshot-yet':
+    case 'cluster-not-synced':
+      return 409;
+  }
+}

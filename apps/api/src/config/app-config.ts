@@ -1,0 +1,111 @@
+import * as path from 'node:path';
+import { z } from 'zod';
+import { parseDuration } from './duration';
+
+const duration = (name: string, min: number) =>
+  z
+    .string()
+    .transform((text, ctx) => {
+      const ms = parseDuration(text);
+      if (ms === undefined || ms < min) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be a duration like 30s, 5m or 1h (at least ${min / 1000}s)` });
+        return z.NEVER;
+      }
+      return ms;
+    });
+
+const port = z.coerce.number().int().min(1).max(65535);
+const list = z
+  .string()
+  .transform((text) => text.split(',').map((s) => s.trim()).filter(Boolean));
+
+/** Every environment variable Palisade reads, with its default. Nothing else reads process.env. */
+const environment = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  PALISADE_DATA_DIR: z.string().default('.palisade'),
+  API_PORT: port.default(4000),
+  API_HOST: z.string().default('0.0.0.0'),
+  KUBECONFIG: z.string().optional(),
+  PALISADE_CONTEXTS: list.optional(),
+  PALISADE_DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
+  PALISADE_DEMO_SPEED: z.coerce.number().positive().default(1),
+  SNAPSHOT_INTERVAL: duration('SNAPSHOT_INTERVAL', 1000).prefault('5m'),
+  SNAPSHOT_ON_CHANGE: duration('SNAPSHOT_ON_CHANGE', 0).prefault('30s'),
+  EVALUATION_DEBOUNCE: duration('EVALUATION_DEBOUNCE', 0).prefault('200ms'),
+  RETENTION_RAW: duration('RETENTION_RAW', 60_000).prefault('7d'),
+  SCORE_CHANGE_THRESHOLD: z.coerce.number().min(0).max(100).default(5),
+  EXCLUDED_NAMESPACES: list.default(['kube-system', 'kube-public', 'kube-node-lease']),
+  CLUSTER_CIDRS: list.default([]),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_PRETTY: z.enum(['true', 'false']).default('false'),
+  // Kubernetes service-account mount, present when running in a cluster.
+  KUBERNETES_SERVICE_HOST: z.string().optional(),
+});
+
+export type Environment = z.input<typeof environment>;
+
+export interface AppConfig {
+  readonly database: { readonly url?: string; readonly dataDir: string };
+  readonly http: { readonly port: number; readonly host: string };
+  readonly kubernetes: {
+    readonly kubeconfig?: string;
+    readonly contexts?: readonly string[];
+    readonly inCluster: boolean;
+    readonly demo: 'auto' | 'on' | 'off';
+    readonly demoSpeed: number;
+  };
+  readonly snapshots: {
+    readonly intervalMs: number;
+    /** A change is stored at most this long after it is seen (0: only on schedule and demand). */
+    readonly onChangeMs: number;
+    readonly retainRawMs: number;
+    readonly scoreChangeThreshold: number;
+  };
+  readonly evaluation: {
+    readonly debounceMs: number;
+    readonly excludedNamespaces: readonly string[];
+    readonly clusterCidrs: readonly string[];
+  };
+  readonly log: { readonly level: string; readonly pretty: boolean };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Validates the environment once, listing every bad variable, into a typed config. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): AppConfig {
+  const parsed = environment.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`));
+  }
+  const e = parsed.data;
+  return {
+    database: { url: e.DATABASE_URL, dataDir: path.resolve(e.PALISADE_DATA_DIR) },
+    http: { port: e.API_PORT, host: e.API_HOST },
+    kubernetes: {
+      kubeconfig: e.KUBECONFIG,
+      contexts: e.PALISADE_CONTEXTS,
+      inCluster: e.KUBERNETES_SERVICE_HOST !== undefined,
+      demo: e.PALISADE_DEMO,
+      demoSpeed: e.PALISADE_DEMO_SPEED,
+    },
+    snapshots: {
+      intervalMs: e.SNAPSHOT_INTERVAL,
+      onChangeMs: e.SNAPSHOT_ON_CHANGE,
+      retainRawMs: e.RETENTION_RAW,
+      scoreChangeThreshold: e.SCORE_CHANGE_THRESHOLD,
+    },
+    evaluation: {
+      debounceMs: e.EVALUATION_DEBOUNCE,
+      excludedNamespaces: e.EXCLUDED_NAMESPACES,
+      clusterCidrs: e.CLUSTER_CIDRS,
+    },
+    log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY === 'true' },
+  };
+}
+
+/** Injection token of the AppConfig. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,141 @@
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import type { WorkloadItem } from '@palisade/api-contract';
+import { buildModel } from '@palisade/cluster-model';
+import { audit, WorkloadFinding } from '@palisade/policy-engine';
+import { Subject, Subscription } from 'rxjs';
+import { CollectorsService } from '../collectors/collectors.service';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { LiveGateway } from '../live/live.gateway';
+import { detectChanges, indexPolicies, indexScores } from '../snapshots/change-detector';
+import { objectStates, sameScore, scoreKey, scoreStates } from '../snapshots/snapshot-state';
+import type { Evaluation } from './evaluation';
+
+export function workloadItem(w: WorkloadFinding): WorkloadItem {
+  return {
+    namespace: w.namespace,
+    name: w.name,
+    kind: w.kind,
+    ingressIsolated: w.ingressIsolated,
+    egressIsolated: w.egressIsolated,
+    reachableFrom: w.reachableFrom,
+    internetIngress: w.internetIngress,
+    exposed: w.exposed,
+    unprotected: w.unprotected,
+    score: w.score,
+    pods: w.pods,
+  };
+}
+
+/**
+ * Re-audits a cluster shortly after its objects change (debounced, so a burst of events is one
+ * evaluation) and pushes what changed to browsers. Keeps the latest evaluation per cluster.
+ */
+@Injectable()
+export class EvaluationService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(EvaluationService.name);
+  private readonly latestByCluster = new Map<string, Evaluation>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private subscription?: Subscription;
+  /** Every finished evaluation (the snapshot writer listens). */
+  readonly evaluated$ = new Subject<Evaluation>();
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly collectors: CollectorsService,
+    private readonly live: LiveGateway,
+  ) {}
+
+  onModuleInit(): void {
+    this.subscription = this.collectors.changes$.subscribe((clusterId) => this.schedule(clusterId));
+  }
+
+  onModuleDestroy(): void {
+    this.subscription?.unsubscribe();
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  latest(clusterId: string): Evaluation | undefined {
+    return this.latestByCluster.get(clusterId);
+  }
+
+  /** Evaluates now (skipping the debounce): used before an on-demand snapshot. */
+  evaluateNow(clusterId: string): Evaluation | undefined {
+    clearTimeout(this.timers.get(clusterId));
+    this.timers.delete(clusterId);
+    return this.evaluate(clusterId);
+  }
+
+  private schedule(clusterId: string): void {
+    if (this.timers.has(clusterId)) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(clusterId);
+      this.evaluate(clusterId);
+    }, this.config.evaluation.debounceMs);
+    timer.unref?.();
+    this.timers.set(clusterId, timer);
+  }
+
+  private evaluate(clusterId: string): Evaluation | undefined {
+    const runtime = this.collectors.get(clusterId);
+    if (!runtime || !runtime.collector.isSynced()) return this.latestByCluster.get(clusterId);
+    const started = performance.now();
+    const { model, problems } = buildModel(runtime.collector.objects(), { synthesizePods: false });
+    const report = audit(model, {
+      excludeNamespaces: this.config.evaluation.excludedNamespaces,
+      clusterCidrs: this.config.evaluation.clusterCidrs,
+    });
+    const evaluation: Evaluation = {
+      clusterId,
+      at: new Date(),
+      durationMs: Math.round(performance.now() - started),
+      model,
+      report,
+      problems: problems.map((p) => [p.object, p.field, p.message].filter(Boolean).join(': ')),
+    };
+    const previous = this.latestByCluster.get(clusterId);
+    this.latestByCluster.set(clusterId, evaluation);
+    this.logger.debug({ msg: 'cluster evaluated', clusterId, pods: model.pods.length, ms: evaluation.durationMs });
+    this.push(previous, evaluation);
+    this.evaluated$.next(evaluation);
+    return evaluation;
+  }
+
+  private push(previous: Evaluation | undefined, next: Evaluation): void {
+    const before = new Map(previous ? scoreStates(previous.report).map((s) => [scoreKey(s), s]) : []);
+    const after = scoreStates(next.report);
+    const changed = new Set(after.filter((s) => s.scope === 'Workload' && !(before.get(scoreKey(s)) && sameScore(before.get(scoreKey(s))!, s))).map(scoreKey));
+    const afterKeys = new Set(after.map(scoreKey));
+    const c = next.report.cluster;
+    this.live.emit(next.clusterId, 'cluster:score', {
+      clusterId: next.clusterId,
+      at: next.at.toISOString(),
+      score: c.score,
+      pods: c.pods,
+      workloads: c.workloads,
+      unprotectedWorkloads: c.unprotectedWorkloads,
+      exposedWorkloads: c.exposedWorkloads,
+      ingressIsolatedPercent: c.ingressIsolatedPercent,
+      egressIsolatedPercent: c.egressIsolatedPercent,
+      changedWorkloads: next.report.workloads
+        .filter((w) => changed.has(scoreKey({ scope: 'Workload', namespace: w.namespace, kind: w.kind, name: w.name })))
+        .map(workloadItem),
+      removedWorkloads: [...before.values()]
+        .filter((s) => s.scope === 'Workload' && !afterKeys.has(scoreKey(s)))
+        .map((s) => ({ namespace: s.namespace, kind: s.kind, name: s.name })),
+    });
+    if (!previous) return;
+    const changes = detectChanges(
+      { scores: before, policies: indexPolicies(objectStates(previous.model)), clusterScore: previous.report.cluster.score },
+      { scores: indexScores(after), policies: indexPolicies(objectStates(next.model)), clusterScore: c.score },
+      this.config.snapshots.scoreChangeThreshold,
+    );
+    if (changes.length > 0) {
+      this.live.emit(next.clusterId, 'cluster:changes', {
+        clusterId: next.clusterId,
+        source: 'live',
+        changes: changes.map((ch) => ({ ...ch, at: next.at.toISOString() })),
+      });
+    }
+  }
+}

@@ -1,0 +1,13 @@
+import type { ClusterModel } from '@palisade/cluster-model';
+import type { AuditReport } from '@palisade/policy-engine';
+
+/** The latest audit of a cluster, kept in memory by the collector's replica. */
+export interface Evaluation {
+  readonly clusterId: string;
+  readonly at: Date;
+  readonly durationMs: number;
+  readonly model: ClusterModel;
+  readonly report: AuditReport;
+  /** Input objects that could not be read (named with kind/namespace/name and field). */
+  readonly problems: readonly string[];
+}

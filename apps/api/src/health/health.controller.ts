@@ -1,0 +1,35 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CollectorsService } from '../collectors/collectors.service';
+import { Db, PRISMA } from '../database/prisma';
+
+@ApiTags('health')
+@Controller()
+export class HealthController {
+  constructor(
+    @Inject(PRISMA) private readonly db: Db,
+    private readonly collectors: CollectorsService,
+  ) {}
+
+  @Get('health')
+  @ApiOperation({ summary: 'Liveness: the process answers' })
+  health() {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @ApiOperation({ summary: 'Readiness: the database answers and every collector has listed its cluster' })
+  async ready(@Res({ passthrough: true }) response: Response) {
+    let database: 'ok' | 'down' = 'ok';
+    try {
+      await this.db.$queryRaw`SELECT 1`;
+    } catch {
+      database = 'down';
+    }
+    const clusters = this.collectors.list().map((c) => ({ name: c.name, synced: c.collector.isSynced(), ...c.collector.currentState() }));
+    const ready = database === 'ok' && clusters.every((c) => c.synced);
+    response.status(ready ? 200 : 503);
+    return { status: ready ? 'ready' : 'not-ready', database, clusters };
+  }
+}

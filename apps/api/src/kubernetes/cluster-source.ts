@@ -1,0 +1,5 @@
+/** Where a watched cluster comes from. Exactly one KubeConfig is built per source. */
+export type ClusterSource =
+  | { readonly kind: 'kubeconfig'; readonly name: string; readonly kubeconfigYaml: string; readonly context: string }
+  | { readonly kind: 'in-cluster'; readonly name: string }
+  | { readonly kind: 'demo'; readonly name: string; readonly kubeconfigYaml: string };

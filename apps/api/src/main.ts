@@ -1,0 +1,68 @@
+import 'reflect-metadata';
+import * as path from 'node:path';
+import { createPrismaClient, migrateDatabase, resolveDatabase } from '@palisade/database';
+import { startDemoCluster } from '@palisade/k8s-testing';
+import type { DemoCluster } from './collectors/demo-cluster.provider';
+import { ConfigError, loadConfig } from './config/app-config';
+import { closeApp, createApp } from './create-app';
+import { createLogger, redactUrl } from './logger';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`palisade: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.log);
+
+  const database = await resolveDatabase({
+    databaseUrl: config.database.url,
+    dataDir: path.join(config.database.dataDir, 'pg'),
+    log: (message: string) => logger.info({ context: 'Database' }, message),
+  });
+  logger.info({ context: 'Database', database: redactUrl(database.url) }, 'database ready; applying migrations');
+  await migrateDatabase(database.url);
+  const prisma = createPrismaClient(database.url);
+
+  let stopDemo: (() => Promise<void>) | undefined;
+  const demo: DemoCluster = {
+    start: async () => {
+      const cluster = await startDemoCluster({ speed: config.kubernetes.demoSpeed, loop: true });
+      stopDemo = () => cluster.stop();
+      return { kind: 'demo', name: 'demo', kubeconfigYaml: cluster.server.kubeconfigYaml('demo') };
+    },
+    stop: async () => {
+      await stopDemo?.();
+    },
+  };
+
+  const app = await createApp({ config, prisma, logger, demo });
+  await app.listen(config.http.port, config.http.host);
+  logger.info({ context: 'Bootstrap', port: config.http.port }, `Palisade API listening on http://localhost:${config.http.port}/api (docs: /api/docs)`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ context: 'Bootstrap', signal }, 'shutting down: finishing snapshots in flight');
+    try {
+      await closeApp(app);
+      await prisma.$disconnect();
+      await database.stop();
+    } finally {
+      process.exit(0);
+    }
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`palisade: failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

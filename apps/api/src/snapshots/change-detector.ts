@@ -1,0 +1,164 @@
+import { POLICY_KINDS, ObjectState, ScoreState, scoreKey, stateKey } from './snapshot-state';
+
+export type ChangeKind =
+  | 'WORKLOAD_ADDED_UNPROTECTED'
+  | 'WORKLOAD_EXPOSED'
+  | 'WORKLOAD_PROTECTED'
+  | 'WORKLOAD_REMOVED'
+  | 'NAMESPACE_LOST_DEFAULT_DENY'
+  | 'NAMESPACE_GAINED_DEFAULT_DENY'
+  | 'POLICY_ADDED'
+  | 'POLICY_CHANGED'
+  | 'POLICY_REMOVED'
+  | 'SCORE_CHANGED';
+
+export const CHANGE_KINDS: readonly ChangeKind[] = [
+  'WORKLOAD_ADDED_UNPROTECTED',
+  'WORKLOAD_EXPOSED',
+  'WORKLOAD_PROTECTED',
+  'WORKLOAD_REMOVED',
+  'NAMESPACE_LOST_DEFAULT_DENY',
+  'NAMESPACE_GAINED_DEFAULT_DENY',
+  'POLICY_ADDED',
+  'POLICY_CHANGED',
+  'POLICY_REMOVED',
+  'SCORE_CHANGED',
+];
+
+export interface ChangeDraft {
+  readonly kind: ChangeKind;
+  readonly namespace?: string;
+  /** `Kind/name` of the workload. */
+  readonly workload?: string;
+  /** `namespace/name` of a NetworkPolicy, `Kind/name` of a cluster-scoped policy. */
+  readonly policy?: string;
+  readonly details: Record<string, unknown>;
+}
+
+export interface ChangeInput {
+  readonly scores: ReadonlyMap<string, ScoreState>;
+  /** Policy objects only (any of POLICY_KINDS), keyed by stateKey. */
+  readonly policies: ReadonlyMap<string, ObjectState>;
+  readonly clusterScore: number | null;
+}
+
+const workloadId = (s: ScoreState) => `${s.kind}/${s.name}`;
+const policyId = (p: ObjectState) => (p.kind === 'NetworkPolicy' ? `${p.namespace}/${p.name}` : `${p.kind}/${p.name}`);
+const policiesOf = (s: ScoreState | undefined) => new Set((s?.details['policies'] as string[] | undefined) ?? []);
+
+/** Why a workload counts as newly exposed, in words. */
+function exposureReasons(before: ScoreState, after: ScoreState): string[] {
+  const reasons: string[] = [];
+  if (!before.unprotected && after.unprotected) reasons.push('lost ingress isolation');
+  if (!before.internetIngress && after.internetIngress) reasons.push('became reachable from the internet');
+  if (!before.exposed && after.exposed && reasons.length === 0) reasons.push('became reachable from every namespace');
+  return reasons;
+}
+
+export function isPolicyKind(kind: string): boolean {
+  return (POLICY_KINDS as readonly string[]).includes(kind);
+}
+
+/**
+ * The change events between two consecutive states of a cluster. Pure: the snapshot writer
+ * feeds it what it loaded and what it computed, and stores what comes out.
+ */
+export function detectChanges(before: ChangeInput, after: ChangeInput, scoreThreshold: number): ChangeDraft[] {
+  const events: ChangeDraft[] = [];
+  const changedWorkloads: { before?: ScoreState; after?: ScoreState }[] = [];
+
+  for (const [key, now] of after.scores) {
+    const was = before.scores.get(key);
+    if (now.scope === 'Namespace') {
+      if (!was) continue;
+      for (const direction of ['Ingress', 'Egress'] as const) {
+        const field = `defaultDeny${direction}`;
+        const had = was.details[field] === true;
+        const has = now.details[field] === true;
+        if (had && !has) events.push({ kind: 'NAMESPACE_LOST_DEFAULT_DENY', namespace: now.namespace, details: { direction } });
+        if (!had && has) events.push({ kind: 'NAMESPACE_GAINED_DEFAULT_DENY', namespace: now.namespace, details: { direction } });
+      }
+      continue;
+    }
+    const workload = workloadId(now);
+    if (!was) {
+      if (now.unprotected) {
+        events.push({
+          kind: 'WORKLOAD_ADDED_UNPROTECTED',
+          namespace: now.namespace,
+          workload,
+          details: { score: now.score, reachableFrom: now.reachableFrom, internetIngress: now.internetIngress, exposed: now.exposed },
+        });
+      }
+      changedWorkloads.push({ after: now });
+      continue;
+    }
+    if (was.ingressIsolated !== now.ingressIsolated || was.egressIsolated !== now.egressIsolated) {
+      changedWorkloads.push({ before: was, after: now });
+    }
+    const reasons = exposureReasons(was, now);
+    if (reasons.length > 0 && now.exposed) {
+      events.push({
+        kind: 'WORKLOAD_EXPOSED',
+        namespace: now.namespace,
+        workload,
+        details: { reasons, scoreBefore: was.score, score: now.score, reachableFrom: now.reachableFrom, internetIngress: now.internetIngress },
+      });
+    }
+    if (was.unprotected && !now.unprotected) {
+      events.push({ kind: 'WORKLOAD_PROTECTED', namespace: now.namespace, workload, details: { scoreBefore: was.score, score: now.score } });
+    }
+  }
+  for (const [key, was] of before.scores) {
+    if (was.scope === 'Workload' && !after.scores.has(key)) {
+      events.push({ kind: 'WORKLOAD_REMOVED', namespace: was.namespace, workload: workloadId(was), details: { score: was.score } });
+      changedWorkloads.push({ before: was });
+    }
+  }
+
+  // A policy event names the workloads whose isolation it changed: those it selects (before
+  // or after) whose ingress or egress isolation flipped in this step.
+  const affected = (policy: string) =>
+    changedWorkloads
+      .filter((c) => policiesOf(c.before).has(policy) || policiesOf(c.after).has(policy))
+      .map((c) => `${(c.after ?? c.before)!.namespace}/${workloadId((c.after ?? c.before)!)}`)
+      .sort();
+  for (const [key, now] of after.policies) {
+    const was = before.policies.get(key);
+    if (was && was.hash === now.hash) continue;
+    const id = policyId(now);
+    events.push({
+      kind: was ? 'POLICY_CHANGED' : 'POLICY_ADDED',
+      ...(now.namespace ? { namespace: now.namespace } : {}),
+      policy: id,
+      details: { policyKind: now.kind, affectedWorkloads: affected(id) },
+    });
+  }
+  for (const [key, was] of before.policies) {
+    if (after.policies.has(key)) continue;
+    const id = policyId(was);
+    events.push({
+      kind: 'POLICY_REMOVED',
+      ...(was.namespace ? { namespace: was.namespace } : {}),
+      policy: id,
+      details: { policyKind: was.kind, affectedWorkloads: affected(id) },
+    });
+  }
+
+  if (before.clusterScore !== null && after.clusterScore !== null && Math.abs(after.clusterScore - before.clusterScore) > scoreThreshold) {
+    events.push({
+      kind: 'SCORE_CHANGED',
+      details: { scope: 'cluster', before: before.clusterScore, after: after.clusterScore, delta: Math.round((after.clusterScore - before.clusterScore) * 10) / 10 },
+    });
+  }
+  return events;
+}
+
+/** Index helpers for callers building ChangeInput. */
+export function indexScores(states: readonly ScoreState[]): Map<string, ScoreState> {
+  return new Map(states.map((s) => [scoreKey(s), s]));
+}
+
+export function indexPolicies(states: readonly ObjectState[]): Map<string, ObjectState> {
+  return new Map(states.filter((s) => isPolicyKind(s.kind)).map((s) => [stateKey(s), s]));
+}

@@ -1,0 +1,170 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Prisma } from '@palisade/prisma-client';
+import { Db, PRISMA, Tx } from '../database/prisma';
+import type { ChangeDraft } from './change-detector';
+import { ObjectState, ScoreState, scoreKey, stateKey } from './snapshot-state';
+
+/** What is current (toSeq null) for a cluster: enough to diff the next state against. */
+export interface CurrentState {
+  readonly lastSeq: number;
+  readonly clusterScore: number | null;
+  readonly objects: Map<string, { readonly id: bigint; readonly state: ObjectState }>;
+  readonly scores: Map<string, { readonly id: bigint; readonly state: ScoreState }>;
+}
+
+export interface SnapshotWrite {
+  readonly clusterId: string;
+  readonly takenAt: Date;
+  readonly trigger: string;
+  readonly durationMs: number;
+  readonly aggregates: {
+    readonly pods: number;
+    readonly workloads: number;
+    readonly namespaces: number;
+    readonly policies: number;
+    readonly score: number | null;
+    readonly ingressIsolatedPercent: number;
+    readonly egressIsolatedPercent: number;
+    readonly unprotectedWorkloads: number;
+    readonly exposedWorkloads: number;
+  };
+  readonly closeObjects: readonly bigint[];
+  readonly openObjects: readonly ObjectState[];
+  readonly closeScores: readonly bigint[];
+  readonly openScores: readonly ScoreState[];
+  readonly changes: readonly ChangeDraft[];
+}
+
+const CHUNK = 5000;
+
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Reads the current versions and writes a snapshot as one transaction. */
+@Injectable()
+export class SnapshotsRepository {
+  constructor(@Inject(PRISMA) private readonly db: Db) {}
+
+  async loadCurrent(clusterId: string): Promise<CurrentState> {
+    const cluster = await this.db.cluster.findUniqueOrThrow({ where: { id: clusterId }, select: { lastSeq: true, score: true } });
+    const objects = new Map<string, { id: bigint; state: ObjectState }>();
+    const rows = await this.db.objectVersion.findMany({
+      where: { clusterId, toSeq: null },
+      select: { id: true, kind: true, namespace: true, name: true, hash: true },
+    });
+    for (const row of rows) {
+      const state: ObjectState = { kind: row.kind, namespace: row.namespace, name: row.name, hash: row.hash, data: null };
+      objects.set(stateKey(state), { id: row.id, state });
+    }
+    const scores = new Map<string, { id: bigint; state: ScoreState }>();
+    for (const row of await this.db.scoreVersion.findMany({ where: { clusterId, toSeq: null } })) {
+      const state: ScoreState = {
+        scope: row.scope as ScoreState['scope'],
+        namespace: row.namespace,
+        kind: row.kind,
+        name: row.name,
+        score: row.score,
+        ingressIsolated: row.ingressIsolated,
+        egressIsolated: row.egressIsolated,
+        reachableFrom: row.reachableFrom,
+        internetIngress: row.internetIngress,
+        exposed: row.exposed,
+        unprotected: row.unprotected,
+        details: row.details as Record<string, unknown>,
+      };
+      scores.set(scoreKey(state), { id: row.id, state });
+    }
+    return { lastSeq: cluster.lastSeq, clusterScore: cluster.score, objects, scores };
+  }
+
+  /**
+   * Writes the snapshot: closes and opens versions, stores its change events and the snapshot
+   * row, and moves the cluster's sequence on. All or nothing: a failure (or a crash) leaves
+   * the previous history as it was. Returns the snapshot's sequence number.
+   */
+  async write(snapshot: SnapshotWrite, expectedLastSeq: number): Promise<{ seq: number; id: bigint }> {
+    return this.db.$transaction(
+      async (tx) => {
+        // Lock the cluster row: a second writer (another replica) waits, then sees the new seq.
+        const locked = await tx.$queryRaw<{ lastSeq: number }[]>`
+          SELECT "lastSeq" FROM "Cluster" WHERE id = ${snapshot.clusterId}::uuid FOR UPDATE`;
+        const lastSeq = locked[0]?.lastSeq;
+        if (lastSeq !== expectedLastSeq) {
+          throw new ConcurrentSnapshotError(snapshot.clusterId, expectedLastSeq, lastSeq);
+        }
+        const seq = lastSeq + 1;
+        await this.closeVersions(tx, 'objectVersion', snapshot.closeObjects, seq);
+        await this.closeVersions(tx, 'scoreVersion', snapshot.closeScores, seq);
+        for (const part of chunks(snapshot.openObjects)) {
+          await tx.objectVersion.createMany({
+            data: part.map((o) => ({
+              clusterId: snapshot.clusterId,
+              kind: o.kind,
+              namespace: o.namespace,
+              name: o.name,
+              hash: o.hash,
+              data: o.data as Prisma.InputJsonValue,
+              fromSeq: seq,
+            })),
+          });
+        }
+        for (const part of chunks(snapshot.openScores)) {
+          await tx.scoreVersion.createMany({
+            data: part.map((s) => ({ clusterId: snapshot.clusterId, ...s, details: s.details as Prisma.InputJsonValue, fromSeq: seq })),
+          });
+        }
+        if (snapshot.changes.length > 0) {
+          await tx.changeEvent.createMany({
+            data: snapshot.changes.map((c) => ({
+              clusterId: snapshot.clusterId,
+              seq,
+              at: snapshot.takenAt,
+              kind: c.kind,
+              namespace: c.namespace ?? null,
+              workload: c.workload ?? null,
+              policy: c.policy ?? null,
+              details: c.details as Prisma.InputJsonValue,
+            })),
+          });
+        }
+        const row = await tx.snapshot.create({
+          data: {
+            clusterId: snapshot.clusterId,
+            seq,
+            takenAt: snapshot.takenAt,
+            trigger: snapshot.trigger,
+            durationMs: snapshot.durationMs,
+            ...snapshot.aggregates,
+            changes: snapshot.changes.length,
+            objectChanges: snapshot.closeObjects.length + snapshot.openObjects.length,
+          },
+          select: { id: true },
+        });
+        await tx.cluster.update({
+          where: { id: snapshot.clusterId },
+          data: { lastSeq: seq, lastSnapshotAt: snapshot.takenAt, score: snapshot.aggregates.score },
+        });
+        return { seq, id: row.id };
+      },
+      { timeout: 600_000, maxWait: 60_000 },
+    );
+  }
+
+  private async closeVersions(tx: Tx, table: 'objectVersion' | 'scoreVersion', ids: readonly bigint[], seq: number): Promise<void> {
+    for (const part of chunks(ids)) {
+      if (table === 'objectVersion') await tx.objectVersion.updateMany({ where: { id: { in: part } }, data: { toSeq: seq } });
+      else await tx.scoreVersion.updateMany({ where: { id: { in: part } }, data: { toSeq: seq } });
+    }
+  }
+}
+
+export class ConcurrentSnapshotError extends Error {
+  constructor(clusterId: string, expected: number, found: number | undefined) {
+    super(`cluster ${clusterId} moved from snapshot ${expected} to ${found ?? 'nothing'} while this snapshot was computed`);
+  }
+}
+
+

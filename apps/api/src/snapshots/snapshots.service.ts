@@ -1,0 +1,171 @@
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import type { Subscription } from 'rxjs';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+
+import { EvaluationService } from '../evaluation/evaluation.service';
+import { LiveGateway } from '../live/live.gateway';
+import { detectChanges, isPolicyKind } from './change-detector';
+import { objectStates, ObjectState, sameScore, scoreKey, ScoreState, scoreStates, stateKey } from './snapshot-state';
+import { SnapshotsRepository } from './snapshots.repository';
+
+export type SnapshotTrigger = 'schedule' | 'manual' | 'change';
+
+export type SnapshotOutcome =
+  | { readonly ok: true; readonly seq: number; readonly takenAt: Date; readonly changes: number; readonly objectChanges: number; readonly durationMs: number }
+  | { readonly ok: false; readonly error: 'cluster-not-synced'; readonly message: string };
+
+/**
+ * Stores snapshots: what changed since the previous one (versions closed and opened), the
+ * scores, and the change events between the two. One at a time per cluster; on schedule, on
+ * demand, and shortly after the cluster changes.
+ */
+@Injectable()
+export class SnapshotsService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(SnapshotsService.name);
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly lastAttempt = new Map<string, number>();
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+  private subscription?: Subscription;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly evaluation: EvaluationService,
+    private readonly repository: SnapshotsRepository,
+    private readonly live: LiveGateway,
+  ) {}
+
+  onModuleInit(): void {
+    if (this.config.snapshots.onChangeMs > 0) {
+      this.subscription = this.evaluation.evaluated$.subscribe((e) => this.afterChange(e.clusterId));
+    }
+  }
+
+  onModuleDestroy(): void {
+    this.subscription?.unsubscribe();
+    for (const timer of this.pending.values()) clearTimeout(timer);
+  }
+
+  /** Waits for snapshots in flight (graceful shutdown). */
+  async drain(): Promise<void> {
+    await Promise.allSettled([...this.queues.values()]);
+  }
+
+  takeSnapshot(clusterId: string, trigger: SnapshotTrigger): Promise<SnapshotOutcome> {
+    const previous = this.queues.get(clusterId) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(() => this.snapshot(clusterId, trigger));
+    this.queues.set(clusterId, next);
+    void next.finally(() => {
+      if (this.queues.get(clusterId) === next) this.queues.delete(clusterId);
+    }).catch(() => undefined);
+    return next;
+  }
+
+  /** At most one change snapshot per onChangeMs per cluster; a change in between is kept for the next. */
+  private afterChange(clusterId: string): void {
+    if (this.pending.has(clusterId)) return;
+    const wait = Math.max(0, (this.lastAttempt.get(clusterId) ?? 0) + this.config.snapshots.onChangeMs - Date.now());
+    const timer = setTimeout(() => {
+      this.pending.delete(clusterId);
+      this.takeSnapshot(clusterId, 'change').catch((error: unknown) =>
+        this.logger.error({ msg: 'change snapshot failed; the next one will carry the changes', clusterId, error: String(error) }),
+      );
+    }, wait);
+    timer.unref?.();
+    this.pending.set(clusterId, timer);
+  }
+
+  private async snapshot(clusterId: string, trigger: SnapshotTrigger): Promise<SnapshotOutcome> {
+    this.lastAttempt.set(clusterId, Date.now());
+    const started = performance.now();
+    const evaluation = trigger === 'manual' ? this.evaluation.evaluateNow(clusterId) : this.evaluation.latest(clusterId);
+    if (!evaluation) {
+      return { ok: false, error: 'cluster-not-synced', message: 'the cluster has not been listed yet (see its status)' };
+    }
+    const current = await this.repository.loadCurrent(clusterId);
+    const objects = objectStates(evaluation.model);
+    const scores = scoreStates(evaluation.report);
+
+    const closeObjects: bigint[] = [];
+    const openObjects: ObjectState[] = [];
+    const seenObjects = new Set<string>();
+    for (const state of objects) {
+      const key = stateKey(state);
+      seenObjects.add(key);
+      const existing = current.objects.get(key);
+      if (existing && existing.state.hash === state.hash) continue;
+      if (existing) closeObjects.push(existing.id);
+      openObjects.push(state);
+    }
+    for (const [key, existing] of current.objects) if (!seenObjects.has(key)) closeObjects.push(existing.id);
+
+    const closeScores: bigint[] = [];
+    const openScores: ScoreState[] = [];
+    const seenScores = new Set<string>();
+    for (const state of scores) {
+      const key = scoreKey(state);
+      seenScores.add(key);
+      const existing = current.scores.get(key);
+      if (existing && sameScore(existing.state, state)) continue;
+      if (existing) closeScores.push(existing.id);
+      openScores.push(state);
+    }
+    for (const [key, existing] of current.scores) if (!seenScores.has(key)) closeScores.push(existing.id);
+
+    const changes =
+      current.lastSeq === 0
+        ? [] // The first snapshot is the baseline: nothing "changed".
+        : detectChanges(
+            {
+              scores: new Map([...current.scores].map(([k, v]) => [k, v.state])),
+              policies: new Map([...current.objects].filter(([, v]) => isPolicyKind(v.state.kind)).map(([k, v]) => [k, v.state])),
+              clusterScore: current.clusterScore,
+            },
+            {
+              scores: new Map(scores.map((s) => [scoreKey(s), s])),
+              policies: new Map(objects.filter((o) => isPolicyKind(o.kind)).map((o) => [stateKey(o), o])),
+              clusterScore: evaluation.report.cluster.score,
+            },
+            this.config.snapshots.scoreChangeThreshold,
+          );
+
+    const takenAt = new Date();
+    const c = evaluation.report.cluster;
+    const durationMs = Math.round(performance.now() - started);
+    const { seq } = await this.repository.write(
+      {
+        clusterId,
+        takenAt,
+        trigger,
+        durationMs,
+        aggregates: {
+          pods: c.pods,
+          workloads: c.workloads,
+          namespaces: c.namespaces,
+          policies: c.policies.networkPolicies + c.policies.adminNetworkPolicies + c.policies.baselineAdminNetworkPolicies + c.policies.clusterNetworkPolicies,
+          score: c.score,
+          ingressIsolatedPercent: c.ingressIsolatedPercent,
+          egressIsolatedPercent: c.egressIsolatedPercent,
+          unprotectedWorkloads: c.unprotectedWorkloads,
+          exposedWorkloads: c.exposedWorkloads,
+        },
+        closeObjects,
+        openObjects,
+        closeScores,
+        openScores,
+        changes,
+      },
+      current.lastSeq,
+    );
+    this.logger.log({ msg: 'snapshot stored', clusterId, seq, trigger, changes: changes.length, objectChanges: closeObjects.length + openObjects.length, ms: durationMs });
+    this.live.emit(clusterId, 'snapshot:stored', { clusterId, seq, at: takenAt.toISOString(), score: c.score, changes: changes.length });
+    if (changes.length > 0) {
+      this.live.emit(clusterId, 'cluster:changes', {
+        clusterId,
+        source: 'stored',
+        changes: changes.map((ch) => ({ ...ch, at: takenAt.toISOString() })),
+      });
+    }
+    return { ok: true, seq, takenAt, changes: changes.length, objectChanges: closeObjects.length + openObjects.length, durationMs };
+  }
+}
+

@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import type { Page, WorkloadItem } from '@palisade/api-contract';
+import type { ScoreVersion } from '@palisade/prisma-client';
+import { ClustersService } from '../clusters/clusters.service';
+import { WorkloadFilter, WorkloadsRepository } from './workloads.repository';
+
+export function workloadFromRow(row: ScoreVersion): WorkloadItem {
+  const details = row.details as { pods?: number };
+  return {
+    namespace: row.namespace,
+    name: row.name,
+    kind: row.kind,
+    ingressIsolated: row.ingressIsolated,
+    egressIsolated: row.egressIsolated,
+    reachableFrom: row.reachableFrom,
+    internetIngress: row.internetIngress,
+    exposed: row.exposed,
+    unprotected: row.unprotected,
+    score: row.score,
+    pods: details.pods ?? 0,
+  };
+}
+
+@Injectable()
+export class WorkloadsService {
+  constructor(
+    private readonly clusters: ClustersService,
+    private readonly repository: WorkloadsRepository,
+  ) {}
+
+  async list(clusterId: string, filter: WorkloadFilter): Promise<Page<WorkloadItem>> {
+    await this.clusters.require(clusterId);
+    const [rows, total] = await this.repository.list(clusterId, filter);
+    return { items: rows.map(workloadFromRow), total };
+  }
+}
