@@ -6,6 +6,21 @@ import { ZodValidationPipe } from 'nestjs-zod';
 import type { Logger as PinoLogger } from 'pino';
 import { randomUUID } from 'node:crypto';
 import { ChangesController } from './changes/changes.controller';
+import { DiffController } from './diff/diff.controller';
+import { DiffRepository } from './diff/diff.repository';
+import { ExplainController } from './explain/explain.controller';
+import { NamespacesController } from './namespaces/namespaces.controller';
+import { NamespacesRepository } from './namespaces/namespaces.repository';
+import { NamespacesService } from './namespaces/namespaces.service';
+import { PoliciesController } from './policies/policies.controller';
+import { PoliciesRepository } from './policies/policies.repository';
+import { PoliciesService } from './policies/policies.service';
+import { ScoresController } from './scores/scores.controller';
+import { ScoresRepository } from './scores/scores.repository';
+import { ScoresService } from './scores/scores.service';
+import { WorkloadDetailController } from './workloads/workload-detail.controller';
+import { WorkloadDetailRepository } from './workloads/workload-detail.repository';
+import { WorkloadDetailService } from './workloads/workload-detail.service';
 import { ChangesRepository } from './changes/changes.repository';
 import { ChangesService } from './changes/changes.service';
 import { ClustersController } from './clusters/clusters.controller';
@@ -57,7 +72,19 @@ export class AppModule {
           },
         }),
       ],
-      controllers: [ClustersController, WorkloadsController, ChangesController, SnapshotsController, HealthController],
+      controllers: [
+        ClustersController,
+        ScoresController,
+        WorkloadsController,
+        WorkloadDetailController,
+        NamespacesController,
+        PoliciesController,
+        ChangesController,
+        SnapshotsController,
+        DiffController,
+        ExplainController,
+        HealthController,
+      ],
       providers: [
         { provide: APP_CONFIG, useValue: deps.config },
         { provide: PRISMA, useValue: deps.prisma },
@@ -77,6 +104,15 @@ export class AppModule {
         WorkloadsService,
         ChangesRepository,
         ChangesService,
+        WorkloadDetailRepository,
+        WorkloadDetailService,
+        NamespacesRepository,
+        NamespacesService,
+        PoliciesRepository,
+        PoliciesService,
+        ScoresRepository,
+        ScoresService,
+        DiffRepository,
       ],
     };
   }

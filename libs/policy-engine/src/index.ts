@@ -17,3 +17,5 @@ export type { PortRef } from './lib/ports';
 export { matchesSelector } from './lib/selector';
 export { pairwiseReachability } from './lib/pairwise-audit';
 export type { PairwiseReach } from './lib/pairwise-audit';
+export { workloadPeers } from './lib/peers';
+export type { WorkloadPeer, WorkloadPeers } from './lib/peers';

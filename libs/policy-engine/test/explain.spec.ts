@@ -1,4 +1,4 @@
-import { explain } from '../src';
+import { explain, workloadPeers } from '../src';
 import { adminRule, all, newAdminPolicy, newCluster, newNetworkPolicy, newPod, sel } from './factories';
 
 const web = newPod('prod/web', { labels: { app: 'web' }, ip: '10.0.0.1' });
@@ -51,5 +51,19 @@ describe('explain', () => {
     const model = newCluster({ pods: [web] });
     expect(explain(model, 'prod/nope', 'prod/web', port)).toEqual({ ok: false, error: 'unknown-peer', message: '--from: no pod prod/nope in the input' });
     expect(explain(model, 'prod/web', 'garbage', port)).toMatchObject({ ok: false, message: expect.stringContaining('neither namespace/pod nor an IP address') });
+  });
+});
+
+describe('workloadPeers', () => {
+  it('lists the workloads that can reach a workload and those it reaches', () => {
+    const np = newNetworkPolicy('prod/from-dev', {
+      podSelector: sel({ app: 'web' }),
+      ingress: [{ peers: [{ namespaceSelector: sel({ 'kubernetes.io/metadata.name': 'dev' }) }], ports: [] }],
+    });
+    const db = newPod('prod/db', { labels: { app: 'db' }, ip: '10.0.0.2' });
+    const model = newCluster({ pods: [web, client, db], networkPolicies: [np] });
+    const peers = workloadPeers(model, { namespace: 'prod', kind: 'Pod', name: 'web' });
+    expect(peers.from).toEqual([{ namespace: 'dev', kind: 'Pod', name: 'client', pods: 1 }]);
+    expect(peers.to.map((p) => p.name)).toEqual(['client', 'db']);
   });
 });

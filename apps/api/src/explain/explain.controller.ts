@@ -1,0 +1,44 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { explain } from '@palisade/policy-engine';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { ClusterParams } from '../clusters/dto/cluster-params.dto';
+import { ClustersService } from '../clusters/clusters.service';
+import { ApiError } from '../common/api-error';
+import { EvaluationService } from '../evaluation/evaluation.service';
+
+class ExplainQuery extends createZodDto(
+  z.object({
+    from: z.string().min(1, 'a pod as namespace/name, or an IP address'),
+    to: z.string().min(1, 'a pod as namespace/name, or an IP address'),
+    port: z
+      .string()
+      .regex(/^\d{1,5}(\/(TCP|UDP|SCTP))?$/i, 'must be PORT/PROTOCOL, e.g. 80/TCP')
+      .transform((p) => {
+        const [port, protocol = 'TCP'] = p.split('/');
+        return { port: Number(port), protocol: protocol.toUpperCase() as 'TCP' | 'UDP' | 'SCTP' };
+      })
+      .refine((p) => p.port >= 1 && p.port <= 65535, 'port must be 1-65535'),
+  }),
+) {}
+
+@ApiTags('explain')
+@Controller('clusters/:id/explain')
+export class ExplainController {
+  constructor(
+    private readonly clusters: ClustersService,
+    private readonly evaluation: EvaluationService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Whether a connection is allowed now, and the policies and rules that decide it in each direction' })
+  async explain(@Param() params: ClusterParams, @Query() query: ExplainQuery) {
+    await this.clusters.require(params.id);
+    const latest = this.evaluation.latest(params.id);
+    if (!latest) throw new ApiError('cluster-not-synced', 'the cluster has not been listed yet (see its status)');
+    const result = explain(latest.model, query.from, query.to, query.port);
+    if (!result.ok) throw new ApiError('peer-not-found', result.message);
+    return result.explanation;
+  }
+}

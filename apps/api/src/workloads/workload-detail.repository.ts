@@ -1,0 +1,35 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Db, PRISMA } from '../database/prisma';
+
+/** The stored objects around one workload: its pods, the policies selecting it, its events. */
+@Injectable()
+export class WorkloadDetailRepository {
+  constructor(@Inject(PRISMA) private readonly db: Db) {}
+
+  pods(clusterId: string, namespace: string, kind: string, name: string) {
+    return this.db.objectVersion.findMany({
+      where: {
+        clusterId,
+        toSeq: null,
+        kind: 'Pod',
+        namespace,
+        AND: [{ data: { path: ['workload', 'kind'], equals: kind } }, { data: { path: ['workload', 'name'], equals: name } }],
+      },
+      orderBy: { name: 'asc' },
+    });
+  }
+
+  policies(clusterId: string, ids: readonly string[]) {
+    const keys = ids.map((id) => {
+      const [first, ...rest] = id.split('/');
+      const clusterScoped = ['AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'ClusterNetworkPolicy'].includes(first);
+      return clusterScoped ? { kind: first, namespace: '', name: rest.join('/') } : { kind: 'NetworkPolicy', namespace: first, name: rest.join('/') };
+    });
+    if (keys.length === 0) return Promise.resolve([]);
+    return this.db.objectVersion.findMany({ where: { clusterId, toSeq: null, OR: keys } });
+  }
+
+  changes(clusterId: string, namespace: string, workload: string) {
+    return this.db.changeEvent.findMany({ where: { clusterId, namespace, workload }, orderBy: [{ at: 'desc' }, { id: 'desc' }], take: 50 });
+  }
+}

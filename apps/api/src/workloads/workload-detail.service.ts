@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { workloadPeers } from '@palisade/policy-engine';
+import { stringify } from 'yaml';
+import { changeFromRow } from '../changes/changes.service';
+import { ClustersService } from '../clusters/clusters.service';
+import { ApiError } from '../common/api-error';
+import { EvaluationService } from '../evaluation/evaluation.service';
+import { WorkloadDetailRepository } from './workload-detail.repository';
+import { WorkloadsRepository } from './workloads.repository';
+import { workloadFromRow } from './workloads.service';
+
+@Injectable()
+export class WorkloadDetailService {
+  constructor(
+    private readonly clusters: ClustersService,
+    private readonly workloads: WorkloadsRepository,
+    private readonly detail: WorkloadDetailRepository,
+    private readonly evaluation: EvaluationService,
+  ) {}
+
+  async get(clusterId: string, namespace: string, kind: string, name: string) {
+    await this.clusters.require(clusterId);
+    const row = await this.workloads.findCurrent(clusterId, namespace, kind, name);
+    if (!row) throw new ApiError('workload-not-found', `no workload ${kind} ${namespace}/${name} in the latest snapshot`);
+    const details = row.details as { policies?: string[]; reachableTo?: number; internetEgress?: boolean };
+    const [pods, policies, changes] = await Promise.all([
+      this.detail.pods(clusterId, namespace, kind, name),
+      this.detail.policies(clusterId, details.policies ?? []),
+      this.detail.changes(clusterId, namespace, `${kind}/${name}`),
+    ]);
+    // Who reaches whom needs the live model; a replica without it answers without peers.
+    const latest = this.evaluation.latest(clusterId);
+    const peers = latest ? workloadPeers(latest.model, { namespace, kind, name }) : null;
+    return {
+      ...workloadFromRow(row),
+      reachableTo: details.reachableTo ?? 0,
+      internetEgress: details.internetEgress ?? false,
+      pods: pods.map((p) => ({ name: p.name, ...(p.data as Record<string, unknown>) })),
+      policies: policies.map((p) => ({
+        id: p.kind === 'NetworkPolicy' ? `${p.namespace}/${p.name}` : `${p.kind}/${p.name}`,
+        kind: p.kind,
+        ...(p.namespace ? { namespace: p.namespace } : {}),
+        name: p.name,
+        yaml: stringify(p.data),
+      })),
+      reachableFromWorkloads: peers?.from ?? null,
+      reachableToWorkloads: peers?.to ?? null,
+      changes: changes.map(changeFromRow),
+    };
+  }
+}
