@@ -1,0 +1,152 @@
+/** The resources the fake serves, spelled exactly as the real API server's discovery spells them. */
+
+/** Optional CustomResourceDefinitions: a cluster without them answers 404 for their paths. */
+export type CrdFeature = 'adminNetworkPolicies' | 'clusterNetworkPolicies';
+
+export interface ResourceType {
+  /** '' for the core group. */
+  readonly group: string;
+  readonly version: string;
+  /** The URL segment, also what RBAC and `deny()` name: `pods`, `networkpolicies`. */
+  readonly plural: string;
+  readonly singular: string;
+  readonly kind: string;
+  readonly listKind: string;
+  readonly namespaced: boolean;
+  readonly shortNames?: readonly string[];
+  readonly categories?: readonly string[];
+  /** Served only while this CRD is installed. */
+  readonly crd?: CrdFeature;
+  /** metadata.generation is kept (and bumped on spec changes) for this kind. */
+  readonly tracksGeneration: boolean;
+}
+
+function resource(
+  group: string,
+  version: string,
+  kind: string,
+  plural: string,
+  namespaced: boolean,
+  extra: Partial<Pick<ResourceType, 'shortNames' | 'categories' | 'crd' | 'tracksGeneration'>> = {},
+): ResourceType {
+  return {
+    group,
+    version,
+    kind,
+    plural,
+    singular: kind.toLowerCase(),
+    listKind: `${kind}List`,
+    namespaced,
+    tracksGeneration: extra.tracksGeneration ?? false,
+    ...(extra.shortNames !== undefined && { shortNames: extra.shortNames }),
+    ...(extra.categories !== undefined && { categories: extra.categories }),
+    ...(extra.crd !== undefined && { crd: extra.crd }),
+  };
+}
+
+const ALL = ['all'];
+const tracked = { tracksGeneration: true } as const;
+
+export const POLICY_GROUP = 'policy.networking.k8s.io';
+
+export const RESOURCE_TYPES: readonly ResourceType[] = [
+  resource('', 'v1', 'Namespace', 'namespaces', false, { shortNames: ['ns'] }),
+  resource('', 'v1', 'Node', 'nodes', false, { shortNames: ['no'] }),
+  resource('', 'v1', 'Pod', 'pods', true, { shortNames: ['po'], categories: ALL }),
+  resource('', 'v1', 'Service', 'services', true, { shortNames: ['svc'], categories: ALL }),
+  resource('apps', 'v1', 'Deployment', 'deployments', true, {
+    shortNames: ['deploy'],
+    categories: ALL,
+    ...tracked,
+  }),
+  resource('apps', 'v1', 'ReplicaSet', 'replicasets', true, {
+    shortNames: ['rs'],
+    categories: ALL,
+    ...tracked,
+  }),
+  resource('apps', 'v1', 'StatefulSet', 'statefulsets', true, {
+    shortNames: ['sts'],
+    categories: ALL,
+    ...tracked,
+  }),
+  resource('apps', 'v1', 'DaemonSet', 'daemonsets', true, {
+    shortNames: ['ds'],
+    categories: ALL,
+    ...tracked,
+  }),
+  resource('batch', 'v1', 'Job', 'jobs', true, { categories: ALL, ...tracked }),
+  resource('batch', 'v1', 'CronJob', 'cronjobs', true, {
+    shortNames: ['cj'],
+    categories: ALL,
+    ...tracked,
+  }),
+  resource('discovery.k8s.io', 'v1', 'EndpointSlice', 'endpointslices', true),
+  resource('networking.k8s.io', 'v1', 'NetworkPolicy', 'networkpolicies', true, {
+    shortNames: ['netpol'],
+    ...tracked,
+  }),
+  resource('networking.k8s.io', 'v1', 'Ingress', 'ingresses', true, {
+    shortNames: ['ing'],
+    ...tracked,
+  }),
+  resource(
+    'apiextensions.k8s.io',
+    'v1',
+    'CustomResourceDefinition',
+    'customresourcedefinitions',
+    false,
+    {
+      shortNames: ['crd', 'crds'],
+      categories: ['api-extensions'],
+      ...tracked,
+    },
+  ),
+  resource(POLICY_GROUP, 'v1alpha1', 'AdminNetworkPolicy', 'adminnetworkpolicies', false, {
+    shortNames: ['anp'],
+    crd: 'adminNetworkPolicies',
+    ...tracked,
+  }),
+  resource(
+    POLICY_GROUP,
+    'v1alpha1',
+    'BaselineAdminNetworkPolicy',
+    'baselineadminnetworkpolicies',
+    false,
+    {
+      shortNames: ['banp'],
+      crd: 'adminNetworkPolicies',
+      ...tracked,
+    },
+  ),
+  resource(POLICY_GROUP, 'v1alpha2', 'ClusterNetworkPolicy', 'clusternetworkpolicies', false, {
+    shortNames: ['cnp'],
+    crd: 'clusterNetworkPolicies',
+    ...tracked,
+  }),
+];
+
+export function apiVersionOf(type: ResourceType): string {
+  return type.group === '' ? type.version : `${type.group}/${type.version}`;
+}
+
+/** `pods` for the core group, `networkpolicies.networking.k8s.io` otherwise (a CRD's name). */
+export function qualifiedName(type: ResourceType): string {
+  return type.group === '' ? type.plural : `${type.plural}.${type.group}`;
+}
+
+const BY_KIND = new Map(RESOURCE_TYPES.map((type) => [type.kind, type]));
+const BY_PATH = new Map(
+  RESOURCE_TYPES.map((type) => [`${type.group}/${type.version}/${type.plural}`, type]),
+);
+
+export function resourceTypeForKind(kind: string): ResourceType | undefined {
+  return BY_KIND.get(kind);
+}
+
+export function resourceTypeForPath(
+  group: string,
+  version: string,
+  plural: string,
+): ResourceType | undefined {
+  return BY_PATH.get(`${group}/${version}/${plural}`);
+}
