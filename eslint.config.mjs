@@ -4,14 +4,15 @@ import nx from '@nx/eslint-plugin';
 const kindAndScopeConstraints = [
   // Kinds of projects: apps use features, features use data-access and domain, ...
   {
+    // type:testing for apps: the demo cluster runs on the fake API server of libs/k8s-testing.
     sourceTag: 'type:app',
-    onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:domain', 'type:util'],
+    onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:domain', 'type:util', 'type:testing'],
   },
   {
     sourceTag: 'type:feature',
     onlyDependOnLibsWithTags: ['type:data-access', 'type:domain', 'type:util'],
   },
-  { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:domain', 'type:util'] },
+  { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:domain', 'type:util'] },
   { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:util'] },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
   {

@@ -11,7 +11,6 @@ export async function createApp(deps: AppDependencies): Promise<INestApplication
   const app = await NestFactory.create(AppModule.forRoot(deps), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
-  app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -12,7 +12,6 @@ export const REDACTED_PATHS = [
   '*.kubeconfig',
   '*.kubeconfigYaml',
   '*.databaseUrl',
-  '*.url',
 ];
 
 /** Replaces the password of a connection URL, for messages that must name the database. */

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const database = await resolveDatabase({
     databaseUrl: config.database.url,
     dataDir: path.join(config.database.dataDir, 'pg'),
-    log: (message: string) => logger.info({ context: 'Database' }, message),
+    logger: (level, message) => logger[level === 'debug' ? 'debug' : level]({ context: 'Database' }, message),
   });
   logger.info({ context: 'Database', database: redactUrl(database.url) }, 'database ready; applying migrations');
   await migrateDatabase(database.url);

@@ -25,6 +25,8 @@ interface ResourceWatch {
   readonly resource: WatchedResource;
   readonly informer: Informer<KubernetesObject> & ObjectCache<KubernetesObject>;
   state: 'connecting' | 'ok' | 'failed';
+  /** The first list has completed: the informer's cache holds the resource. */
+  listed: boolean;
   failure?: KubeFailure;
   backoffMs: number;
   retry?: NodeJS.Timeout;
@@ -42,6 +44,7 @@ export class ClusterCollector {
   private stopped = false;
   private state: ClusterState = { status: 'connecting' };
   private discoveryRetry?: NodeJS.Timeout;
+  private changes = 0;
 
   constructor(private readonly options: CollectorOptions) {}
 
@@ -51,6 +54,16 @@ export class ClusterCollector {
 
   currentState(): ClusterState {
     return this.state;
+  }
+
+  /** Grows with every add, update and delete seen: equal values mean nothing changed. */
+  generation(): number {
+    return this.changes;
+  }
+
+  /** Listed and currently connected (or degraded only in optional resources). */
+  isHealthy(): boolean {
+    return this.isSynced() && (this.state.status === 'ok' || this.state.status === 'degraded');
   }
 
   async start(): Promise<void> {
@@ -78,9 +91,13 @@ export class ClusterCollector {
     );
   }
 
-  /** Whether the required resources have been listed at least once and are being watched. */
+  /**
+   * Whether every resource has been listed at least once (optional ones that fail, such as
+   * nodes hidden by RBAC, are left out), so an evaluation sees the whole cluster and not a
+   * half-listed one that would report everything as newly exposed.
+   */
   isSynced(): boolean {
-    return this.watches.length > 0 && this.watches.every((w) => !w.resource.required || w.state === 'ok');
+    return this.watches.length > 0 && this.watches.every((w) => w.listed || (!w.resource.required && w.state === 'failed'));
   }
 
   /** The optional policy kinds exist only where their CRDs are installed: ask the API. */
@@ -101,18 +118,30 @@ export class ClusterCollector {
   }
 
   private watch(resource: WatchedResource): ResourceWatch {
-    const informer = makeInformer(this.options.kubeConfig, resource.path, resource.lister(this.options.kubeConfig));
-    const w: ResourceWatch = { resource, informer, state: 'connecting', backoffMs: this.options.minBackoffMs ?? 1000 };
-    const changed = () => this.options.onChange();
+    const list = resource.lister(this.options.kubeConfig);
+    // 'connect' fires before the informer lists, so "ok" is decided here, once a list succeeded.
+    const listed = async () => {
+      const result = await list();
+      const wasSynced = this.isSynced();
+      w.listed = true;
+      this.healthy(w);
+      // The last first-list completes the picture: evaluate even if no event follows. (The
+      // informer adds the listed items right after this returns; the evaluation is debounced.)
+      if (!wasSynced && this.isSynced()) this.options.onChange();
+      return result;
+    };
+    const informer = makeInformer(this.options.kubeConfig, resource.path, listed);
+    const w: ResourceWatch = { resource, informer, state: 'connecting', listed: false, backoffMs: this.options.minBackoffMs ?? 1000 };
+    const changed = () => {
+      this.changes++;
+      this.options.onChange();
+    };
     informer.on('add', changed);
     informer.on('update', changed);
     informer.on('delete', changed);
+    // A re-watch from a known resourceVersion (no list) is healthy again; changes come as events.
     informer.on('connect', () => {
-      w.state = 'ok';
-      w.failure = undefined;
-      w.backoffMs = this.options.minBackoffMs ?? 1000;
-      this.refreshState();
-      changed();
+      if (w.listed) this.healthy(w);
     });
     informer.on('error', (error: unknown) => {
       w.state = 'failed';
@@ -121,6 +150,13 @@ export class ClusterCollector {
       this.scheduleRestart(w);
     });
     return w;
+  }
+
+  private healthy(w: ResourceWatch): void {
+    w.state = 'ok';
+    w.failure = undefined;
+    w.backoffMs = this.options.minBackoffMs ?? 1000;
+    this.refreshState();
   }
 
   private async startWatch(w: ResourceWatch): Promise<void> {

@@ -36,7 +36,7 @@ export class EvaluationService implements OnModuleInit, OnModuleDestroy {
   private readonly latestByCluster = new Map<string, Evaluation>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private subscription?: Subscription;
-  /** Every finished evaluation (the snapshot writer listens). */
+  /** Every evaluation that saw new changes (the snapshot writer listens). */
   readonly evaluated$ = new Subject<Evaluation>();
 
   constructor(
@@ -80,6 +80,7 @@ export class EvaluationService implements OnModuleInit, OnModuleDestroy {
     const runtime = this.collectors.get(clusterId);
     if (!runtime || !runtime.collector.isSynced()) return this.latestByCluster.get(clusterId);
     const started = performance.now();
+    const generation = runtime.collector.generation();
     const { model, problems } = buildModel(runtime.collector.objects(), { synthesizePods: false });
     const report = audit(model, {
       excludeNamespaces: this.config.evaluation.excludedNamespaces,
@@ -89,6 +90,7 @@ export class EvaluationService implements OnModuleInit, OnModuleDestroy {
       clusterId,
       at: new Date(),
       durationMs: Math.round(performance.now() - started),
+      generation,
       model,
       report,
       problems: problems.map((p) => [p.object, p.field, p.message].filter(Boolean).join(': ')),
@@ -96,8 +98,11 @@ export class EvaluationService implements OnModuleInit, OnModuleDestroy {
     const previous = this.latestByCluster.get(clusterId);
     this.latestByCluster.set(clusterId, evaluation);
     this.logger.debug({ msg: 'cluster evaluated', clusterId, pods: model.pods.length, ms: evaluation.durationMs });
-    this.push(previous, evaluation);
-    this.evaluated$.next(evaluation);
+    // Re-evaluating an unchanged cluster (an on-demand snapshot) is not a change.
+    if (previous?.generation !== generation) {
+      this.push(previous, evaluation);
+      this.evaluated$.next(evaluation);
+    }
     return evaluation;
   }
 

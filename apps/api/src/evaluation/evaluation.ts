@@ -6,6 +6,8 @@ export interface Evaluation {
   readonly clusterId: string;
   readonly at: Date;
   readonly durationMs: number;
+  /** The collector's generation this evaluation saw (see ClusterCollector.generation). */
+  readonly generation: number;
   readonly model: ClusterModel;
   readonly report: AuditReport;
   /** Input objects that could not be read (named with kind/namespace/name and field). */

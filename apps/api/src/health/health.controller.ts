@@ -19,7 +19,7 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'Readiness: the database answers and every collector has listed its cluster' })
+  @ApiOperation({ summary: 'Readiness: the database answers and a collector is watching its cluster (per-cluster state in the body)' })
   async ready(@Res({ passthrough: true }) response: Response) {
     let database: 'ok' | 'down' = 'ok';
     try {
@@ -27,8 +27,9 @@ export class HealthController {
     } catch {
       database = 'down';
     }
-    const clusters = this.collectors.list().map((c) => ({ name: c.name, synced: c.collector.isSynced(), ...c.collector.currentState() }));
-    const ready = database === 'ok' && clusters.every((c) => c.synced);
+    const clusters = this.collectors.list().map((c) => ({ name: c.name, healthy: c.collector.isHealthy(), ...c.collector.currentState() }));
+    // One unreachable cluster of several does not take the dashboard of the others down.
+    const ready = database === 'ok' && (clusters.length === 0 || clusters.some((c) => c.healthy));
     response.status(ready ? 200 : 503);
     return { status: ready ? 'ready' : 'not-ready', database, clusters };
   }

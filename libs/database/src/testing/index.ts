@@ -1,0 +1,6 @@
+export {
+  createTestDatabase,
+  restartEmbeddedServer,
+  testServerUrl,
+  type TestDatabase,
+} from './test-database';
