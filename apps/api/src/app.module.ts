@@ -34,6 +34,8 @@ import { Db, PRISMA } from './database/prisma';
 import { EvaluationService } from './evaluation/evaluation.service';
 import { HealthController } from './health/health.controller';
 import { LiveGateway } from './live/live.gateway';
+import { RetentionJob } from './snapshots/retention.job';
+import { RetentionRepository } from './snapshots/retention.repository';
 import { SnapshotJob } from './snapshots/snapshot.job';
 import { SnapshotRowsRepository } from './snapshots/snapshot-rows.repository';
 import { SnapshotsController } from './snapshots/snapshots.controller';
@@ -100,6 +102,8 @@ export class AppModule {
         SnapshotRowsRepository,
         SnapshotsService,
         SnapshotJob,
+        RetentionRepository,
+        RetentionJob,
         WorkloadsRepository,
         WorkloadsService,
         ChangesRepository,

@@ -6,6 +6,7 @@ export type ApiErrorCode =
   | 'namespace-not-found'
   | 'policy-not-found'
   | 'snapshot-not-found'
+  | 'snapshot-thinned'
   | 'no-snapshot-yet'
   | 'cluster-not-synced'
   | 'peer-not-found'
@@ -33,6 +34,7 @@ export function statusOf(code: ApiErrorCode): number {
     case 'snapshot-not-found':
     case 'not-found':
       return 404;
+    case 'snapshot-thinned':
     case 'no-snapshot-yet':
     case 'cluster-not-synced':
       return 409;

@@ -30,6 +30,11 @@ export class DiffController {
     const [from, to] = await Promise.all([this.repository.snapshot(params.id, query.from), this.repository.snapshot(params.id, query.to)]);
     if (!from) throw new ApiError('snapshot-not-found', `no snapshot ${query.from} for this cluster`);
     if (!to) throw new ApiError('snapshot-not-found', `no snapshot ${query.to} for this cluster`);
+    for (const snapshot of [from, to]) {
+      if (snapshot.thinned) {
+        throw new ApiError('snapshot-thinned', `snapshot ${snapshot.seq} is older than the raw retention and was thinned; diff the last snapshot of its day instead`);
+      }
+    }
     const [scoresFrom, scoresTo, policiesFrom, policiesTo] = await Promise.all([
       this.repository.scoresAt(params.id, query.from),
       this.repository.scoresAt(params.id, query.to),

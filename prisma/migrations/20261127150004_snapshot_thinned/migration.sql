@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Snapshot" ADD COLUMN     "thinned" BOOLEAN NOT NULL DEFAULT false;
