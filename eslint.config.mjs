@@ -64,6 +64,7 @@ export default [
     files: ['**/*.ts', '**/*.js', '**/*.mjs', '**/*.cjs'],
     rules: {
       'no-console': 'error',
+      '@typescript-eslint/no-unused-vars': ['warn', { varsIgnorePattern: '^_', argsIgnorePattern: '^_', ignoreRestSiblings: true }],
       '@nx/enforce-module-boundaries': [
         'error',
         {
@@ -87,7 +88,7 @@ export default [
   },
   {
     // Tool configuration, not project code: it may require the shared preset by path.
-    files: ['**/jest.config.cjs', 'jest.preset.cjs', 'tools/ci/**'],
+    files: ['**/jest.config.cjs', 'jest.preset.cjs', 'tools/ci/**', '**/webpack.config.cjs', 'tools/scripts/**'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
 ];

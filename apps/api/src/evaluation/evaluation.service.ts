@@ -109,7 +109,14 @@ export class EvaluationService implements OnModuleInit, OnModuleDestroy {
   private push(previous: Evaluation | undefined, next: Evaluation): void {
     const before = new Map(previous ? scoreStates(previous.report).map((s) => [scoreKey(s), s]) : []);
     const after = scoreStates(next.report);
-    const changed = new Set(after.filter((s) => s.scope === 'Workload' && !(before.get(scoreKey(s)) && sameScore(before.get(scoreKey(s))!, s))).map(scoreKey));
+    const changed = new Set(
+      after
+        .filter((s) => {
+          const was = before.get(scoreKey(s));
+          return s.scope === 'Workload' && !(was && sameScore(was, s));
+        })
+        .map(scoreKey),
+    );
     const afterKeys = new Set(after.map(scoreKey));
     const c = next.report.cluster;
     this.live.emit(next.clusterId, 'cluster:score', {

@@ -65,7 +65,8 @@ export function isPolicyKind(kind: string): boolean {
  */
 export function detectChanges(before: ChangeInput, after: ChangeInput, scoreThreshold: number): ChangeDraft[] {
   const events: ChangeDraft[] = [];
-  const changedWorkloads: { before?: ScoreState; after?: ScoreState }[] = [];
+  /** Workloads whose isolation changed: `state` is the newest finding (after, else before). */
+  const changedWorkloads: { before?: ScoreState; after?: ScoreState; state: ScoreState }[] = [];
 
   for (const [key, now] of after.scores) {
     const was = before.scores.get(key);
@@ -90,11 +91,11 @@ export function detectChanges(before: ChangeInput, after: ChangeInput, scoreThre
           details: { score: now.score, reachableFrom: now.reachableFrom, internetIngress: now.internetIngress, exposed: now.exposed },
         });
       }
-      changedWorkloads.push({ after: now });
+      changedWorkloads.push({ after: now, state: now });
       continue;
     }
     if (was.ingressIsolated !== now.ingressIsolated || was.egressIsolated !== now.egressIsolated) {
-      changedWorkloads.push({ before: was, after: now });
+      changedWorkloads.push({ before: was, after: now, state: now });
     }
     const reasons = exposureReasons(was, now);
     if (reasons.length > 0 && now.exposed) {
@@ -112,7 +113,7 @@ export function detectChanges(before: ChangeInput, after: ChangeInput, scoreThre
   for (const [key, was] of before.scores) {
     if (was.scope === 'Workload' && !after.scores.has(key)) {
       events.push({ kind: 'WORKLOAD_REMOVED', namespace: was.namespace, workload: workloadId(was), details: { score: was.score } });
-      changedWorkloads.push({ before: was });
+      changedWorkloads.push({ before: was, state: was });
     }
   }
 
@@ -121,7 +122,7 @@ export function detectChanges(before: ChangeInput, after: ChangeInput, scoreThre
   const affected = (policy: string) =>
     changedWorkloads
       .filter((c) => policiesOf(c.before).has(policy) || policiesOf(c.after).has(policy))
-      .map((c) => `${(c.after ?? c.before)!.namespace}/${workloadId((c.after ?? c.before)!)}`)
+      .map((c) => `${c.state.namespace}/${workloadId(c.state)}`)
       .sort();
   for (const [key, now] of after.policies) {
     const was = before.policies.get(key);
