@@ -148,6 +148,9 @@ describe('the API endpoint by endpoint', () => {
       const beyond = await get<Items>(c('/workloads?sort=name&offset=10'));
       expect(beyond.body).toEqual({ items: [], total: 3 });
       expectError(await get(c('/workloads?limit=0')), 400, 'invalid-request');
+      expectError(await get(c('/workloads?limit=1001')), 400, 'invalid-request');
+      expectError(await get(c('/workloads?offset=-1')), 400, 'invalid-request');
+      expect((await get<Items>('/api/clusters?limit=1&offset=1')).body).toEqual({ items: [], total: 1 });
     });
 
     it('filters workloads: unprotected, exposed, namespace, q (name or namespace, any case)', async () => {
@@ -169,6 +172,10 @@ describe('the API endpoint by endpoint', () => {
       expect(await names('&q=oOl')).toEqual(['adminer']); // "tools"
       expect(await names('&q=e&sort=name')).toEqual(['adminer', 'web']);
       expect(await names('&q=zzz')).toEqual([]);
+      // q is text, not a LIKE pattern: % and _ match only themselves.
+      expect(await names(`&q=${encodeURIComponent('%')}`)).toEqual([]);
+      expect(await names('&q=_')).toEqual([]);
+      expect(await names(`&q=${encodeURIComponent('d%b')}`)).toEqual([]);
       expect(await names('&namespace=shop&q=WE')).toEqual(['web']);
       const counted = await get<Items>(c('/workloads?namespace=shop&limit=1'));
       expect(counted.body.total).toBe(2);
@@ -202,8 +209,13 @@ describe('the API endpoint by endpoint', () => {
       expect(res.status).toBe(200);
       const d = res.body;
       const listed = (await get<Items>(c('/workloads?namespace=shop&q=db'))).body.items[0];
-      expect(d).toMatchObject(listed);
+      // The listed fields, except `pods`, which the detail gives as the pods themselves.
+      const { pods: podCount, ...fields } = listed;
+      expect(d).toMatchObject(fields);
       expect(d.pods.map((p: Json) => p.name)).toEqual(['db-abc123-0']);
+      expect(d.pods).toHaveLength(podCount);
+      expect(d.pods[0]).toMatchObject({ ips: [expect.any(String)], labels: { app: 'db' }, workload: { kind: 'Deployment', name: 'db' } });
+      expect((await get(c('/workloads/shop/Deployment/web'))).body.pods.map((p: Json) => p.name)).toEqual(['web-abc123-0', 'web-abc123-1']);
       const policies = d.policies as Json[];
       expect(policies.map((p) => p.id).sort()).toEqual(['shop/db-from-web', 'shop/default-deny']);
       for (const p of policies) {
@@ -230,16 +242,19 @@ describe('the API endpoint by endpoint', () => {
     it('GET namespaces: default deny per direction, score and counts, worst first', async () => {
       const res = await get<Items>(c('/namespaces'));
       expect(res.status).toBe(200);
-      expect(res.body.total).toBe(2);
-      expect(res.body.items.map((n) => n.name)).toEqual(['tools', 'shop']);
-      const [tools, shop] = res.body.items;
+      // The fake API server, like a real one, has an empty "default" namespace: no pods, no score,
+      // listed after the scored ones.
+      expect(res.body.total).toBe(3);
+      expect(res.body.items.map((n) => n.name)).toEqual(['tools', 'shop', 'default']);
+      const [tools, shop, empty] = res.body.items;
+      expect(empty).toMatchObject({ name: 'default', score: null, pods: 0, workloads: 0, defaultDenyIngress: false });
       expect(shop).toMatchObject({ name: 'shop', defaultDenyIngress: true, defaultDenyEgress: false, workloads: 2, pods: 3, networkPolicies: 3, unprotectedWorkloads: 0, exposedWorkloads: 0, ingressIsolatedPods: 3, egressIsolatedPods: 0 });
       expect(tools).toMatchObject({ name: 'tools', defaultDenyIngress: false, defaultDenyEgress: false, workloads: 1, pods: 1, networkPolicies: 0, unprotectedWorkloads: 1, exposedWorkloads: 1, score: 0 });
       // A namespace's score is the mean of its pods' scores.
       const w = new Map((await get<Items>(c('/workloads'))).body.items.map((x) => [x.name as string, x.score as number]));
       expect(shop.score).toBeCloseTo((2 * w.get('web')! + w.get('db')!) / 3, 1);
       const page = await get<Items>(c('/namespaces?limit=1&offset=1'));
-      expect(page.body).toEqual({ items: [shop], total: 2 });
+      expect(page.body).toEqual({ items: [shop], total: 3 });
     });
 
     it('GET policies: every current policy with its YAML, what it selects and since when; paged', async () => {
@@ -278,6 +293,15 @@ describe('the API endpoint by endpoint', () => {
 
       // The port a policy names ("http" = 8080) decides: another port of the same pair is denied.
       expect((await explain('shop/web-abc123-0', 'shop/db-abc123-0', '9090')).body.allowed).toBe(false);
+
+      // An address outside the cluster: its egress is not the cluster's to judge; db's ingress denies.
+      const outside = await explain('203.0.113.7', 'shop/db-abc123-0');
+      expect(outside.status).toBe(200);
+      expect(outside.body).toMatchObject({ allowed: false, egress: null, ingress: { allowed: false, decidedBy: 'networkPolicy' } });
+      // A pod's address is that pod.
+      const webIp = (await get(c('/workloads/shop/Deployment/web'))).body.pods[0].ips[0] as string;
+      const byIp = await explain(webIp, 'shop/db-abc123-0');
+      expect(byIp.body).toMatchObject({ allowed: true, from: `shop/web-abc123-0 (${webIp})` });
 
       const unknown = expectError(await explain('shop/ghost', 'shop/db-abc123-0'), 400, 'peer-not-found');
       expect(unknown.message).toContain('shop/ghost');
@@ -451,6 +475,8 @@ describe('the API endpoint by endpoint', () => {
       expect(res.body.items[0]).toMatchObject({ trigger: 'manual', workloads: 4, pods: 5, changes: 0 });
       expect(res.body.items[1]).toMatchObject({ exposedWorkloads: 3, unprotectedWorkloads: 3 });
       expect((await get<Items>(c('/snapshots?limit=2&offset=1'))).body).toEqual({ items: res.body.items.slice(1, 3), total: 4 });
+      const ranged = await get<Items>(c(`/snapshots?from=${encodeURIComponent(takenAt.get(2)!)}&to=${encodeURIComponent(takenAt.get(4)!)}`));
+      expect(ranged.body).toEqual({ items: res.body.items.slice(1, 3), total: 2 });
       const cluster = (await get(c(''))).body;
       expect(cluster.lastSnapshotAt).toBe(takenAt.get(4));
       expect(cluster.score).toBe(res.body.items[0].score);
@@ -501,6 +527,10 @@ describe('the API endpoint by endpoint', () => {
       expect(Date.parse(auto.body.to) - Date.parse(auto.body.from)).toBe(7 * 86_400_000);
       expect(auto.body.points.reduce((n: number, p: Json) => n + p.snapshots, 0)).toBe(4);
 
+      const daily = await get(c('/scores?bucket=day'));
+      expect(daily.body.bucket).toBe('day');
+      expect(daily.body.points.reduce((n: number, p: Json) => n + p.snapshots, 0)).toBe(4);
+
       const t = takenAt.get(2)!;
       const same = expectError(await get(c(`/scores?from=${encodeURIComponent(t)}&to=${encodeURIComponent(t)}`)), 400, 'invalid-request');
       expect(same.message).toMatch(/from/);
@@ -549,6 +579,39 @@ describe('the API endpoint by endpoint', () => {
     });
   });
 
+  describe('a removed policy re-created (snapshot 5)', () => {
+    it('lists it once, current again, with both periods in its history; the diff shows db protected', async () => {
+      defaultDeny(fake, 'shop');
+      await waitFor('adminer to lose db', async () => ((await explain('tools/adminer-abc123-0', 'shop/db-abc123-0')).body.allowed === false ? true : undefined));
+      const fifth = await snapshotNow();
+      expect(fifth.seq).toBe(5);
+      takenAt.set(5, fifth.takenAt);
+
+      const current = await get<Items>(c('/policies'));
+      expect(current.body.items.map((p) => p.id)).toEqual(['shop/default-deny', 'shop/web-from-web']);
+      const withRemoved = await get<Items>(c('/policies?removed=true'));
+      expect(withRemoved.body.items.map((p) => p.id)).toEqual(['shop/db-from-web', 'shop/default-deny', 'shop/web-from-web']);
+      expect(withRemoved.body.total).toBe(3);
+      expect(withRemoved.body.items[1]).toMatchObject({ removedAt: null, since: takenAt.get(5), selectsWorkloads: 2 });
+
+      const policy = await get(c('/policies/NetworkPolicy/shop/default-deny'));
+      expect(policy.body).toMatchObject({ removedAt: null, since: takenAt.get(5) });
+      expect(policy.body.history).toEqual([
+        { from: takenAt.get(1), to: takenAt.get(3), fromSeq: 1, toSeq: 3 },
+        { from: takenAt.get(5), to: null, fromSeq: 5, toSeq: null },
+      ]);
+
+      const diff = await get(c('/diff?from=4&to=5'));
+      expect(diff.body.summary).toEqual({ exposed: 0, protected: 1, policiesAdded: 1, policiesRemoved: 0, policiesChanged: 0 });
+      expect(diff.body.changes).toContainEqual(expect.objectContaining({ kind: 'WORKLOAD_PROTECTED', workload: 'Deployment/db' }));
+      expect(diff.body.changes).toContainEqual(expect.objectContaining({ kind: 'NAMESPACE_GAINED_DEFAULT_DENY', namespace: 'shop', details: { direction: 'Ingress' } }));
+
+      const points = (await get(c('/workloads/shop/Deployment/db/scores'))).body.points as Json[];
+      expect(points[points.length - 1]).toMatchObject({ from: takenAt.get(5), to: null, unprotected: false });
+      expect(points[points.length - 2]).toMatchObject({ from: takenAt.get(3), to: takenAt.get(5), unprotected: true });
+    });
+  });
+
   describe('errors', () => {
     it('answers JSON { error: { code, message } } everywhere, and 404 JSON for an unknown route', async () => {
       const unknownRoute = expectError(await get('/api/no-such-route'), 404, 'not-found');
@@ -562,7 +625,8 @@ describe('the API endpoint by endpoint', () => {
       expect(((await res.json()) as ErrorBody).error.code).toBe('not-found');
       // Nothing internal leaks into the answers or the log.
       expect(api.output()).not.toContain(TOKEN);
-      expect(api.output()).not.toMatch(/"level":(50|60)/);
+      // No request above ended in a 500 ("unexpected error", logged with its correlation id).
+      expect(api.output()).not.toContain('unexpected error');
     });
   });
 });

@@ -1,0 +1,39 @@
+import { ConfigError, loadConfig } from './app-config';
+import { parseDuration } from './duration';
+
+describe('configuration', () => {
+  it('has working defaults for a newcomer: embedded database, port 4000, demo when nothing is configured', () => {
+    const config = loadConfig({});
+    expect(config.database.url).toBeUndefined();
+    expect(config.http.port).toBe(4000);
+    expect(config.kubernetes.demo).toBe('auto');
+    expect(config.snapshots.intervalMs).toBe(5 * 60_000);
+    expect(config.snapshots.retainRawMs).toBe(7 * 86_400_000);
+    expect(config.evaluation.excludedNamespaces).toEqual(['kube-system', 'kube-public', 'kube-node-lease']);
+  });
+
+  it('reads durations, lists and ports', () => {
+    const config = loadConfig({ SNAPSHOT_INTERVAL: '30s', PALISADE_CONTEXTS: 'prod-eu, prod-us', API_PORT: '8080', CLUSTER_CIDRS: '10.0.0.0/8' });
+    expect(config.snapshots.intervalMs).toBe(30_000);
+    expect(config.kubernetes.contexts).toEqual(['prod-eu', 'prod-us']);
+    expect(config.http.port).toBe(8080);
+    expect(config.evaluation.clusterCidrs).toEqual(['10.0.0.0/8']);
+  });
+
+  it('lists every bad variable at once', () => {
+    try {
+      loadConfig({ API_PORT: 'eighty', SNAPSHOT_INTERVAL: 'often', DATABASE_URL: 'not a url', PALISADE_DEMO: 'maybe' });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const problems = (error as ConfigError).problems.join('\n');
+      for (const name of ['API_PORT', 'SNAPSHOT_INTERVAL', 'DATABASE_URL', 'PALISADE_DEMO']) expect(problems).toContain(name);
+      expect(problems).toContain('SNAPSHOT_INTERVAL must be a duration like 30s, 5m or 1h');
+    }
+  });
+
+  it('parses durations', () => {
+    expect([parseDuration('200ms'), parseDuration('2m'), parseDuration('1.5h'), parseDuration('7d'), parseDuration('45')]).toEqual([200, 120_000, 5_400_000, 604_800_000, 45_000]);
+    expect(parseDuration('soon')).toBeUndefined();
+  });
+});
