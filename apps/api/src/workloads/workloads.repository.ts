@@ -18,6 +18,8 @@ export class WorkloadsRepository {
   constructor(@Inject(PRISMA) private readonly db: Db) {}
 
   async list(clusterId: string, filter: WorkloadFilter): Promise<[ScoreVersion[], number]> {
+    // Prisma passes `contains` to LIKE as is: escape the wildcards so q is literal text.
+    const q = filter.q?.replace(/[\\%_]/g, '\\$&');
     const where: Prisma.ScoreVersionWhereInput = {
       clusterId,
       toSeq: null,
@@ -25,9 +27,7 @@ export class WorkloadsRepository {
       ...(filter.unprotected !== undefined ? { unprotected: filter.unprotected } : {}),
       ...(filter.exposed !== undefined ? { exposed: filter.exposed } : {}),
       ...(filter.namespace ? { namespace: filter.namespace } : {}),
-      ...(filter.q
-        ? { OR: [{ name: { contains: filter.q, mode: 'insensitive' } }, { namespace: { contains: filter.q, mode: 'insensitive' } }] }
-        : {}),
+      ...(q ? { OR: [{ name: { contains: q, mode: 'insensitive' } }, { namespace: { contains: q, mode: 'insensitive' } }] } : {}),
     };
     const descending = filter.sort.startsWith('-');
     const field = descending ? filter.sort.slice(1) : filter.sort;
