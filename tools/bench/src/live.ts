@@ -67,7 +67,7 @@ async function main(): Promise<void> {
   fs.writeFileSync(path.join(dir, 'kubeconfig'), server.kubeconfigYaml('bench'));
   const port = await freePort();
   const api = spawn(process.execPath, [apiMain], {
-    env: { PATH: process.env['PATH'] ?? '', HOME: dir, API_PORT: String(port), API_HOST: '127.0.0.1', KUBECONFIG: path.join(dir, 'kubeconfig'), PALISADE_DATA_DIR: dir, LOG_LEVEL: 'warn' },
+    env: { ...(process.env['API_NODE_OPTIONS'] ? { NODE_OPTIONS: process.env['API_NODE_OPTIONS'] } : {}), PATH: process.env['PATH'] ?? '', HOME: dir, API_PORT: String(port), API_HOST: '127.0.0.1', KUBECONFIG: path.join(dir, 'kubeconfig'), PALISADE_DATA_DIR: dir, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -111,7 +111,7 @@ async function main(): Promise<void> {
     }
     const row = `| ${pods.toLocaleString('en-US')} | ${rounds} | ${Math.round(percentile(latencies, 50))} | ${Math.round(percentile(latencies, 95))} | ${Math.round(Math.max(...latencies))} |`;
     const table = ['| pods | changes | p50 ms | p95 ms | max ms |', '|--:|--:|--:|--:|--:|', row].join('\n');
-    process.stdout.write(`\nOne new pod -> its workload in a cluster:score event on /live (includes the 200 ms debounce):\n\n${table}\n`);
+    process.stdout.write(`\nOne new pod -> its workload in a cluster:score event on /live (includes the 100 ms debounce):\n\n${table}\n`);
     if (markdown) fs.writeFileSync(markdown, `${table}\n`);
   } finally {
     socket?.close();

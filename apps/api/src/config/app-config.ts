@@ -31,7 +31,7 @@ const environment = z.object({
   PALISADE_DEMO_SPEED: z.coerce.number().positive().default(1),
   SNAPSHOT_INTERVAL: duration('SNAPSHOT_INTERVAL', 1000).prefault('5m'),
   SNAPSHOT_ON_CHANGE: duration('SNAPSHOT_ON_CHANGE', 0).prefault('30s'),
-  EVALUATION_DEBOUNCE: duration('EVALUATION_DEBOUNCE', 0).prefault('200ms'),
+  EVALUATION_DEBOUNCE: duration('EVALUATION_DEBOUNCE', 0).prefault('100ms'),
   RETENTION_RAW: duration('RETENTION_RAW', 60_000).prefault('7d'),
   SCORE_CHANGE_THRESHOLD: z.coerce.number().min(0).max(100).default(5),
   EXCLUDED_NAMESPACES: list.default(['kube-system', 'kube-public', 'kube-node-lease']),

@@ -7,7 +7,7 @@ import { CollectorsService } from '../collectors/collectors.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { LiveGateway } from '../live/live.gateway';
 import { detectChanges, indexPolicies, indexScores } from '../snapshots/change-detector';
-import { objectStates, sameScore, scoreKey, scoreStates } from '../snapshots/snapshot-state';
+import { policyStates, sameScore, scoreKey, scoreStates } from '../snapshots/snapshot-state';
 import type { Evaluation } from './evaluation';
 
 export function workloadItem(w: WorkloadFinding): WorkloadItem {
@@ -137,17 +137,20 @@ export class EvaluationService implements OnModuleInit, OnModuleDestroy {
         .map((s) => ({ namespace: s.namespace, kind: s.kind, name: s.name })),
     });
     if (!previous) return;
-    const changes = detectChanges(
-      { scores: before, policies: indexPolicies(objectStates(previous.model)), clusterScore: previous.report.cluster.score },
-      { scores: indexScores(after), policies: indexPolicies(objectStates(next.model)), clusterScore: c.score },
-      this.config.snapshots.scoreChangeThreshold,
-    );
-    if (changes.length > 0) {
-      this.live.emit(next.clusterId, 'cluster:changes', {
-        clusterId: next.clusterId,
-        source: 'live',
-        changes: changes.map((ch) => ({ ...ch, at: next.at.toISOString() })),
-      });
-    }
+    // The score event goes out first; naming the changes can wait a tick.
+    setImmediate(() => {
+      const changes = detectChanges(
+        { scores: before, policies: indexPolicies(policyStates(previous.model)), clusterScore: previous.report.cluster.score },
+        { scores: indexScores(after), policies: indexPolicies(policyStates(next.model)), clusterScore: c.score },
+        this.config.snapshots.scoreChangeThreshold,
+      );
+      if (changes.length > 0) {
+        this.live.emit(next.clusterId, 'cluster:changes', {
+          clusterId: next.clusterId,
+          source: 'live',
+          changes: changes.map((ch) => ({ ...ch, at: next.at.toISOString() })),
+        });
+      }
+    });
   }
 }

@@ -92,6 +92,14 @@ export function objectStates(model: ClusterModel): ObjectState[] {
   return states;
 }
 
+/** The policy objects alone (what change detection compares), without hashing every pod. */
+export function policyStates(model: ClusterModel): ObjectState[] {
+  return [
+    ...model.networkPolicies.map((np) => state('NetworkPolicy', np.namespace, np.name, np.raw)),
+    ...model.adminPolicies.map((p) => state(p.kind, '', p.name, p.raw)),
+  ];
+}
+
 function workloadState(w: WorkloadFinding): ScoreState {
   return {
     scope: 'Workload',

@@ -1,0 +1,135 @@
+import type { ClusterModel } from '@palisade/cluster-model';
+import type { AuditReport } from '@palisade/policy-engine';
+import { detectChanges, isPolicyKind } from '../../src/snapshots/change-detector';
+import { objectStates, ObjectState, sameScore, scoreKey, ScoreState, scoreStates, stateKey } from '../../src/snapshots/snapshot-state';
+import type { SnapshotsRepository } from '../../src/snapshots/snapshots.repository';
+
+/** The default SCORE_CHANGE_THRESHOLD. */
+const SCORE_CHANGE_THRESHOLD = 5;
+
+export interface SnapshotTiming {
+  readonly seq: number;
+  /** repository.loadCurrent: the open versions (ids and hashes, scores) of the cluster. */
+  readonly loadMs: number;
+  /** objectStates + scoreStates: canonical JSON and a SHA-1 per object. */
+  readonly statesMs: number;
+  /** Comparing with what is current, and the change events. */
+  readonly diffMs: number;
+  /** repository.write: one transaction. */
+  readonly writeMs: number;
+  readonly totalMs: number;
+  readonly objects: number;
+  readonly scores: number;
+  readonly openedObjects: number;
+  readonly closedObjects: number;
+  readonly openedScores: number;
+  readonly closedScores: number;
+  readonly changes: number;
+}
+
+/**
+ * SnapshotsService.snapshot without Nest, the evaluation and the socket.io push: the same
+ * calls in the same order (loadCurrent, objectStates, scoreStates, the diff, detectChanges,
+ * write). Keep it in step with apps/api/src/snapshots/snapshots.service.ts.
+ */
+export async function storeSnapshot(
+  repository: SnapshotsRepository,
+  clusterId: string,
+  model: ClusterModel,
+  report: AuditReport,
+  takenAt: Date,
+): Promise<SnapshotTiming> {
+  const started = performance.now();
+  const current = await repository.loadCurrent(clusterId);
+  const loaded = performance.now();
+  const objects = objectStates(model);
+  const scores = scoreStates(report);
+  const stated = performance.now();
+
+  const closeObjects: bigint[] = [];
+  const openObjects: ObjectState[] = [];
+  const seenObjects = new Set<string>();
+  for (const state of objects) {
+    const key = stateKey(state);
+    seenObjects.add(key);
+    const existing = current.objects.get(key);
+    if (existing && existing.state.hash === state.hash) continue;
+    if (existing) closeObjects.push(existing.id);
+    openObjects.push(state);
+  }
+  for (const [key, existing] of current.objects) if (!seenObjects.has(key)) closeObjects.push(existing.id);
+
+  const closeScores: bigint[] = [];
+  const openScores: ScoreState[] = [];
+  const seenScores = new Set<string>();
+  for (const state of scores) {
+    const key = scoreKey(state);
+    seenScores.add(key);
+    const existing = current.scores.get(key);
+    if (existing && sameScore(existing.state, state)) continue;
+    if (existing) closeScores.push(existing.id);
+    openScores.push(state);
+  }
+  for (const [key, existing] of current.scores) if (!seenScores.has(key)) closeScores.push(existing.id);
+
+  const changes =
+    current.lastSeq === 0
+      ? []
+      : detectChanges(
+          {
+            scores: new Map([...current.scores].map(([k, v]) => [k, v.state])),
+            policies: new Map([...current.objects].filter(([, v]) => isPolicyKind(v.state.kind)).map(([k, v]) => [k, v.state])),
+            clusterScore: current.clusterScore,
+          },
+          {
+            scores: new Map(scores.map((s) => [scoreKey(s), s])),
+            policies: new Map(objects.filter((o) => isPolicyKind(o.kind)).map((o) => [stateKey(o), o])),
+            clusterScore: report.cluster.score,
+          },
+          SCORE_CHANGE_THRESHOLD,
+        );
+  const diffed = performance.now();
+
+  const c = report.cluster;
+  const { seq } = await repository.write(
+    {
+      clusterId,
+      takenAt,
+      trigger: 'schedule',
+      durationMs: Math.round(diffed - started),
+      aggregates: {
+        pods: c.pods,
+        workloads: c.workloads,
+        namespaces: c.namespaces,
+        policies: c.policies.networkPolicies + c.policies.adminNetworkPolicies + c.policies.baselineAdminNetworkPolicies + c.policies.clusterNetworkPolicies,
+        score: c.score,
+        ingressIsolatedPercent: c.ingressIsolatedPercent,
+        egressIsolatedPercent: c.egressIsolatedPercent,
+        unprotectedWorkloads: c.unprotectedWorkloads,
+        exposedWorkloads: c.exposedWorkloads,
+      },
+      closeObjects,
+      openObjects,
+      closeScores,
+      openScores,
+      changes,
+    },
+    current.lastSeq,
+  );
+  const written = performance.now();
+  return {
+    seq,
+    loadMs: loaded - started,
+    statesMs: stated - loaded,
+    diffMs: diffed - stated,
+    writeMs: written - diffed,
+    totalMs: written - started,
+    objects: objects.length,
+    scores: scores.length,
+    openedObjects: openObjects.length,
+    closedObjects: closeObjects.length,
+    openedScores: openScores.length,
+    closedScores: closeScores.length,
+    changes: changes.length,
+  };
+}

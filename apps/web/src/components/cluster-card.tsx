@@ -1,0 +1,67 @@
+import type { ClusterItem } from '@palisade/api-contract';
+import {
+  formatInterval,
+  formatTimestamp,
+  scoreOf,
+  sourceLabels,
+  statusOf,
+} from './cluster-display';
+import styles from './clusters.module.css';
+
+export function ClusterCard({ cluster }: { readonly cluster: ClusterItem }) {
+  const status = statusOf(cluster.status);
+  const score = scoreOf(cluster);
+  const headingId = `cluster-${cluster.id}`;
+  return (
+    <article className={styles.card} aria-labelledby={headingId}>
+      <h3 id={headingId} className={styles.name}>
+        {cluster.name}
+      </h3>
+      <dl className={styles.facts}>
+        <div className={styles.fact}>
+          <dt>Score</dt>
+          <dd>
+            {score.kind === 'score' ? (
+              <span className={styles.score} data-tone={score.tone}>
+                {score.value}
+                <span className={styles.outOf}> / 100</span>
+              </span>
+            ) : (
+              <span className={styles.muted}>{score.text}</span>
+            )}
+          </dd>
+        </div>
+        <div className={styles.fact}>
+          <dt>Status</dt>
+          <dd>
+            <span className={styles.badge} data-tone={status.tone}>
+              {status.label}
+            </span>
+            {cluster.status !== 'ok' && cluster.statusReason ? (
+              <span className={styles.reason}>{cluster.statusReason}</span>
+            ) : null}
+          </dd>
+        </div>
+        <div className={styles.fact}>
+          <dt>Last snapshot</dt>
+          <dd>
+            {cluster.lastSnapshotAt ? (
+              <time dateTime={cluster.lastSnapshotAt}>
+                {formatTimestamp(cluster.lastSnapshotAt)}
+              </time>
+            ) : (
+              <span className={styles.muted}>none yet</span>
+            )}{' '}
+            <span className={styles.muted}>
+              ({formatInterval(cluster.snapshotIntervalSeconds)})
+            </span>
+          </dd>
+        </div>
+        <div className={styles.fact}>
+          <dt>Source</dt>
+          <dd>{sourceLabels[cluster.source] ?? cluster.source}</dd>
+        </div>
+      </dl>
+    </article>
+  );
+}
