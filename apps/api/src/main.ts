@@ -19,6 +19,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.log);
+  // A library promise nobody awaited must not take every cluster down: log it loudly instead.
+  process.on('unhandledRejection', (reason) => logger.error({ context: 'Process', err: reason }, 'unhandled promise rejection'));
 
   const database = await resolveDatabase({
     databaseUrl: config.database.url,

@@ -19,3 +19,5 @@ export { pairwiseReachability } from './lib/pairwise-audit';
 export type { PairwiseReach } from './lib/pairwise-audit';
 export { workloadPeers } from './lib/peers';
 export type { WorkloadPeer, WorkloadPeers } from './lib/peers';
+export { analyze } from './lib/analysis';
+export type { Analysis } from './lib/analysis';

@@ -1,6 +1,7 @@
-import { ApisApi, Informer, KubeConfig, KubernetesObject, makeInformer, ObjectCache } from '@kubernetes/client-node';
+import { ApisApi, Informer, KubernetesObject, KubeConfig, ListWatch, ObjectCache } from '@kubernetes/client-node';
 import type { RawObject } from '@palisade/cluster-model';
 import { classifyKubeError, KubeFailure } from '../kubernetes/kube-errors';
+import { ResilientWatch } from '../kubernetes/resilient-watch';
 import { POLICY_GROUP, WATCHED_RESOURCES, WatchedResource } from '../kubernetes/watched-resources';
 import type { ClusterState } from './cluster-status';
 
@@ -87,7 +88,9 @@ export class ClusterCollector {
   /** Every object currently known, as the API returns them, with kind and apiVersion set. */
   objects(): RawObject[] {
     return this.watches.flatMap((w) =>
-      w.informer.list().map((obj) => ({ obj: { ...obj, kind: w.resource.kind, apiVersion: w.resource.apiVersion } })),
+      w.informer.list().map((obj) => ({
+        obj: { ...obj, kind: w.resource.kind, apiVersion: w.resource.apiVersion, metadata: normalizedMetadata(obj.metadata) },
+      })),
     );
   }
 
@@ -97,7 +100,7 @@ export class ClusterCollector {
    * half-listed one that would report everything as newly exposed.
    */
   isSynced(): boolean {
-    return this.watches.length > 0 && this.watches.every((w) => w.listed || (!w.resource.required && w.state === 'failed'));
+    return this.watches.length > 0 && this.watches.every((w) => w.listed || (!w.resource.required && isPermanent(w.failure)));
   }
 
   /** The optional policy kinds exist only where their CRDs are installed: ask the API. */
@@ -130,7 +133,8 @@ export class ClusterCollector {
       if (!wasSynced && this.isSynced()) this.options.onChange();
       return result;
     };
-    const informer = makeInformer(this.options.kubeConfig, resource.path, listed);
+    const watch = new ResilientWatch(this.options.kubeConfig, () => this.healthy(w));
+    const informer = new ListWatch<KubernetesObject>(resource.path, watch, listed, false);
     const w: ResourceWatch = { resource, informer, state: 'connecting', listed: false, backoffMs: this.options.minBackoffMs ?? 1000 };
     const changed = () => {
       this.changes++;
@@ -139,10 +143,6 @@ export class ClusterCollector {
     informer.on('add', changed);
     informer.on('update', changed);
     informer.on('delete', changed);
-    // A re-watch from a known resourceVersion (no list) is healthy again; changes come as events.
-    informer.on('connect', () => {
-      if (w.listed) this.healthy(w);
-    });
     informer.on('error', (error: unknown) => {
       w.state = 'failed';
       w.failure = classifyKubeError(error, `${resource.kind} watch`);
@@ -213,6 +213,23 @@ export class ClusterCollector {
     this.options.logger.info('cluster state changed', { cluster: this.name, status: state.status, reason: state.reason });
     this.options.onStateChange(state);
   }
+}
+
+/** A failure that retrying will not fix soon (RBAC, a missing API): the rest can be audited. */
+function isPermanent(failure: KubeFailure | undefined): boolean {
+  return failure?.kind === 'forbidden' || failure?.kind === 'not-found';
+}
+
+/**
+ * Listed objects come back through client-node's serializer (timestamps as
+ * 2024-01-01T00:00:00.000Z), watched ones raw (2024-01-01T00:00:00Z): one form, so a re-list
+ * does not look like a change.
+ */
+function normalizedMetadata(metadata: KubernetesObject['metadata']): KubernetesObject['metadata'] {
+  const created = metadata?.creationTimestamp as unknown;
+  if (!metadata || created === undefined) return metadata;
+  const date = created instanceof Date ? created : new Date(String(created));
+  return Number.isNaN(date.getTime()) ? metadata : { ...metadata, creationTimestamp: date.toISOString() as unknown as Date };
 }
 
 function stateOf(failure: KubeFailure): ClusterState {

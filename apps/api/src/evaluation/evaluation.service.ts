@@ -70,7 +70,12 @@ export class EvaluationService implements OnModuleInit, OnModuleDestroy {
     if (this.timers.has(clusterId)) return;
     const timer = setTimeout(() => {
       this.timers.delete(clusterId);
-      this.evaluate(clusterId);
+      try {
+        this.evaluate(clusterId);
+      } catch (error) {
+        // An engine failure on one cluster's input must not stop the others.
+        this.logger.error({ msg: 'evaluation failed; the next change retries', clusterId, err: error });
+      }
     }, this.config.evaluation.debounceMs);
     timer.unref?.();
     this.timers.set(clusterId, timer);

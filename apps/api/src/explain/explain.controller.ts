@@ -1,12 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { explain } from '@palisade/policy-engine';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { ClusterParams } from '../clusters/dto/cluster-params.dto';
-import { ClustersService } from '../clusters/clusters.service';
-import { ApiError } from '../common/api-error';
-import { EvaluationService } from '../evaluation/evaluation.service';
+import { ExplainService } from './explain.service';
 
 class ExplainQuery extends createZodDto(
   z.object({
@@ -26,19 +23,11 @@ class ExplainQuery extends createZodDto(
 @ApiTags('explain')
 @Controller('clusters/:id/explain')
 export class ExplainController {
-  constructor(
-    private readonly clusters: ClustersService,
-    private readonly evaluation: EvaluationService,
-  ) {}
+  constructor(private readonly explanations: ExplainService) {}
 
   @Get()
   @ApiOperation({ summary: 'Whether a connection is allowed now, and the policies and rules that decide it in each direction' })
-  async explain(@Param() params: ClusterParams, @Query() query: ExplainQuery) {
-    await this.clusters.require(params.id);
-    const latest = this.evaluation.latest(params.id);
-    if (!latest) throw new ApiError('cluster-not-synced', 'the cluster has not been listed yet (see its status)');
-    const result = explain(latest.model, query.from, query.to, query.port);
-    if (!result.ok) throw new ApiError('peer-not-found', result.message);
-    return result.explanation;
+  explain(@Param() params: ClusterParams, @Query() query: ExplainQuery) {
+    return this.explanations.explain(params.id, query.from, query.to, query.port);
   }
 }

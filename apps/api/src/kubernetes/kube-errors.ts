@@ -8,11 +8,12 @@ export type KubeFailure =
   | { readonly kind: 'not-found'; readonly reason: string }
   | { readonly kind: 'unavailable'; readonly reason: string };
 
+/** The HTTP status: ApiException carries it in `code`, the Watch's errors in `statusCode`. */
 function codeOf(error: unknown): number | undefined {
-  if (typeof error === 'object' && error !== null && 'code' in error) {
-    const code = (error as { code: unknown }).code;
-    if (typeof code === 'number') return code;
-  }
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { code, statusCode } = error as { code?: unknown; statusCode?: unknown };
+  if (typeof code === 'number') return code;
+  if (typeof statusCode === 'number') return statusCode;
   return undefined;
 }
 

@@ -48,6 +48,13 @@ describe('detectChanges', () => {
     expect(detectChanges(input([]), input([workload('safe')]), 5)).toEqual([]);
   });
 
+  it('reports a workload added isolated but open to the internet as exposed', () => {
+    const events = detectChanges(input([]), input([workload('public', { internetIngress: true, exposed: true })]), 5);
+    expect(events).toEqual([
+      expect.objectContaining({ kind: 'WORKLOAD_EXPOSED', workload: 'Deployment/public', details: expect.objectContaining({ reasons: ['added reachable from the internet'] }) }),
+    ]);
+  });
+
   it('reports exposure with its reason: lost isolation, internet, every namespace', () => {
     const lost = detectChanges(input([workload('web')]), input([workload('web', { unprotected: true, ingressIsolated: false, exposed: true })]), 5);
     expect(lost).toContainEqual(expect.objectContaining({ kind: 'WORKLOAD_EXPOSED', details: expect.objectContaining({ reasons: ['lost ingress isolation'] }) }));

@@ -90,6 +90,19 @@ export function detectChanges(before: ChangeInput, after: ChangeInput, scoreThre
           workload,
           details: { score: now.score, reachableFrom: now.reachableFrom, internetIngress: now.internetIngress, exposed: now.exposed },
         });
+      } else if (now.exposed) {
+        // Isolated, yet its rules let the internet or every namespace in: as exposed as can be.
+        events.push({
+          kind: 'WORKLOAD_EXPOSED',
+          namespace: now.namespace,
+          workload,
+          details: {
+            reasons: [now.internetIngress ? 'added reachable from the internet' : 'added reachable from every namespace'],
+            score: now.score,
+            reachableFrom: now.reachableFrom,
+            internetIngress: now.internetIngress,
+          },
+        });
       }
       changedWorkloads.push({ after: now, state: now });
       continue;

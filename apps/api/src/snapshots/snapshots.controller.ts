@@ -5,7 +5,6 @@ import { ClusterParams } from '../clusters/dto/cluster-params.dto';
 import { ClustersService } from '../clusters/clusters.service';
 import { ApiError } from '../common/api-error';
 import { SnapshotsQuery } from './dto/snapshots-query.dto';
-import { SnapshotRowsRepository } from './snapshot-rows.repository';
 import { SnapshotsService } from './snapshots.service';
 
 export function snapshotItem(row: Snapshot) {
@@ -19,14 +18,13 @@ export class SnapshotsController {
   constructor(
     private readonly clusters: ClustersService,
     private readonly snapshots: SnapshotsService,
-    private readonly rows: SnapshotRowsRepository,
   ) {}
 
   @Get()
   @ApiOperation({ summary: 'Stored snapshots, newest first, with the cluster aggregates of each' })
   async list(@Param() params: ClusterParams, @Query() query: SnapshotsQuery) {
     await this.clusters.require(params.id);
-    const [items, total] = await this.rows.list(
+    const [items, total] = await this.snapshots.list(
       params.id,
       query.from ? new Date(query.from) : undefined,
       query.to ? new Date(query.to) : undefined,

@@ -6,6 +6,7 @@ import { EvaluationService } from '../evaluation/evaluation.service';
 import { LiveGateway } from '../live/live.gateway';
 import { detectChanges, isPolicyKind } from './change-detector';
 import { objectStates, ObjectState, sameScore, scoreKey, ScoreState, scoreStates, stateKey } from './snapshot-state';
+import { SnapshotRowsRepository } from './snapshot-rows.repository';
 import { SnapshotsRepository } from './snapshots.repository';
 
 export type SnapshotTrigger = 'schedule' | 'manual' | 'change';
@@ -26,13 +27,20 @@ export class SnapshotsService implements OnModuleInit, OnModuleDestroy {
   private readonly lastAttempt = new Map<string, number>();
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private subscription?: Subscription;
+  private closing = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly evaluation: EvaluationService,
     private readonly repository: SnapshotsRepository,
+    private readonly rows: SnapshotRowsRepository,
     private readonly live: LiveGateway,
   ) {}
+
+  /** Stored snapshots, newest first. */
+  list(clusterId: string, from: Date | undefined, to: Date | undefined, limit: number, offset: number) {
+    return this.rows.list(clusterId, from, to, limit, offset);
+  }
 
   onModuleInit(): void {
     if (this.config.snapshots.onChangeMs > 0) {
@@ -45,12 +53,18 @@ export class SnapshotsService implements OnModuleInit, OnModuleDestroy {
     for (const timer of this.pending.values()) clearTimeout(timer);
   }
 
-  /** Waits for snapshots in flight (graceful shutdown). */
+  /** Stops taking snapshots and waits for those in flight (graceful shutdown). */
   async drain(): Promise<void> {
+    this.closing = true;
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
     await Promise.allSettled([...this.queues.values()]);
   }
 
   takeSnapshot(clusterId: string, trigger: SnapshotTrigger): Promise<SnapshotOutcome> {
+    if (this.closing) {
+      return Promise.resolve({ ok: false, error: 'cluster-not-synced', message: 'the service is shutting down' });
+    }
     const previous = this.queues.get(clusterId) ?? Promise.resolve();
     const next = previous.catch(() => undefined).then(() => this.snapshot(clusterId, trigger));
     this.queues.set(clusterId, next);

@@ -1,5 +1,7 @@
-import { Injectable } from '@nestjs/common';
-import { workloadPeers } from '@palisade/policy-engine';
+import { Inject, Injectable } from '@nestjs/common';
+import { analyze, Analysis, workloadPeers } from '@palisade/policy-engine';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import type { Evaluation } from '../evaluation/evaluation';
 import { stringify } from 'yaml';
 import { changeFromRow } from '../changes/changes.service';
 import { ClustersService } from '../clusters/clusters.service';
@@ -11,7 +13,11 @@ import { workloadFromRow } from './workloads.service';
 
 @Injectable()
 export class WorkloadDetailService {
+  /** The compiled cluster per evaluation: peers of many workloads, one compilation. */
+  private readonly analyses = new WeakMap<Evaluation, Analysis>();
+
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clusters: ClustersService,
     private readonly workloads: WorkloadsRepository,
     private readonly detail: WorkloadDetailRepository,
@@ -30,7 +36,7 @@ export class WorkloadDetailService {
     ]);
     // Who reaches whom needs the live model; a replica without it answers without peers.
     const latest = this.evaluation.latest(clusterId);
-    const peers = latest ? workloadPeers(latest.model, { namespace, kind, name }) : null;
+    const peers = latest ? workloadPeers(this.analysisOf(latest), { namespace, kind, name }) : null;
     return {
       ...workloadFromRow(row),
       reachableTo: details.reachableTo ?? 0,
@@ -47,5 +53,14 @@ export class WorkloadDetailService {
       reachableToWorkloads: peers?.to ?? null,
       changes: changes.map(changeFromRow),
     };
+  }
+
+  private analysisOf(evaluation: Evaluation): Analysis {
+    let analysis = this.analyses.get(evaluation);
+    if (!analysis) {
+      analysis = analyze(evaluation.model, { clusterCidrs: this.config.evaluation.clusterCidrs });
+      this.analyses.set(evaluation, analysis);
+    }
+    return analysis;
   }
 }

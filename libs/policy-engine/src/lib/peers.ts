@@ -1,5 +1,5 @@
 import type { ClusterModel, WorkloadKind } from '@palisade/cluster-model';
-import { analyze } from './analysis';
+import { analyze, Analysis } from './analysis';
 import type { UniverseOptions } from './universe';
 
 export interface WorkloadPeer {
@@ -17,13 +17,16 @@ export interface WorkloadPeers {
   readonly to: readonly WorkloadPeer[];
 }
 
-/** Who can reach a workload, and whom it can reach, aggregated by workload. */
+/**
+ * Who can reach a workload, and whom it can reach, aggregated by workload. Pass an Analysis
+ * (from `analyze`) to answer many questions about one cluster without compiling it again.
+ */
 export function workloadPeers(
-  model: ClusterModel,
+  source: ClusterModel | Analysis,
   target: { readonly namespace: string; readonly kind: string; readonly name: string },
   options: UniverseOptions = {},
 ): WorkloadPeers {
-  const { universe, evaluator } = analyze(model, options);
+  const { model, universe, evaluator } = 'evaluator' in source ? source : analyze(source, options);
   const isTarget = (i: number) => {
     const pod = model.pods[i];
     return pod.namespace === target.namespace && pod.workload.kind === target.kind && pod.workload.name === target.name;
