@@ -19,6 +19,11 @@ const config = [
   ...nextCoreWebVitals,
   { ignores: ['**/.next/**', '**/next-env.d.ts'] },
   {
+    // Tool configuration like jest.config.cjs (exempted at the root): it requires the preset by path.
+    files: ['**/jest.e2e.config.cjs'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
+  {
     rules: {
       // A Pages Router rule; this app has only the App Router (and the rule warns on every run).
       '@next/next/no-html-link-for-pages': 'off',

@@ -13,8 +13,8 @@ export default async function HomePage() {
       <HomeHeader />
       <ClusterOverview result={clusters} />
       <p className={styles.note}>
-        This is an early view: the full dashboard (namespaces, workloads, reachability, changes and
-        live scores) is coming. Meanwhile everything is available through the API, documented at{' '}
+        Open a cluster for its live score, trend, namespaces, changes and workloads. Everything
+        else (reachability, policies, explanations) is available through the API, documented at{' '}
         <a href="/api/docs">/api/docs</a>.
       </p>
     </>

@@ -1,4 +1,5 @@
 import type { ClusterItem } from '@palisade/api-contract';
+import Link from 'next/link';
 import {
   formatInterval,
   formatTimestamp,
@@ -15,7 +16,7 @@ export function ClusterCard({ cluster }: { readonly cluster: ClusterItem }) {
   return (
     <article className={styles.card} aria-labelledby={headingId}>
       <h3 id={headingId} className={styles.name}>
-        {cluster.name}
+        <Link href={`/clusters/${encodeURIComponent(cluster.id)}`}>{cluster.name}</Link>
       </h3>
       <dl className={styles.facts}>
         <div className={styles.fact}>

@@ -1,0 +1,157 @@
+'use client';
+
+import {
+  LIVE_NAMESPACE,
+  type ChangesEvent,
+  type ClientToServerEvents,
+  type ClusterScoreEvent,
+  type ClusterStatusEvent,
+  type ServerToClientEvents,
+  type SnapshotStoredEvent,
+} from '@palisade/api-contract';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
+import { io, type Socket } from 'socket.io-client';
+import { addNotices, exposureNotices, type ExposureNotice } from './exposure-notices';
+
+/** `live`: subscribed; `reconnecting`: the connection was lost and socket.io is retrying. */
+export type ConnectionState = 'connecting' | 'live' | 'reconnecting';
+
+/** What a component can listen to. `resync` fires after a reconnect: re-read what may be stale. */
+export interface LiveListener {
+  readonly score?: (event: ClusterScoreEvent) => void;
+  readonly status?: (event: ClusterStatusEvent) => void;
+  readonly changes?: (event: ChangesEvent) => void;
+  readonly stored?: (event: SnapshotStoredEvent) => void;
+  readonly resync?: () => void;
+}
+
+interface LiveContextValue {
+  readonly clusterId: string;
+  readonly connection: ConnectionState;
+  readonly notices: readonly ExposureNotice[];
+  readonly dismiss: (key: string) => void;
+  readonly listen: (listener: LiveListener) => () => void;
+}
+
+const LiveContext = createContext<LiveContextValue | null>(null);
+
+/**
+ * One socket.io connection to `/live` for the cluster's pages, through this origin's proxy.
+ * socket.io reconnects by itself; each (re)connection subscribes again, and a reconnection tells
+ * listeners to resync, since events may have been missed while it was down.
+ */
+export function LiveProvider({
+  clusterId,
+  children,
+}: {
+  readonly clusterId: string;
+  readonly children: ReactNode;
+}) {
+  const [connection, setConnection] = useState<ConnectionState>('connecting');
+  const [notices, setNotices] = useState<readonly ExposureNotice[]>([]);
+  const listeners = useRef(new Set<LiveListener>());
+
+  useEffect(() => {
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(LIVE_NAMESPACE, {
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 5_000,
+    });
+    const each = (call: (listener: LiveListener) => void) => listeners.current.forEach(call);
+    const ours = (event: { clusterId: string }) => event.clusterId === clusterId;
+    let connectedBefore = false;
+
+    socket.on('connect', () => {
+      socket.emit('subscribe', { clusterIds: [clusterId] }, () => {
+        setConnection('live');
+        if (connectedBefore) each((l) => l.resync?.());
+        connectedBefore = true;
+      });
+    });
+    socket.on('disconnect', (reason) => {
+      setConnection('reconnecting');
+      // The server closing the connection (a restart) is the one case socket.io does not retry.
+      if (reason === 'io server disconnect') socket.connect();
+    });
+    socket.on('connect_error', () => setConnection('reconnecting'));
+    socket.on('cluster:score', (e) => ours(e) && each((l) => l.score?.(e)));
+    socket.on('cluster:status', (e) => ours(e) && each((l) => l.status?.(e)));
+    socket.on('snapshot:stored', (e) => ours(e) && each((l) => l.stored?.(e)));
+    socket.on('cluster:changes', (e) => {
+      if (!ours(e)) return;
+      const raised = exposureNotices(e);
+      if (raised.length > 0) setNotices((current) => addNotices(current, raised));
+      each((l) => l.changes?.(e));
+    });
+    return () => {
+      socket.removeAllListeners();
+      socket.disconnect();
+    };
+  }, [clusterId]);
+
+  const listen = useCallback((listener: LiveListener) => {
+    listeners.current.add(listener);
+    return () => {
+      listeners.current.delete(listener);
+    };
+  }, []);
+  const dismiss = useCallback(
+    (key: string) => setNotices((current) => current.filter((n) => n.key !== key)),
+    [],
+  );
+  const value = useMemo(
+    () => ({ clusterId, connection, notices, dismiss, listen }),
+    [clusterId, connection, notices, dismiss, listen],
+  );
+  return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;
+}
+
+export function useLive(): LiveContextValue {
+  const value = useContext(LiveContext);
+  if (!value) throw new Error('useLive must be used inside a LiveProvider');
+  return value;
+}
+
+/** Subscribes a listener for the component's lifetime; the latest callbacks are always used. */
+export function useLiveEvents(listener: LiveListener): void {
+  const { listen } = useLive();
+  const latest = useRef(listener);
+  useEffect(() => {
+    latest.current = listener;
+  });
+  useEffect(
+    () =>
+      listen({
+        score: (e) => latest.current.score?.(e),
+        status: (e) => latest.current.status?.(e),
+        changes: (e) => latest.current.changes?.(e),
+        stored: (e) => latest.current.stored?.(e),
+        resync: () => latest.current.resync?.(),
+      }),
+    [listen],
+  );
+}
+
+/** GET a JSON document of the API from the browser (same origin, through the proxy). */
+export async function fetchJson<T>(
+  path: string,
+  check: (body: unknown) => body is T,
+): Promise<T | undefined> {
+  try {
+    const response = await fetch(path, { headers: { accept: 'application/json' } });
+    if (!response.ok) return undefined;
+    const body: unknown = await response.json();
+    return check(body) ? body : undefined;
+  } catch {
+    // The connection indicator already says the API is away; the next resync tries again.
+    return undefined;
+  }
+}

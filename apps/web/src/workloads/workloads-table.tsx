@@ -1,0 +1,199 @@
+'use client';
+
+import type { Page, WorkloadItem } from '@palisade/api-contract';
+import Link from 'next/link';
+import { useState } from 'react';
+import styles from '../components/dashboard.module.css';
+import { isPageOf, isWorkloadItem, workloadsSearch } from '../data-access/contract-checks';
+import { fetchJson, useLive, useLiveEvents } from '../live/live-context';
+import { applyScoreEvent, type TablePage } from './live-rows';
+import {
+  sortDirection,
+  sortedBy,
+  workloadKey,
+  workloadsHref,
+  type SortField,
+  type WorkloadsQuery,
+} from './workloads-url';
+
+const columns: readonly { readonly label: string; readonly sort?: SortField; readonly numeric?: boolean }[] = [
+  { label: 'Workload', sort: 'name' },
+  { label: 'Namespace', sort: 'namespace' },
+  { label: 'Kind' },
+  { label: 'Ingress' },
+  { label: 'Egress' },
+  { label: 'Reachable from', sort: 'reachableFrom', numeric: true },
+  { label: 'Internet', numeric: false },
+  { label: 'Score', sort: 'score', numeric: true },
+];
+
+/**
+ * One page of workloads, read by the server; live evaluations update it in place, and each
+ * stored snapshot (or a reconnection) re-reads the page from the API.
+ */
+export function WorkloadsTable({
+  initial,
+  query,
+  basePath,
+}: {
+  readonly initial: TablePage;
+  readonly query: WorkloadsQuery;
+  readonly basePath: string;
+}) {
+  const { clusterId } = useLive();
+  const [page, setPage] = useState(initial);
+  const reload = async () => {
+    const fresh = await fetchJson(
+      `/api/clusters/${clusterId}/workloads?${workloadsSearch(query)}`,
+      (body): body is Page<WorkloadItem> => isPageOf(body, isWorkloadItem),
+    );
+    if (fresh) setPage({ rows: fresh.items, total: fresh.total });
+  };
+  useLiveEvents({
+    score: (event) => setPage((current) => applyScoreEvent(current, event, query)),
+    stored: reload,
+    resync: reload,
+  });
+
+  const firstRow = page.rows.length === 0 ? 0 : query.offset + 1;
+  const lastRow = query.offset + page.rows.length;
+  return (
+    <>
+      <p className={styles.tableSummary} role="status" data-total={page.total}>
+        {page.total === 0
+          ? 'No workload matches these filters.'
+          : `Showing ${firstRow}–${lastRow} of ${page.total.toLocaleString('en')} workloads`}
+      </p>
+      <div className={styles.tableScroll}>
+        <table className={styles.table} data-testid="workloads-table">
+          <caption className="visually-hidden">
+            Workloads, sorted by {query.sort.replace('-', '')}
+            {query.sort.startsWith('-') ? ' descending' : ' ascending'}
+          </caption>
+          <thead>
+            <tr>
+              {columns.map((column) => {
+                const direction = column.sort ? sortDirection(query, column.sort) : undefined;
+                return (
+                  <th
+                    key={column.label}
+                    scope="col"
+                    aria-sort={direction}
+                    className={column.numeric ? styles.numeric : undefined}
+                  >
+                    {column.sort ? (
+                      <Link href={workloadsHref(basePath, sortedBy(query, column.sort))} scroll={false}>
+                        {column.label}
+                        <span aria-hidden="true" className={styles.sortMark}>
+                          {direction === 'ascending' ? ' ▲' : direction === 'descending' ? ' ▼' : ''}
+                        </span>
+                      </Link>
+                    ) : (
+                      column.label
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody>
+            {page.rows.map((w) => (
+              <WorkloadRow key={workloadKey(w)} workload={w} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pagination query={query} total={page.total} basePath={basePath} />
+    </>
+  );
+}
+
+function WorkloadRow({ workload: w }: { readonly workload: WorkloadItem }) {
+  return (
+    <tr
+      data-workload={workloadKey(w)}
+      data-unprotected={w.unprotected}
+      data-exposed={w.exposed}
+    >
+      <th scope="row">{w.name}</th>
+      <td>{w.namespace}</td>
+      <td>{w.kind}</td>
+      <td>
+        <Isolation isolated={w.ingressIsolated} />
+      </td>
+      <td>
+        <Isolation isolated={w.egressIsolated} />
+      </td>
+      <td className={styles.numeric}>{w.reachableFrom}</td>
+      <td>
+        {w.internetIngress ? (
+          <span className={styles.pill} data-tone="bad">
+            Exposed
+          </span>
+        ) : w.exposed ? (
+          <span className={styles.pill} data-tone="warning">
+            All namespaces
+          </span>
+        ) : (
+          <span className={styles.muted}>No</span>
+        )}
+      </td>
+      <td className={styles.numeric}>{w.score ?? '–'}</td>
+    </tr>
+  );
+}
+
+function Isolation({ isolated }: { readonly isolated: boolean }) {
+  return isolated ? (
+    <span className={styles.pill} data-tone="good">
+      Isolated
+    </span>
+  ) : (
+    <span className={styles.pill} data-tone="bad">
+      Not isolated
+    </span>
+  );
+}
+
+function Pagination({
+  query,
+  total,
+  basePath,
+}: {
+  readonly query: WorkloadsQuery;
+  readonly total: number;
+  readonly basePath: string;
+}) {
+  const pages = Math.max(1, Math.ceil(total / query.limit));
+  const current = Math.floor(query.offset / query.limit) + 1;
+  const at = (offset: number) => workloadsHref(basePath, { ...query, offset });
+  const previous = query.offset > 0 ? at(Math.max(0, query.offset - query.limit)) : undefined;
+  const next = query.offset + query.limit < total ? at(query.offset + query.limit) : undefined;
+  return (
+    <nav aria-label="Pagination" className={styles.pagination}>
+      {previous ? <Link href={at(0)}>First</Link> : <span aria-disabled="true">First</span>}
+      {previous ? (
+        <Link href={previous} rel="prev">
+          Previous
+        </Link>
+      ) : (
+        <span aria-disabled="true">Previous</span>
+      )}
+      <span>
+        Page {current} of {pages}
+      </span>
+      {next ? (
+        <Link href={next} rel="next">
+          Next
+        </Link>
+      ) : (
+        <span aria-disabled="true">Next</span>
+      )}
+      {next ? (
+        <Link href={at((pages - 1) * query.limit)}>Last</Link>
+      ) : (
+        <span aria-disabled="true">Last</span>
+      )}
+    </nav>
+  );
+}
