@@ -155,7 +155,7 @@ function render(results: readonly SizeResult[], flags: BenchFlags, db: BenchData
     unchangedTable,
     '',
     `The same cluster stored ${int(flags.unchanged)} more times; +Table is the rows each table gained over all of them, KB / snapshot the on-disk growth of the ` +
-      'history tables per snapshot; the times are per snapshot (phases: medians).',
+      'history tables per snapshot (in 8 KB pages: it shows over many snapshots); the times are per snapshot (phases: medians).',
     '',
     ...targets,
     '',

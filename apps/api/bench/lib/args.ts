@@ -35,23 +35,28 @@ export const DEFAULT_SIZES: readonly ClusterSize[] = [
   { pods: 150_000, policies: 10_000, namespaces: 2_000 },
 ];
 
-export const USAGE = `Usage: npx nx run api:bench [-- options]   (or node apps/api/bench/run.mjs [options])
+export const USAGE = `Usage: npx nx run api:bench [-- options]   (or: node apps/api/bench/run.mjs [options])
 
-  --only storage|api        run one of the two benches (default both)
+  --only storage|api        run one of the two benches (default: both, storage first)
   --sizes P:N:S[,P:N:S...]  storage: pods:policies:namespaces of the clusters snapshotted
                             (default 10000:1000:200,150000:10000:2000)
-  --unchanged N             storage: unchanged snapshots written after the first (default 50)
+  --unchanged N             storage: unchanged snapshots stored after the first (default 50)
   --history P:N:S           api: the cluster whose history is seeded (default 10000:1000:200)
   --days N                  api: days of history (default 365)
   --interval-minutes N      api: minutes between snapshots (default 5)
   --requests N              api: measured requests per endpoint (default 200)
   --warmup N                api: unmeasured requests per endpoint first (default 20)
-  --explain-all             api: EXPLAIN ANALYZE the SQL of every endpoint (default: slow ones)
+  --explain-all             api: print the plan of every endpoint's slowest statement
+                            (default: only of endpoints over the 50 ms target)
   --keep-database           keep the embedded PostgreSQL data directory
-  --markdown FILE           also write the tables to FILE
+  --markdown FILE           also write the tables into FILE (between marker comments: an
+                            earlier section is replaced, else the section is appended)
   --help                    this text
 
-BENCH_DATABASE_URL=postgresql://...  use that database (migrated, one cluster per run, deleted
+The engine bench's flags (--pairwise-max, --seed, --repeat, --write-dump, --timeout) are
+ignored, so \`nx run-many -t bench\` can hand the same flags to every bench.
+
+BENCH_DATABASE_URL=postgresql://...  use that database (migrated; the run's clusters are deleted
                                      afterwards) instead of a fresh embedded PostgreSQL.
 `;
 

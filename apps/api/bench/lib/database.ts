@@ -41,6 +41,21 @@ export async function openBenchDatabase(keep: boolean): Promise<BenchDatabase> {
     stop = () => resolved.stop();
     log(`database: embedded PostgreSQL in ${dataDir} ready in ${Math.round(performance.now() - started)} ms`);
   }
+  if (dataDir !== undefined) {
+    // Stopped (Ctrl-C, the runner's watchdog): stop the server and delete its data, then exit.
+    const dir = dataDir;
+    const onSignal = (signal: NodeJS.Signals) => {
+      log(`database: ${signal}: stopping the embedded server`);
+      void stop()
+        .catch(() => undefined)
+        .finally(() => {
+          if (!keep) rmSync(dir, { recursive: true, force: true });
+          process.exit(130);
+        });
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  }
   await migrateDatabase(url);
   const version = await query<{ server_version: string }>(url, 'SHOW server_version');
   const description = `PostgreSQL ${version[0]?.server_version ?? '?'} (${given ? 'BENCH_DATABASE_URL' : 'embedded, default settings'})`;
