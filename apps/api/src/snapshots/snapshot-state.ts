@@ -50,6 +50,15 @@ export function hashOf(data: unknown): string {
   return createHash('sha1').update(canonical(data)).digest('base64url');
 }
 
+/**
+ * For data Palisade builds itself (the normalized model), whose key order is fixed by the code
+ * that builds it: plain JSON, without the sorting (most of the hashing time on large clusters).
+ * Objects as the API sent them (policies) keep the canonical form.
+ */
+function modelHash(data: unknown): string {
+  return createHash('sha1').update(JSON.stringify(data)).digest('base64url');
+}
+
 export function stateKey(s: { readonly kind: string; readonly namespace: string; readonly name: string }): string {
   return `${s.kind}\u0000${s.namespace}\u0000${s.name}`;
 }
@@ -58,8 +67,8 @@ export function scoreKey(s: { readonly scope: string; readonly namespace: string
   return `${s.scope}\u0000${s.namespace}\u0000${s.kind}\u0000${s.name}`;
 }
 
-function state(kind: string, namespace: string, name: string, data: unknown): ObjectState {
-  return { kind, namespace, name, hash: hashOf(data), data };
+function state(kind: string, namespace: string, name: string, data: unknown, raw = false): ObjectState {
+  return { kind, namespace, name, hash: raw ? hashOf(data) : modelHash(data), data };
 }
 
 /**
@@ -87,16 +96,16 @@ export function objectStates(model: ClusterModel): ObjectState[] {
     const { namespace, name, source: _source, ...data } = ing;
     states.push(state('Ingress', namespace, name, data));
   }
-  for (const np of model.networkPolicies) states.push(state('NetworkPolicy', np.namespace, np.name, np.raw));
-  for (const p of model.adminPolicies) states.push(state(p.kind, '', p.name, p.raw));
+  for (const np of model.networkPolicies) states.push(state('NetworkPolicy', np.namespace, np.name, np.raw, true));
+  for (const p of model.adminPolicies) states.push(state(p.kind, '', p.name, p.raw, true));
   return states;
 }
 
 /** The policy objects alone (what change detection compares), without hashing every pod. */
 export function policyStates(model: ClusterModel): ObjectState[] {
   return [
-    ...model.networkPolicies.map((np) => state('NetworkPolicy', np.namespace, np.name, np.raw)),
-    ...model.adminPolicies.map((p) => state(p.kind, '', p.name, p.raw)),
+    ...model.networkPolicies.map((np) => state('NetworkPolicy', np.namespace, np.name, np.raw, true)),
+    ...model.adminPolicies.map((p) => state(p.kind, '', p.name, p.raw, true)),
   ];
 }
 
