@@ -35,17 +35,21 @@ export interface WorkloadItem {
   readonly pods: number;
 }
 
-export type ChangeKind =
-  | 'WORKLOAD_ADDED_UNPROTECTED'
-  | 'WORKLOAD_EXPOSED'
-  | 'WORKLOAD_PROTECTED'
-  | 'WORKLOAD_REMOVED'
-  | 'NAMESPACE_LOST_DEFAULT_DENY'
-  | 'NAMESPACE_GAINED_DEFAULT_DENY'
-  | 'POLICY_ADDED'
-  | 'POLICY_CHANGED'
-  | 'POLICY_REMOVED'
-  | 'SCORE_CHANGED';
+/** Every kind of change event, in the order they are documented. */
+export const CHANGE_KINDS = [
+  'WORKLOAD_ADDED_UNPROTECTED',
+  'WORKLOAD_EXPOSED',
+  'WORKLOAD_PROTECTED',
+  'WORKLOAD_REMOVED',
+  'NAMESPACE_LOST_DEFAULT_DENY',
+  'NAMESPACE_GAINED_DEFAULT_DENY',
+  'POLICY_ADDED',
+  'POLICY_CHANGED',
+  'POLICY_REMOVED',
+  'SCORE_CHANGED',
+] as const;
+
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 export interface ChangeItem {
   readonly id: string;

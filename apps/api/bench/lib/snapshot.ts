@@ -1,7 +1,7 @@
 import type { ClusterModel } from '@palisade/cluster-model';
 import type { AuditReport } from '@palisade/policy-engine';
-import { detectChanges, isPolicyKind } from '../../src/snapshots/change-detector';
-import { objectStates, ObjectState, sameScore, scoreKey, ScoreState, scoreStates, stateKey } from '../../src/snapshots/snapshot-state';
+import { planSnapshot } from '../../src/snapshots/snapshot-plan';
+import { objectStates, scoreStates } from '../../src/snapshots/snapshot-state';
 import type { SnapshotsRepository } from '../../src/snapshots/snapshots.repository';
 
 /** The default SCORE_CHANGE_THRESHOLD. */
@@ -46,48 +46,13 @@ export async function storeSnapshot(
   const scores = scoreStates(report);
   const stated = performance.now();
 
-  const closeObjects: bigint[] = [];
-  const openObjects: ObjectState[] = [];
-  const seenObjects = new Set<string>();
-  for (const state of objects) {
-    const key = stateKey(state);
-    seenObjects.add(key);
-    const existing = current.objects.get(key);
-    if (existing && existing.state.hash === state.hash) continue;
-    if (existing) closeObjects.push(existing.id);
-    openObjects.push(state);
-  }
-  for (const [key, existing] of current.objects) if (!seenObjects.has(key)) closeObjects.push(existing.id);
-
-  const closeScores: bigint[] = [];
-  const openScores: ScoreState[] = [];
-  const seenScores = new Set<string>();
-  for (const state of scores) {
-    const key = scoreKey(state);
-    seenScores.add(key);
-    const existing = current.scores.get(key);
-    if (existing && sameScore(existing.state, state)) continue;
-    if (existing) closeScores.push(existing.id);
-    openScores.push(state);
-  }
-  for (const [key, existing] of current.scores) if (!seenScores.has(key)) closeScores.push(existing.id);
-
-  const changes =
-    current.lastSeq === 0
-      ? []
-      : detectChanges(
-          {
-            scores: new Map([...current.scores].map(([k, v]) => [k, v.state])),
-            policies: new Map([...current.objects].filter(([, v]) => isPolicyKind(v.state.kind)).map(([k, v]) => [k, v.state])),
-            clusterScore: current.clusterScore,
-          },
-          {
-            scores: new Map(scores.map((s) => [scoreKey(s), s])),
-            policies: new Map(objects.filter((o) => isPolicyKind(o.kind)).map((o) => [stateKey(o), o])),
-            clusterScore: report.cluster.score,
-          },
-          SCORE_CHANGE_THRESHOLD,
-        );
+  const { closeObjects, openObjects, closeScores, openScores, changes } = planSnapshot(
+    current,
+    objects,
+    scores,
+    report.cluster.score,
+    SCORE_CHANGE_THRESHOLD,
+  );
   const diffed = performance.now();
 
   const c = report.cluster;

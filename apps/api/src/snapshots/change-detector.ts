@@ -1,29 +1,8 @@
+import { CHANGE_KINDS, ChangeKind } from '@palisade/api-contract';
 import { POLICY_KINDS, ObjectState, ScoreState, scoreKey, stateKey } from './snapshot-state';
 
-export type ChangeKind =
-  | 'WORKLOAD_ADDED_UNPROTECTED'
-  | 'WORKLOAD_EXPOSED'
-  | 'WORKLOAD_PROTECTED'
-  | 'WORKLOAD_REMOVED'
-  | 'NAMESPACE_LOST_DEFAULT_DENY'
-  | 'NAMESPACE_GAINED_DEFAULT_DENY'
-  | 'POLICY_ADDED'
-  | 'POLICY_CHANGED'
-  | 'POLICY_REMOVED'
-  | 'SCORE_CHANGED';
-
-export const CHANGE_KINDS: readonly ChangeKind[] = [
-  'WORKLOAD_ADDED_UNPROTECTED',
-  'WORKLOAD_EXPOSED',
-  'WORKLOAD_PROTECTED',
-  'WORKLOAD_REMOVED',
-  'NAMESPACE_LOST_DEFAULT_DENY',
-  'NAMESPACE_GAINED_DEFAULT_DENY',
-  'POLICY_ADDED',
-  'POLICY_CHANGED',
-  'POLICY_REMOVED',
-  'SCORE_CHANGED',
-];
+export { CHANGE_KINDS };
+export type { ChangeKind };
 
 export interface ChangeDraft {
   readonly kind: ChangeKind;

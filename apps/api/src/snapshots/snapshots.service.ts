@@ -4,8 +4,8 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 
 import { EvaluationService } from '../evaluation/evaluation.service';
 import { LiveGateway } from '../live/live.gateway';
-import { detectChanges, isPolicyKind } from './change-detector';
-import { objectStates, ObjectState, sameScore, scoreKey, ScoreState, scoreStates, stateKey } from './snapshot-state';
+import { planSnapshot } from './snapshot-plan';
+import { objectStates, scoreStates } from './snapshot-state';
 import { SnapshotRowsRepository } from './snapshot-rows.repository';
 import { SnapshotsRepository } from './snapshots.repository';
 
@@ -99,48 +99,13 @@ export class SnapshotsService implements OnModuleInit, OnModuleDestroy {
     const objects = objectStates(evaluation.model);
     const scores = scoreStates(evaluation.report);
 
-    const closeObjects: bigint[] = [];
-    const openObjects: ObjectState[] = [];
-    const seenObjects = new Set<string>();
-    for (const state of objects) {
-      const key = stateKey(state);
-      seenObjects.add(key);
-      const existing = current.objects.get(key);
-      if (existing && existing.state.hash === state.hash) continue;
-      if (existing) closeObjects.push(existing.id);
-      openObjects.push(state);
-    }
-    for (const [key, existing] of current.objects) if (!seenObjects.has(key)) closeObjects.push(existing.id);
-
-    const closeScores: bigint[] = [];
-    const openScores: ScoreState[] = [];
-    const seenScores = new Set<string>();
-    for (const state of scores) {
-      const key = scoreKey(state);
-      seenScores.add(key);
-      const existing = current.scores.get(key);
-      if (existing && sameScore(existing.state, state)) continue;
-      if (existing) closeScores.push(existing.id);
-      openScores.push(state);
-    }
-    for (const [key, existing] of current.scores) if (!seenScores.has(key)) closeScores.push(existing.id);
-
-    const changes =
-      current.lastSeq === 0
-        ? [] // The first snapshot is the baseline: nothing "changed".
-        : detectChanges(
-            {
-              scores: new Map([...current.scores].map(([k, v]) => [k, v.state])),
-              policies: new Map([...current.objects].filter(([, v]) => isPolicyKind(v.state.kind)).map(([k, v]) => [k, v.state])),
-              clusterScore: current.clusterScore,
-            },
-            {
-              scores: new Map(scores.map((s) => [scoreKey(s), s])),
-              policies: new Map(objects.filter((o) => isPolicyKind(o.kind)).map((o) => [stateKey(o), o])),
-              clusterScore: evaluation.report.cluster.score,
-            },
-            this.config.snapshots.scoreChangeThreshold,
-          );
+    const { closeObjects, openObjects, closeScores, openScores, changes } = planSnapshot(
+      current,
+      objects,
+      scores,
+      evaluation.report.cluster.score,
+      this.config.snapshots.scoreChangeThreshold,
+    );
 
     const takenAt = new Date();
     const c = evaluation.report.cluster;

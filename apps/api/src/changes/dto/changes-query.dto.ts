@@ -6,7 +6,7 @@ import { pageQuery } from '../../common/pagination';
 const kinds = z
   .string()
   .transform((text) => text.split(',').map((k) => k.trim()).filter(Boolean))
-  .pipe(z.array(z.enum(CHANGE_KINDS as [string, ...string[]], { message: `must be one of ${CHANGE_KINDS.join(', ')}` })));
+  .pipe(z.array(z.enum(CHANGE_KINDS, { message: `must be one of ${CHANGE_KINDS.join(', ')}` })));
 
 export class ChangesQuery extends createZodDto(
   z.object({
