@@ -12,7 +12,8 @@ class JsonSummaryReporter {
     fs.mkdirSync(dir, { recursive: true });
     const { numPassedTests, numFailedTests, numPendingTests, numTodoTests, numTotalTests } = results;
     fs.writeFileSync(
-      path.join(dir, `${this.name}.json`),
+      // One file per run: two configs of one project (unit and browser tests) both count.
+      path.join(dir, `${this.name}-${process.pid}.json`),
       JSON.stringify({ numPassedTests, numFailedTests, numPendingTests, numTodoTests, numTotalTests }),
     );
   }
