@@ -1,6 +1,6 @@
 import type { ClusterModel } from '@palisade/cluster-model';
 import type { AuditReport } from '@palisade/policy-engine';
-import { planSnapshot } from '../../src/snapshots/snapshot-plan';
+import { planSnapshot, snapshotAggregates } from '../../src/snapshots/snapshot-plan';
 import { objectStates, scoreStates } from '../../src/snapshots/snapshot-state';
 import type { SnapshotsRepository } from '../../src/snapshots/snapshots.repository';
 
@@ -62,17 +62,7 @@ export async function storeSnapshot(
       takenAt,
       trigger: 'schedule',
       durationMs: Math.round(diffed - started),
-      aggregates: {
-        pods: c.pods,
-        workloads: c.workloads,
-        namespaces: c.namespaces,
-        policies: c.policies.networkPolicies + c.policies.adminNetworkPolicies + c.policies.baselineAdminNetworkPolicies + c.policies.clusterNetworkPolicies,
-        score: c.score,
-        ingressIsolatedPercent: c.ingressIsolatedPercent,
-        egressIsolatedPercent: c.egressIsolatedPercent,
-        unprotectedWorkloads: c.unprotectedWorkloads,
-        exposedWorkloads: c.exposedWorkloads,
-      },
+      aggregates: snapshotAggregates(c),
       closeObjects,
       openObjects,
       closeScores,

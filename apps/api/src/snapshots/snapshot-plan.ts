@@ -1,6 +1,7 @@
+import type { ClusterFinding } from '@palisade/policy-engine';
 import { ChangeDraft, detectChanges, isPolicyKind } from './change-detector';
 import { ObjectState, sameScore, scoreKey, ScoreState, stateKey } from './snapshot-state';
-import type { CurrentState } from './snapshots.repository';
+import type { CurrentState, SnapshotWrite } from './snapshots.repository';
 
 /** What a snapshot writes: versions to close and open, and the change events. */
 export interface SnapshotPlan {
@@ -62,4 +63,20 @@ export function planSnapshot(
           scoreChangeThreshold,
         );
   return { closeObjects: objectDiff.close, openObjects: objectDiff.open, closeScores: scoreDiff.close, openScores: scoreDiff.open, changes };
+}
+
+/** The cluster figures a Snapshot row keeps. */
+export function snapshotAggregates(c: ClusterFinding): SnapshotWrite['aggregates'] {
+  const p = c.policies;
+  return {
+    pods: c.pods,
+    workloads: c.workloads,
+    namespaces: c.namespaces,
+    policies: p.networkPolicies + p.adminNetworkPolicies + p.baselineAdminNetworkPolicies + p.clusterNetworkPolicies,
+    score: c.score,
+    ingressIsolatedPercent: c.ingressIsolatedPercent,
+    egressIsolatedPercent: c.egressIsolatedPercent,
+    unprotectedWorkloads: c.unprotectedWorkloads,
+    exposedWorkloads: c.exposedWorkloads,
+  };
 }

@@ -4,7 +4,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 
 import { EvaluationService } from '../evaluation/evaluation.service';
 import { LiveGateway } from '../live/live.gateway';
-import { planSnapshot } from './snapshot-plan';
+import { planSnapshot, snapshotAggregates } from './snapshot-plan';
 import { objectStates, scoreStates } from './snapshot-state';
 import { SnapshotRowsRepository } from './snapshot-rows.repository';
 import { SnapshotsRepository } from './snapshots.repository';
@@ -116,17 +116,7 @@ export class SnapshotsService implements OnModuleInit, OnModuleDestroy {
         takenAt,
         trigger,
         durationMs,
-        aggregates: {
-          pods: c.pods,
-          workloads: c.workloads,
-          namespaces: c.namespaces,
-          policies: c.policies.networkPolicies + c.policies.adminNetworkPolicies + c.policies.baselineAdminNetworkPolicies + c.policies.clusterNetworkPolicies,
-          score: c.score,
-          ingressIsolatedPercent: c.ingressIsolatedPercent,
-          egressIsolatedPercent: c.egressIsolatedPercent,
-          unprotectedWorkloads: c.unprotectedWorkloads,
-          exposedWorkloads: c.exposedWorkloads,
-        },
+        aggregates: snapshotAggregates(c),
         closeObjects,
         openObjects,
         closeScores,
