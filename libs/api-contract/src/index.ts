@@ -113,3 +113,198 @@ export interface ClientToServerEvents {
 }
 
 export const LIVE_NAMESPACE = '/live';
+
+/** One point of GET /api/clusters/:id/scores (a snapshot, or the average of a bucket). */
+export interface ClusterScorePoint {
+  readonly at: string;
+  readonly score: number | null;
+  readonly ingressIsolatedPercent: number;
+  readonly egressIsolatedPercent: number;
+  readonly unprotectedWorkloads: number;
+  readonly exposedWorkloads: number;
+  /** How many snapshots the point stands for. */
+  readonly snapshots?: number;
+}
+
+export type ScoreBucket = 'raw' | 'hour' | 'day';
+
+/** GET /api/clusters/:id/scores */
+export interface ClusterScoreSeries {
+  readonly from: string;
+  readonly to: string;
+  readonly bucket: ScoreBucket;
+  readonly points: readonly ClusterScorePoint[];
+}
+
+/** A stretch of time over which a workload's or namespace's findings did not change. */
+export interface ScoreInterval {
+  /** Null when the snapshot that began it is no longer stored. */
+  readonly from: string | null;
+  /** Null while it still holds. */
+  readonly to: string | null;
+  readonly score: number | null;
+  readonly ingressIsolated: boolean;
+  readonly egressIsolated: boolean;
+  readonly reachableFrom: number;
+  readonly internetIngress: boolean;
+  readonly exposed: boolean;
+  readonly unprotected: boolean;
+}
+
+/** GET /api/clusters/:id/workloads/:ns/:kind/:name/scores and /namespaces/:ns/scores */
+export interface ScoreHistory {
+  readonly from: string;
+  readonly to: string;
+  readonly points: readonly ScoreInterval[];
+}
+
+/** One item of GET /api/clusters/:id/namespaces (from the latest snapshot). */
+export interface NamespaceItem {
+  readonly name: string;
+  readonly score: number | null;
+  readonly exposed: boolean;
+  readonly unprotected: boolean;
+  readonly pods: number;
+  readonly workloads: number;
+  readonly networkPolicies: number;
+  readonly exposedWorkloads: number;
+  readonly unprotectedWorkloads: number;
+  readonly defaultDenyIngress: boolean;
+  readonly defaultDenyEgress: boolean;
+  readonly ingressIsolatedPods: number;
+  readonly egressIsolatedPods: number;
+}
+
+export const POLICY_KINDS = [
+  'NetworkPolicy',
+  'AdminNetworkPolicy',
+  'BaselineAdminNetworkPolicy',
+  'ClusterNetworkPolicy',
+] as const;
+
+export type PolicyKind = (typeof POLICY_KINDS)[number];
+
+/** One item of GET /api/clusters/:id/policies: `id` is `ns/name` for a NetworkPolicy, `Kind/name` otherwise. */
+export interface PolicyItem {
+  readonly id: string;
+  readonly kind: PolicyKind;
+  readonly namespace?: string;
+  readonly name: string;
+  /** Workloads whose pods it selects now (0 once removed). */
+  readonly selectsWorkloads: number;
+  readonly since: string | null;
+  readonly removedAt: string | null;
+  readonly yaml: string;
+}
+
+/** GET /api/clusters/:id/policies/:kind/[:namespace/]:name: the policy and its versions. */
+export interface PolicyDetail extends PolicyItem {
+  readonly history: readonly {
+    readonly from: string | null;
+    readonly to: string | null;
+    readonly fromSeq: number;
+    readonly toSeq: number | null;
+  }[];
+}
+
+/** One item of GET /api/clusters/:id/snapshots, newest first. */
+export interface SnapshotItem {
+  readonly id: string;
+  readonly seq: number;
+  readonly takenAt: string;
+  readonly trigger: string;
+  readonly durationMs: number;
+  readonly pods: number;
+  readonly workloads: number;
+  readonly namespaces: number;
+  readonly policies: number;
+  readonly score: number | null;
+  readonly ingressIsolatedPercent: number;
+  readonly egressIsolatedPercent: number;
+  readonly unprotectedWorkloads: number;
+  readonly exposedWorkloads: number;
+  /** Change events the snapshot produced. */
+  readonly changes: number;
+  readonly objectChanges: number;
+  /** Older than the raw retention: kept for the history, not for diffs. */
+  readonly thinned: boolean;
+}
+
+/** GET /api/clusters/:id/diff?from=SEQ&to=SEQ */
+export interface SnapshotDiff {
+  readonly from: { readonly seq: number; readonly takenAt: string; readonly score: number | null };
+  readonly to: { readonly seq: number; readonly takenAt: string; readonly score: number | null };
+  readonly summary: {
+    readonly exposed: number;
+    readonly protected: number;
+    readonly policiesAdded: number;
+    readonly policiesRemoved: number;
+    readonly policiesChanged: number;
+  };
+  readonly changes: readonly Omit<ChangeItem, 'id' | 'seq' | 'at'>[];
+}
+
+export interface WorkloadPod {
+  readonly name: string;
+  readonly ips: readonly string[];
+  readonly phase?: string;
+  readonly nodeName?: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly ports: readonly { readonly name?: string; readonly port: number; readonly protocol: string }[];
+  readonly hostNetwork?: boolean;
+  /** Made from the workload's template: the workload has no pods running. */
+  readonly synthetic?: boolean;
+}
+
+export interface WorkloadRef {
+  readonly namespace: string;
+  readonly kind: string;
+  readonly name: string;
+  readonly pods: number;
+}
+
+/** GET /api/clusters/:id/workloads/:namespace/:kind/:name */
+export interface WorkloadDetail extends Omit<WorkloadItem, 'pods'> {
+  readonly reachableTo: number;
+  readonly internetEgress: boolean;
+  readonly pods: readonly WorkloadPod[];
+  readonly policies: readonly {
+    readonly id: string;
+    readonly kind: PolicyKind;
+    readonly namespace?: string;
+    readonly name: string;
+    readonly yaml: string;
+  }[];
+  /** Null when this replica has not evaluated the cluster yet. */
+  readonly reachableFromWorkloads: readonly WorkloadRef[] | null;
+  readonly reachableToWorkloads: readonly WorkloadRef[] | null;
+  readonly changes: readonly ChangeItem[];
+}
+
+export interface ExplainRule {
+  readonly policy: string;
+  readonly direction: 'Ingress' | 'Egress';
+  readonly index: number;
+  readonly name?: string;
+  readonly action: 'Allow' | 'Deny' | 'Pass';
+}
+
+export interface ExplainDirection {
+  readonly allowed: boolean;
+  readonly decidedBy: 'admin' | 'networkPolicy' | 'baseline' | 'default';
+  readonly rules: readonly ExplainRule[];
+  readonly isolatedBy: readonly string[];
+  readonly passedBy: readonly ExplainRule[];
+}
+
+/** GET /api/clusters/:id/explain?from=ns/pod|IP&to=ns/pod|IP&port=80/TCP */
+export interface Explanation {
+  readonly from: string;
+  readonly to: string;
+  readonly port: { readonly port: number | string; readonly protocol: string };
+  readonly allowed: boolean;
+  readonly self: boolean;
+  readonly egress: ExplainDirection | null;
+  readonly ingress: ExplainDirection | null;
+  readonly lines: readonly string[];
+}

@@ -1,3 +1,4 @@
+import type { SnapshotDiff } from '@palisade/api-contract';
 import { Inject, Injectable } from '@nestjs/common';
 import { ClustersService } from '../clusters/clusters.service';
 import { ApiError } from '../common/api-error';
@@ -14,7 +15,7 @@ export class DiffService {
   ) {}
 
   /** What differs between two stored snapshots, as change events and counts. */
-  async diff(clusterId: string, fromSeq: number, toSeq: number) {
+  async diff(clusterId: string, fromSeq: number, toSeq: number): Promise<SnapshotDiff> {
     await this.clusters.require(clusterId);
     const [from, to] = await Promise.all([this.repository.snapshot(clusterId, fromSeq), this.repository.snapshot(clusterId, toSeq)]);
     if (!from) throw new ApiError('snapshot-not-found', `no snapshot ${fromSeq} for this cluster`);

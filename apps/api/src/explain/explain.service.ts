@@ -1,3 +1,4 @@
+import type { Explanation } from '@palisade/api-contract';
 import { Injectable } from '@nestjs/common';
 import { explain, PortRef } from '@palisade/policy-engine';
 import { ClustersService } from '../clusters/clusters.service';
@@ -12,7 +13,7 @@ export class ExplainService {
   ) {}
 
   /** Allowed or denied in the cluster as it is now, and the rules that decide. */
-  async explain(clusterId: string, from: string, to: string, port: PortRef) {
+  async explain(clusterId: string, from: string, to: string, port: PortRef): Promise<Explanation> {
     await this.clusters.require(clusterId);
     const latest = this.evaluation.latest(clusterId);
     if (!latest) throw new ApiError('cluster-not-synced', 'the cluster has not been listed yet (see its status)');

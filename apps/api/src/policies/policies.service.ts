@@ -1,3 +1,4 @@
+import type { Page, PolicyDetail, PolicyItem, PolicyKind } from '@palisade/api-contract';
 import { Injectable } from '@nestjs/common';
 import type { ObjectVersion } from '@palisade/prisma-client';
 import { stringify } from 'yaml';
@@ -19,7 +20,7 @@ export class PoliciesService {
     const id = policyId(row);
     return {
       id,
-      kind: row.kind,
+      kind: row.kind as PolicyKind, // the repository reads policy kinds only
       ...(row.namespace ? { namespace: row.namespace } : {}),
       name: row.name,
       /** Workloads whose pods it selects now. */
@@ -30,7 +31,7 @@ export class PoliciesService {
     };
   }
 
-  async list(clusterId: string, filter: { namespace?: string; kind?: string; removed?: boolean; limit: number; offset: number }) {
+  async list(clusterId: string, filter: { namespace?: string; kind?: string; removed?: boolean; limit: number; offset: number }): Promise<Page<PolicyItem>> {
     await this.clusters.require(clusterId);
     const { items, total } = await this.repository.list(clusterId, filter);
     const times = await this.repository.timesOf(clusterId, items.flatMap((r) => (r.toSeq === null ? [r.fromSeq] : [r.fromSeq, r.toSeq])));
@@ -39,7 +40,7 @@ export class PoliciesService {
   }
 
   /** One policy: its current (or last) version and the times it appeared, changed, disappeared. */
-  async get(clusterId: string, kind: string, namespace: string, name: string) {
+  async get(clusterId: string, kind: string, namespace: string, name: string): Promise<PolicyDetail> {
     await this.clusters.require(clusterId);
     const versions = await this.repository.history(clusterId, kind, namespace, name);
     if (versions.length === 0) throw new ApiError('policy-not-found', `no ${kind} ${namespace ? `${namespace}/` : ''}${name} in this cluster's history`);

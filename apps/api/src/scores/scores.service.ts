@@ -1,3 +1,4 @@
+import type { ClusterScoreSeries, ScoreHistory } from '@palisade/api-contract';
 import { Injectable } from '@nestjs/common';
 import { ClustersService } from '../clusters/clusters.service';
 import { ApiError } from '../common/api-error';
@@ -28,7 +29,7 @@ export class ScoresService {
   ) {}
 
   /** The cluster's score and isolation over time (default: the last 7 days). */
-  async cluster(clusterId: string, range: Range) {
+  async cluster(clusterId: string, range: Range): Promise<ClusterScoreSeries> {
     await this.clusters.require(clusterId);
     const { from, to, bucket } = resolveRange(range, new Date());
     const points = await this.repository.clusterSeries(clusterId, from, to, bucket);
@@ -36,7 +37,7 @@ export class ScoresService {
   }
 
   /** A workload's or namespace's findings over time, one point per change (a step function). */
-  async subject(clusterId: string, scope: 'Workload' | 'Namespace', namespace: string, kind: string, name: string, range: Range) {
+  async subject(clusterId: string, scope: 'Workload' | 'Namespace', namespace: string, kind: string, name: string, range: Range): Promise<ScoreHistory> {
     await this.clusters.require(clusterId);
     const { from, to } = resolveRange(range, new Date());
     const versions = await this.repository.versions(clusterId, scope, namespace, kind, name);

@@ -1,3 +1,4 @@
+import type { NamespaceItem } from '@palisade/api-contract';
 import { createHash } from 'node:crypto';
 import type { ClusterModel } from '@palisade/cluster-model';
 import type { AuditReport, NamespaceFinding, WorkloadFinding } from '@palisade/policy-engine';
@@ -30,7 +31,10 @@ export interface ScoreState {
   readonly details: Record<string, unknown>;
 }
 
-export const POLICY_KINDS = ['NetworkPolicy', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'ClusterNetworkPolicy'] as const;
+export { POLICY_KINDS } from '@palisade/api-contract';
+
+/** What a namespace's score row keeps beside the common columns (read back by GET /namespaces). */
+export type NamespaceDetails = Omit<NamespaceItem, 'name' | 'score' | 'exposed' | 'unprotected'>;
 
 /** JSON with sorted keys, so equal data hashes equally. */
 function canonical(value: unknown): string {
@@ -149,7 +153,7 @@ function namespaceState(n: NamespaceFinding): ScoreState {
       egressIsolatedPods: n.egressIsolatedPods,
       unprotectedWorkloads: n.unprotectedWorkloads,
       exposedWorkloads: n.exposedWorkloads,
-    },
+    } satisfies NamespaceDetails,
   };
 }
 

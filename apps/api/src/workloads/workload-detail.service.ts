@@ -1,3 +1,4 @@
+import type { PolicyKind, WorkloadDetail, WorkloadPod } from '@palisade/api-contract';
 import { Inject, Injectable } from '@nestjs/common';
 import { analyze, Analysis, workloadPeers } from '@palisade/policy-engine';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -24,7 +25,7 @@ export class WorkloadDetailService {
     private readonly evaluation: EvaluationService,
   ) {}
 
-  async get(clusterId: string, namespace: string, kind: string, name: string) {
+  async get(clusterId: string, namespace: string, kind: string, name: string): Promise<WorkloadDetail> {
     await this.clusters.require(clusterId);
     const row = await this.workloads.findCurrent(clusterId, namespace, kind, name);
     if (!row) throw new ApiError('workload-not-found', `no workload ${kind} ${namespace}/${name} in the latest snapshot`);
@@ -41,10 +42,11 @@ export class WorkloadDetailService {
       ...workloadFromRow(row),
       reachableTo: details.reachableTo ?? 0,
       internetEgress: details.internetEgress ?? false,
-      pods: pods.map((p) => ({ name: p.name, ...(p.data as Record<string, unknown>) })),
+      // Pod rows hold snapshot-state's pod object (ips, phase, ports, labels, ...).
+      pods: pods.map((p) => ({ name: p.name, ...(p.data as unknown as Omit<WorkloadPod, 'name'>) })),
       policies: policies.map((p) => ({
         id: p.kind === 'NetworkPolicy' ? `${p.namespace}/${p.name}` : `${p.kind}/${p.name}`,
-        kind: p.kind,
+        kind: p.kind as PolicyKind, // the repository reads policy kinds only
         ...(p.namespace ? { namespace: p.namespace } : {}),
         name: p.name,
         yaml: stringify(p.data),

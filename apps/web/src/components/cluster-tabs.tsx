@@ -11,13 +11,19 @@ export function ClusterTabs({ clusterId }: { readonly clusterId: string }) {
   const tabs = [
     { href: base, label: 'Overview' },
     { href: `${base}/workloads`, label: 'Workloads' },
+    { href: `${base}/namespaces`, label: 'Namespaces' },
+    { href: `${base}/policies`, label: 'Policies' },
+    { href: `${base}/changes`, label: 'Changes' },
   ];
+  // A workload's or policy's own page belongs to its list's tab.
+  const current = (href: string) =>
+    href === base ? pathname === base : pathname === href || pathname.startsWith(`${href}/`);
   return (
     <nav aria-label="Cluster" className={styles.tabs}>
       <ul>
         {tabs.map((tab) => (
           <li key={tab.href}>
-            <Link href={tab.href} aria-current={pathname === tab.href ? 'page' : undefined}>
+            <Link href={tab.href} aria-current={current(tab.href) ? 'page' : undefined}>
               {tab.label}
             </Link>
           </li>

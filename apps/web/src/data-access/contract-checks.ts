@@ -1,36 +1,26 @@
-import type { ChangeItem, ClusterItem, Page, WorkloadItem } from '@palisade/api-contract';
+import type {
+  ChangeItem,
+  ClusterItem,
+  ClusterScorePoint,
+  ClusterScoreSeries,
+  Explanation,
+  NamespaceItem,
+  Page,
+  PolicyDetail,
+  PolicyItem,
+  ScoreHistory,
+  SnapshotDiff,
+  SnapshotItem,
+  WorkloadDetail,
+  WorkloadItem,
+} from '@palisade/api-contract';
 
 /**
- * Shapes of the per-cluster answers and shallow checks of them, for the server and the browser
- * alike (nothing here reads the environment). Answers that @palisade/api-contract does not
- * declare yet (score history, namespaces) are typed here with the fields the dashboard uses.
+ * Shallow checks of the per-cluster answers, for the server and the browser alike (nothing here
+ * reads the environment). The shapes themselves are declared in @palisade/api-contract.
  */
 
-/** One point of GET /api/clusters/:id/scores. */
-export interface ClusterScorePoint {
-  readonly at: string;
-  readonly score: number | null;
-  readonly ingressIsolatedPercent: number;
-  readonly egressIsolatedPercent: number;
-  readonly unprotectedWorkloads: number;
-  readonly exposedWorkloads: number;
-}
-
-export interface ClusterScoreSeries {
-  readonly from: string;
-  readonly to: string;
-  readonly bucket: 'raw' | 'hour' | 'day';
-  readonly points: readonly ClusterScorePoint[];
-}
-
-/** One item of GET /api/clusters/:id/namespaces. */
-export interface NamespaceItem {
-  readonly name: string;
-  readonly score: number | null;
-  readonly workloads?: number;
-  readonly unprotectedWorkloads?: number;
-  readonly exposedWorkloads?: number;
-}
+export type { ClusterScorePoint, ClusterScoreSeries, NamespaceItem };
 
 /** The query of GET /api/clusters/:id/workloads, as the API names it. */
 export interface WorkloadsApiQuery {
@@ -124,5 +114,64 @@ export function isChangeItem(value: unknown): value is ChangeItem {
     typeof value['id'] === 'string' &&
     typeof value['kind'] === 'string' &&
     typeof value['at'] === 'string'
+  );
+}
+
+export function isPolicyItem(value: unknown): value is PolicyItem {
+  return (
+    isObject(value) &&
+    typeof value['id'] === 'string' &&
+    typeof value['kind'] === 'string' &&
+    typeof value['name'] === 'string' &&
+    typeof value['yaml'] === 'string'
+  );
+}
+
+export function isPolicyDetail(value: unknown): value is PolicyDetail {
+  return isPolicyItem(value) && Array.isArray((value as { history?: unknown }).history);
+}
+
+export function isSnapshotItem(value: unknown): value is SnapshotItem {
+  return (
+    isObject(value) &&
+    typeof value['seq'] === 'number' &&
+    typeof value['takenAt'] === 'string' &&
+    isNumberOrNull(value['score'])
+  );
+}
+
+export function isSnapshotDiff(body: unknown): body is SnapshotDiff {
+  return (
+    isObject(body) &&
+    isObject(body['from']) &&
+    isObject(body['to']) &&
+    isObject(body['summary']) &&
+    Array.isArray(body['changes'])
+  );
+}
+
+export function isScoreHistory(body: unknown): body is ScoreHistory {
+  return isObject(body) && Array.isArray(body['points']);
+}
+
+export function isWorkloadDetail(body: unknown): body is WorkloadDetail {
+  return (
+    isObject(body) &&
+    typeof body['namespace'] === 'string' &&
+    typeof body['name'] === 'string' &&
+    typeof body['kind'] === 'string' &&
+    Array.isArray(body['pods']) &&
+    Array.isArray(body['policies']) &&
+    Array.isArray(body['changes'])
+  );
+}
+
+export function isExplanation(body: unknown): body is Explanation {
+  return (
+    isObject(body) &&
+    typeof body['allowed'] === 'boolean' &&
+    typeof body['from'] === 'string' &&
+    typeof body['to'] === 'string' &&
+    Array.isArray(body['lines'])
   );
 }
