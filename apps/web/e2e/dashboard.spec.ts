@@ -1,67 +1,36 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { removeDir, startApi, startWeb, waitFor, type Server } from './support/processes';
+import type { Page } from 'playwright-core';
+import { waitFor } from './support/processes';
+import {
+  expectNoApiError,
+  expectText,
+  markDocument,
+  sameDocument,
+  SCREENSHOTS,
+  startDashboard,
+  STORY_LOOP_MS,
+  type DashboardSession,
+} from './support/session';
 
-/**
- * The built dashboard and the built API against the demo cluster, driven in Chromium. The demo
- * story loops (a step every 5 s / DEMO_SPEED): analytics/report-api is deployed without a policy,
- * then protected; shop's default deny is deleted, exposing shop/mailer; at the end everything is
- * reset and the story starts again.
- */
+/** The overview and the workloads table, live, against the demo cluster (see support/session). */
 
-const DEMO_SPEED = 4;
-/** One loop of the story at DEMO_SPEED (8 steps) and some slack. */
-const STORY_LOOP_MS = (8 * 5_000) / DEMO_SPEED + 5_000;
-const SCREENSHOTS = path.resolve(__dirname, '../../../docs/screenshots');
 const REPORT_API = 'analytics/Deployment/report-api';
 
-let api: Awaited<ReturnType<typeof startApi>> | undefined;
-let web: Server | undefined;
-let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
-let context: BrowserContext;
+let session: DashboardSession | undefined;
 let clusterId: string;
+let web: { url: string };
 
 beforeAll(async () => {
-  api = await startApi({ demoSpeed: DEMO_SPEED });
-  web = await startWeb(api.url);
-  browser = await launchBrowser();
-  context = browser.context;
-  const apiUrl = api.url;
-  // The demo cluster, once its first snapshot is stored (the overview then has figures).
-  clusterId = await waitFor('the demo cluster to have a snapshot', async () => {
-    const body = (await (await fetch(`${apiUrl}/api/clusters`)).json()) as {
-      items: { id: string; lastSnapshotAt: string | null }[];
-    };
-    return body.items.find((c) => c.lastSnapshotAt !== null)?.id;
-  });
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  session = await startDashboard();
+  clusterId = session.clusterId;
+  web = session.web;
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-  await api?.stop();
-  if (api) removeDir(api.dataDir);
+  await session?.close();
 }, 60_000);
 
-async function newPage(): Promise<Page> {
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return page;
-}
-
-/** Marks the document; a reload or a full navigation loses the mark. */
-async function markDocument(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    (window as unknown as { __sameDocument: boolean }).__sameDocument = true;
-  });
-}
-
-async function sameDocument(page: Page): Promise<boolean> {
-  return page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument === true);
-}
+const newPage = () => session!.newPage();
 
 // Visible ones only: Next may keep the previous route's tree in the DOM, hidden, after a navigation.
 const rows = (page: Page) => page.locator('tbody tr[data-workload]:visible');
@@ -69,7 +38,7 @@ const summary = (page: Page) => page.locator('[data-total]:visible');
 
 it('opens a cluster from the home page and shows its score, isolation, trend and the formula', async () => {
   const page = await newPage();
-  await page.goto(`${web!.url}/`);
+  await page.goto(`${web.url}/`);
   await page.getByRole('link', { name: 'demo' }).click();
   await page.waitForURL(`**/clusters/${clusterId}`);
 
@@ -93,7 +62,7 @@ it('opens a cluster from the home page and shows its score, isolation, trend and
   const changes = page.getByRole('region', { name: 'Latest changes' });
   await changes.locator('ol li, p').first().waitFor();
   expect(await changes.textContent()).toMatch(/Workload|Policy|Namespace|Cluster score|No changes recorded yet/);
-  expect(await page.getByText(/The Palisade API (answered|could not|gave)/).count()).toBe(0);
+  await expectNoApiError(page);
 
   const formula = page.getByText(/score\s+= round\(100 x \(0\.7 x ingress \+ 0\.3 x egress\)\)/);
   expect(await formula.isVisible()).toBe(false);
@@ -106,7 +75,7 @@ it('opens a cluster from the home page and shows its score, isolation, trend and
 
 it('filters the workloads to unprotected ones, and the filter survives a reload', async () => {
   const page = await newPage();
-  await page.goto(`${web!.url}/clusters/${clusterId}/workloads`);
+  await page.goto(`${web.url}/clusters/${clusterId}/workloads`);
   const all = Number(await summary(page).getAttribute('data-total'));
   expect(all).toBeGreaterThan(5);
 
@@ -127,7 +96,7 @@ it('filters the workloads to unprotected ones, and the filter survives a reload'
 
 it('shows a workload deployed without a policy in the filtered table, without a reload', async () => {
   const page = await newPage();
-  await page.goto(`${web!.url}/clusters/${clusterId}/workloads?unprotected=true`);
+  await page.goto(`${web.url}/clusters/${clusterId}/workloads?unprotected=true`);
   await expectText(page.locator('[data-connection]'), 'Live');
   await markDocument(page);
   const reportApi = page.locator(`tbody tr[data-workload="${REPORT_API}"]:visible`);
@@ -145,7 +114,7 @@ it('shows a workload deployed without a policy in the filtered table, without a 
 
 it('raises a notice when a workload becomes exposed, linking to it', async () => {
   const page = await newPage();
-  await page.goto(`${web!.url}/clusters/${clusterId}`);
+  await page.goto(`${web.url}/clusters/${clusterId}`);
   await expectText(page.locator('[data-connection]'), 'Live');
   await markDocument(page);
 
@@ -163,16 +132,12 @@ it('raises a notice when a workload becomes exposed, linking to it', async () =>
 
 it('shows a lost connection to the API and resumes by itself when the API is back', async () => {
   const page = await newPage();
-  await page.goto(`${web!.url}/clusters/${clusterId}/workloads`);
+  await page.goto(`${web.url}/clusters/${clusterId}/workloads`);
   const indicator = page.locator('[data-connection]');
   await expectText(indicator, 'Live');
   await markDocument(page);
 
-  const { port, dataDir } = api!;
-  await api!.stop();
-  await expectText(indicator, 'Connection lost, reconnecting…');
-
-  api = await startApi({ port, dataDir, demoSpeed: DEMO_SPEED });
+  await session!.restartApi(() => expectText(indicator, 'Connection lost, reconnecting…'));
   await expectText(indicator, 'Live', 30_000);
   expect(await sameDocument(page)).toBe(true);
   // Live again: the table keeps following the cluster.
@@ -189,18 +154,4 @@ async function expectOnlyUnprotectedRows(page: Page, unfiltered: number): Promis
   const flags = await rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-unprotected')));
   expect(flags.length).toBeGreaterThan(0);
   expect(flags.every((f) => f === 'true')).toBe(true);
-}
-
-async function expectText(
-  locator: ReturnType<Page['locator']>,
-  text: string,
-  timeout = 15_000,
-): Promise<void> {
-  await waitFor(
-    `"${text}"`,
-    async () => (((await locator.textContent()) ?? '').trim() === text ? true : undefined),
-    timeout,
-  ).catch(async (error: Error) => {
-    throw new Error(`${error.message}; the text is "${(await locator.textContent())?.trim()}"`);
-  });
 }

@@ -1,0 +1,110 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { launchBrowser } from './browser';
+import { removeDir, startApi, startWeb, waitFor, type Server } from './processes';
+
+/**
+ * The built API (embedded PostgreSQL, demo cluster) and the built dashboard in child processes,
+ * with Chromium, for one spec file. The demo story loops (a step every 5 s / DEMO_SPEED):
+ * analytics/report-api is deployed without a policy, then protected; shop's default deny is
+ * deleted, exposing shop/mailer; at the end everything is reset and the story starts again.
+ */
+
+export const DEMO_SPEED = 4;
+/** One loop of the story at DEMO_SPEED (8 steps) and some slack. */
+export const STORY_LOOP_MS = (8 * 5_000) / DEMO_SPEED + 5_000;
+export const SCREENSHOTS = path.resolve(__dirname, '../../../../docs/screenshots');
+
+export interface DashboardSession {
+  readonly api: Awaited<ReturnType<typeof startApi>>;
+  readonly web: Server;
+  readonly context: BrowserContext;
+  /** The demo cluster's id, once its first snapshot is stored. */
+  readonly clusterId: string;
+  newPage(): Promise<Page>;
+  /** Stops the API and starts it again on the same port and data (a lost connection). */
+  restartApi(stopped?: () => Promise<void>): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startDashboard(): Promise<DashboardSession> {
+  let api = await startApi({ demoSpeed: DEMO_SPEED });
+  let web: Server | undefined;
+  let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
+  let clusterId: string;
+  try {
+    web = await startWeb(api.url);
+    browser = await launchBrowser();
+    const apiUrl = api.url;
+    clusterId = await waitFor('the demo cluster to have a snapshot', async () => {
+      const body = (await (await fetch(`${apiUrl}/api/clusters`)).json()) as {
+        items: { id: string; lastSnapshotAt: string | null }[];
+      };
+      return body.items.find((c) => c.lastSnapshotAt !== null)?.id;
+    });
+  } catch (error) {
+    // Leave no process behind when the session cannot start (no browser, a port taken, ...).
+    await browser?.close();
+    await web?.stop();
+    await api.stop();
+    removeDir(api.dataDir);
+    throw error;
+  }
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const started = { web, browser };
+  return {
+    get api() {
+      return api;
+    },
+    web: started.web,
+    context: started.browser.context,
+    clusterId,
+    async newPage() {
+      const page = await started.browser.context.newPage();
+      page.setDefaultTimeout(15_000);
+      return page;
+    },
+    async restartApi(stopped) {
+      const { port, dataDir } = api;
+      await api.stop();
+      await stopped?.();
+      api = await startApi({ port, dataDir, demoSpeed: DEMO_SPEED });
+    },
+    async close() {
+      await started.browser.close();
+      await started.web.stop();
+      await api.stop();
+      removeDir(api.dataDir);
+    },
+  };
+}
+
+/** Marks the document; a reload or a full navigation loses the mark. */
+export async function markDocument(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    (window as unknown as { __sameDocument: boolean }).__sameDocument = true;
+  });
+}
+
+export async function sameDocument(page: Page): Promise<boolean> {
+  return page.evaluate(
+    () => (window as unknown as { __sameDocument?: boolean }).__sameDocument === true,
+  );
+}
+
+/** Waits until the locator's trimmed text is exactly `text`. */
+export async function expectText(locator: Locator, text: string, timeout = 15_000): Promise<void> {
+  await waitFor(
+    `"${text}"`,
+    async () => (((await locator.textContent()) ?? '').trim() === text ? true : undefined),
+    timeout,
+  ).catch(async (error: Error) => {
+    throw new Error(`${error.message}; the text is "${(await locator.textContent())?.trim()}"`);
+  });
+}
+
+/** No region of the page reports that the API failed. */
+export async function expectNoApiError(page: Page): Promise<void> {
+  expect(await page.getByText(/The Palisade API (answered|could not|gave)/).count()).toBe(0);
+}
