@@ -1,0 +1,35 @@
+import { detailHref, policyHref, workloadHref } from './detail-links';
+
+describe('workload detail links', () => {
+  it('links a workload by namespace, kind and name, encoded', () => {
+    expect(workloadHref('c1', { namespace: 'shop', kind: 'Deployment', name: 'frontend' })).toBe(
+      '/clusters/c1/workloads/shop/Deployment/frontend',
+    );
+    expect(workloadHref('c 1', { namespace: 'a/b', kind: 'Pod', name: 'x?y' })).toBe(
+      '/clusters/c%201/workloads/a%2Fb/Pod/x%3Fy',
+    );
+  });
+
+  it('links a NetworkPolicy to its namespace and a cluster-wide policy to its kind', () => {
+    expect(policyHref('c1', 'payments/default-deny', 'NetworkPolicy')).toBe('/clusters/c1/policies?namespace=payments');
+    expect(policyHref('c1', 'AdminNetworkPolicy/deny-analytics', 'AdminNetworkPolicy')).toBe(
+      '/clusters/c1/policies?kind=AdminNetworkPolicy',
+    );
+    // The explain API names rules' policies by id only.
+    expect(policyHref('c1', 'BaselineAdminNetworkPolicy/default')).toBe(
+      '/clusters/c1/policies?kind=BaselineAdminNetworkPolicy',
+    );
+    expect(policyHref('c1', 'shop/allow-web')).toBe('/clusters/c1/policies?namespace=shop');
+  });
+
+  it('keeps the explain question when the range changes, leaving defaults out', () => {
+    const base = '/clusters/c1/workloads/shop/Deployment/frontend';
+    expect(detailHref(base, { range: 'week' })).toBe(base);
+    expect(detailHref(base, { range: 'month', explain: { peer: '', direction: 'out', port: '80/TCP' } })).toBe(
+      `${base}?range=month`,
+    );
+    expect(
+      detailHref(base, { range: 'day', explain: { peer: 'analytics/Deployment/x', direction: 'out', port: '80/TCP' } }),
+    ).toBe(`${base}?range=day&peer=analytics%2FDeployment%2Fx&direction=out&port=80%2FTCP`);
+  });
+});
