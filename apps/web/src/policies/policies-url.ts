@@ -1,0 +1,96 @@
+import { POLICY_KINDS, type PolicyKind } from '@palisade/api-contract';
+import type { PoliciesApiQuery } from '../data-access/cluster-data';
+
+/**
+ * The policies list's state lives in the URL (`?kind=AdminNetworkPolicy&namespace=shop
+ * &removed=true&offset=50`), so a reload, a bookmark or a shared link shows the same rows.
+ */
+
+export const POLICY_PAGE_SIZES = [25, 50, 100, 200] as const;
+export const DEFAULT_POLICY_LIMIT = 50;
+
+export interface PoliciesQuery extends PoliciesApiQuery {
+  /** False unless asked: a policy that no longer exists is history, not configuration. */
+  readonly removed: boolean;
+}
+
+export type SearchParams = Readonly<Record<string, string | string[] | undefined>>;
+
+function first(value: string | string[] | undefined): string | undefined {
+  const text = Array.isArray(value) ? value[0] : value;
+  const trimmed = text?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+function integer(value: string | string[] | undefined, min: number, max: number): number | undefined {
+  const text = first(value);
+  if (text === undefined || !/^\d+$/.test(text)) return undefined;
+  return Math.min(Math.max(Number(text), min), max);
+}
+
+export function isPolicyKind(text: string | undefined): text is PolicyKind {
+  return (POLICY_KINDS as readonly string[]).includes(text ?? '');
+}
+
+/** Reads the URL; anything it does not understand falls back to the default. */
+export function parsePoliciesQuery(params: SearchParams): PoliciesQuery {
+  const kind = first(params['kind']);
+  const namespace = first(params['namespace']);
+  const limit = integer(params['limit'], 1, 1000) ?? DEFAULT_POLICY_LIMIT;
+  const offset = integer(params['offset'], 0, Number.MAX_SAFE_INTEGER) ?? 0;
+  return {
+    ...(isPolicyKind(kind) && { kind }),
+    ...(namespace !== undefined && { namespace }),
+    // A checkbox sends "on" when ticked; links say "true".
+    removed: ['true', 'on'].includes(first(params['removed']) ?? ''),
+    limit,
+    // Pages start at multiples of the page size, so "page N of M" stays true.
+    offset: offset - (offset % limit),
+  };
+}
+
+/** The URL for a state, leaving out defaults so links stay short. */
+export function policiesHref(basePath: string, query: PoliciesQuery): string {
+  const params = new URLSearchParams();
+  if (query.kind) params.set('kind', query.kind);
+  if (query.namespace) params.set('namespace', query.namespace);
+  if (query.removed) params.set('removed', 'true');
+  if (query.limit !== DEFAULT_POLICY_LIMIT) params.set('limit', String(query.limit));
+  if (query.offset > 0) params.set('offset', String(query.offset));
+  const search = params.toString();
+  return search ? `${basePath}?${search}` : basePath;
+}
+
+/** Whether the URL already says the state in its shortest form; the page redirects otherwise. */
+export function isCanonical(params: SearchParams, query: PoliciesQuery): boolean {
+  const given = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
+      given.append(key, v);
+    }
+  }
+  const canonical = new URLSearchParams(policiesHref('', query).replace(/^\?/, ''));
+  given.sort();
+  canonical.sort();
+  return given.toString() === canonical.toString();
+}
+
+export function hasFilters(query: PoliciesQuery): boolean {
+  return query.kind !== undefined || query.namespace !== undefined || query.removed;
+}
+
+/** Links to the first, previous, next and last pages (undefined where there is none). */
+export function pageLinks(basePath: string, query: PoliciesQuery, total: number) {
+  const pages = Math.max(1, Math.ceil(total / query.limit));
+  const at = (offset: number) => policiesHref(basePath, { ...query, offset });
+  const hasPrevious = query.offset > 0;
+  const hasNext = query.offset + query.limit < total;
+  return {
+    page: Math.floor(query.offset / query.limit) + 1,
+    pages,
+    first: hasPrevious ? at(0) : undefined,
+    previous: hasPrevious ? at(Math.max(0, query.offset - query.limit)) : undefined,
+    next: hasNext ? at(query.offset + query.limit) : undefined,
+    last: hasNext ? at((pages - 1) * query.limit) : undefined,
+  };
+}

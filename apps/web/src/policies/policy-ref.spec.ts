@@ -1,0 +1,46 @@
+import { parsePolicyRef, policyLabel, policyPath } from './policy-ref';
+
+describe('policy pages', () => {
+  it('reads a NetworkPolicy as kind, namespace and name', () => {
+    expect(parsePolicyRef(['NetworkPolicy', 'shop', 'default-deny-ingress'])).toEqual({
+      kind: 'NetworkPolicy',
+      namespace: 'shop',
+      name: 'default-deny-ingress',
+    });
+  });
+
+  it('reads a cluster-wide policy as kind and name', () => {
+    expect(parsePolicyRef(['AdminNetworkPolicy', 'allow-monitoring-scrape'])).toEqual({
+      kind: 'AdminNetworkPolicy',
+      name: 'allow-monitoring-scrape',
+    });
+    expect(parsePolicyRef(['BaselineAdminNetworkPolicy', 'default'])).toEqual({
+      kind: 'BaselineAdminNetworkPolicy',
+      name: 'default',
+    });
+  });
+
+  it('is no policy when the kind is unknown or the segments do not fit the kind', () => {
+    expect(parsePolicyRef(['Deployment', 'shop', 'web'])).toBeUndefined();
+    expect(parsePolicyRef(['NetworkPolicy', 'default-deny'])).toBeUndefined();
+    expect(parsePolicyRef(['AdminNetworkPolicy', 'shop', 'x'])).toBeUndefined();
+    expect(parsePolicyRef(['NetworkPolicy', 'shop', ''])).toBeUndefined();
+    expect(parsePolicyRef(['NetworkPolicy', '%E0%A4%A', 'x'])).toBeUndefined();
+    expect(parsePolicyRef([])).toBeUndefined();
+  });
+
+  it('builds the page path that parses back to the same policy', () => {
+    const ref = { kind: 'NetworkPolicy', namespace: 'shop', name: 'default-deny-ingress' } as const;
+    const path = policyPath('c1', ref);
+    expect(path).toBe('/clusters/c1/policies/NetworkPolicy/shop/default-deny-ingress');
+    expect(parsePolicyRef(path.split('/').slice(4))).toEqual(ref);
+    expect(policyPath('c1', { kind: 'AdminNetworkPolicy', name: 'allow-monitoring-scrape' })).toBe(
+      '/clusters/c1/policies/AdminNetworkPolicy/allow-monitoring-scrape',
+    );
+  });
+
+  it('names a policy with its namespace when it has one', () => {
+    expect(policyLabel({ kind: 'NetworkPolicy', namespace: 'shop', name: 'web' })).toBe('NetworkPolicy shop/web');
+    expect(policyLabel({ kind: 'BaselineAdminNetworkPolicy', name: 'default' })).toBe('BaselineAdminNetworkPolicy default');
+  });
+});

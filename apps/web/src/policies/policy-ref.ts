@@ -1,0 +1,49 @@
+import type { PolicyItem, PolicyKind } from '@palisade/api-contract';
+import { isPolicyKind } from './policies-url';
+
+/** Which policy a page shows: a NetworkPolicy lives in a namespace, the other kinds do not. */
+export interface PolicyRef {
+  readonly kind: PolicyKind;
+  readonly namespace?: string;
+  readonly name: string;
+}
+
+export const isNamespaced = (kind: PolicyKind) => kind === 'NetworkPolicy';
+
+/**
+ * The segments after `/policies/`: `Kind/name` for a cluster-wide policy,
+ * `NetworkPolicy/namespace/name` for a namespaced one. Anything else is no policy's page.
+ */
+export function parsePolicyRef(segments: readonly string[]): PolicyRef | undefined {
+  const parts = segments.map(decodeSegment);
+  if (parts.some((p) => p === undefined || p === '')) return undefined;
+  const [kind, ...rest] = parts as string[];
+  if (!isPolicyKind(kind)) return undefined;
+  if (isNamespaced(kind)) {
+    if (rest.length !== 2) return undefined;
+    return { kind, namespace: rest[0]!, name: rest[1]! };
+  }
+  if (rest.length !== 1) return undefined;
+  return { kind, name: rest[0]! };
+}
+
+// Next hands catch-all segments over still percent-encoded in some versions; names are
+// DNS labels, so decoding an already decoded one changes nothing.
+function decodeSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The path of a policy's page under a cluster. */
+export function policyPath(clusterId: string, ref: PolicyRef | PolicyItem): string {
+  const parts = [ref.kind, ...(isNamespaced(ref.kind) && ref.namespace ? [ref.namespace] : []), ref.name];
+  return `/clusters/${encodeURIComponent(clusterId)}/policies/${parts.map(encodeURIComponent).join('/')}`;
+}
+
+/** "NetworkPolicy shop/default-deny-ingress", "AdminNetworkPolicy allow-monitoring-scrape". */
+export function policyLabel(ref: PolicyRef): string {
+  return `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
+}
