@@ -36,4 +36,21 @@ describe('configuration', () => {
     expect([parseDuration('200ms'), parseDuration('2m'), parseDuration('1.5h'), parseDuration('7d'), parseDuration('45')]).toEqual([200, 120_000, 5_400_000, 604_800_000, 45_000]);
     expect(parseDuration('soon')).toBeUndefined();
   });
+
+  it('defaults alerting to a 2 minute grace with no default channel, and reads the webhook and the secret key', () => {
+    const defaults = loadConfig({});
+    expect(defaults.alerts.graceMs).toBe(120_000);
+    expect(defaults.alerts.defaultWebhook).toBeUndefined();
+    expect(defaults.alerts.secretKey).toBeUndefined();
+    const hexKey = 'ab'.repeat(32);
+    const config = loadConfig({ ALERT_GRACE: '2s', ALERT_WEBHOOK_URL: 'https://hooks.example/x', ALERT_WEBHOOK_SECRET: 's3cret', PALISADE_SECRET_KEY: hexKey });
+    expect(config.alerts.graceMs).toBe(2000);
+    expect(config.alerts.defaultWebhook).toEqual({ url: 'https://hooks.example/x', secret: 's3cret' });
+    expect(config.alerts.secretKey?.toString('hex')).toBe(hexKey);
+    expect(loadConfig({ PALISADE_SECRET_KEY: Buffer.alloc(32, 7).toString('base64') }).alerts.secretKey).toEqual(Buffer.alloc(32, 7));
+  });
+
+  it('refuses a secret key that is not 32 bytes and a webhook that is not http(s)', () => {
+    expect(() => loadConfig({ PALISADE_SECRET_KEY: 'short', ALERT_WEBHOOK_URL: 'ftp://x' })).toThrow(/ALERT_WEBHOOK_URL must be an http\(s\) URL[\s\S]*PALISADE_SECRET_KEY must be 32 bytes/);
+  });
 });

@@ -14,6 +14,17 @@ const duration = (name: string, min: number) =>
       return ms;
     });
 
+/** 32 bytes, as 64 hex digits or base64. */
+const secretKey = z.string().transform((text, ctx) => {
+  const trimmed = text.trim();
+  const key = /^[0-9a-fA-F]{64}$/.test(trimmed) ? Buffer.from(trimmed, 'hex') : Buffer.from(trimmed, 'base64');
+  if (key.length !== 32) {
+    ctx.addIssue({ code: 'custom', message: 'PALISADE_SECRET_KEY must be 32 bytes, as 64 hex digits or base64 (e.g. `openssl rand -base64 32`)' });
+    return z.NEVER;
+  }
+  return key;
+});
+
 const port = z.coerce.number().int().min(1).max(65535);
 const list = z
   .string()
@@ -36,6 +47,14 @@ const environment = z.object({
   SCORE_CHANGE_THRESHOLD: z.coerce.number().min(0).max(100).default(5),
   EXCLUDED_NAMESPACES: list.default(['kube-system', 'kube-public', 'kube-node-lease']),
   CLUSTER_CIDRS: list.default([]),
+  ALERT_GRACE: duration('ALERT_GRACE', 0).prefault('2m'),
+  ALERT_WEBHOOK_URL: z.url({ protocol: /^https?$/, message: 'ALERT_WEBHOOK_URL must be an http(s) URL' }).optional(),
+  ALERT_WEBHOOK_SECRET: z.string().min(1).optional(),
+  ALERT_DELIVERY_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
+  ALERT_RETRY_BASE: duration('ALERT_RETRY_BASE', 10).prefault('5s'),
+  ALERT_DELIVERY_TIMEOUT: duration('ALERT_DELIVERY_TIMEOUT', 100).prefault('10s'),
+  PALISADE_SECRET_KEY: secretKey.optional(),
+  PALISADE_PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'PALISADE_PUBLIC_URL must be an http(s) URL' }).default('http://localhost:3000'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: z.enum(['true', 'false']).default('false'),
   // Kubernetes service-account mount, present when running in a cluster.
@@ -65,6 +84,19 @@ export interface AppConfig {
     readonly debounceMs: number;
     readonly excludedNamespaces: readonly string[];
     readonly clusterCidrs: readonly string[];
+  };
+  readonly alerts: {
+    /** How long a condition must last before its alert fires. */
+    readonly graceMs: number;
+    /** ALERT_WEBHOOK_URL: a channel receiving every alert when no rule is configured. */
+    readonly defaultWebhook?: { readonly url: string; readonly secret?: string };
+    readonly deliveryAttempts: number;
+    readonly retryBaseMs: number;
+    readonly deliveryTimeoutMs: number;
+    /** Encrypts channel secrets at rest; unset: a key generated once in the data dir. */
+    readonly secretKey?: Buffer;
+    /** The dashboard's address, for links in notifications. */
+    readonly publicUrl: string;
   };
   readonly log: { readonly level: string; readonly pretty: boolean };
 }
@@ -102,6 +134,15 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
       debounceMs: e.EVALUATION_DEBOUNCE,
       excludedNamespaces: e.EXCLUDED_NAMESPACES,
       clusterCidrs: e.CLUSTER_CIDRS,
+    },
+    alerts: {
+      graceMs: e.ALERT_GRACE,
+      ...(e.ALERT_WEBHOOK_URL ? { defaultWebhook: { url: e.ALERT_WEBHOOK_URL, ...(e.ALERT_WEBHOOK_SECRET ? { secret: e.ALERT_WEBHOOK_SECRET } : {}) } } : {}),
+      deliveryAttempts: e.ALERT_DELIVERY_ATTEMPTS,
+      retryBaseMs: e.ALERT_RETRY_BASE,
+      deliveryTimeoutMs: e.ALERT_DELIVERY_TIMEOUT,
+      ...(e.PALISADE_SECRET_KEY ? { secretKey: e.PALISADE_SECRET_KEY } : {}),
+      publicUrl: e.PALISADE_PUBLIC_URL.replace(/\/+$/, ''),
     },
     log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY === 'true' },
   };
