@@ -6,6 +6,7 @@ import { useState } from 'react';
 import styles from '../components/dashboard.module.css';
 import { isPageOf, isWorkloadItem, workloadsSearch } from '../data-access/contract-checks';
 import { fetchJson, useLive, useLiveEvents } from '../live/live-context';
+import { workloadHref } from '../workload-detail/detail-links';
 import { applyScoreEvent, type TablePage } from './live-rows';
 import {
   sortDirection,
@@ -98,7 +99,7 @@ export function WorkloadsTable({
           </thead>
           <tbody>
             {page.rows.map((w) => (
-              <WorkloadRow key={workloadKey(w)} workload={w} />
+              <WorkloadRow key={workloadKey(w)} workload={w} href={workloadHref(clusterId, w)} />
             ))}
           </tbody>
         </table>
@@ -108,14 +109,16 @@ export function WorkloadsTable({
   );
 }
 
-function WorkloadRow({ workload: w }: { readonly workload: WorkloadItem }) {
+function WorkloadRow({ workload: w, href }: { readonly workload: WorkloadItem; readonly href: string }) {
   return (
     <tr
       data-workload={workloadKey(w)}
       data-unprotected={w.unprotected}
       data-exposed={w.exposed}
     >
-      <th scope="row">{w.name}</th>
+      <th scope="row">
+        <Link href={href}>{w.name}</Link>
+      </th>
       <td>{w.namespace}</td>
       <td>{w.kind}</td>
       <td>

@@ -1,0 +1,45 @@
+import Link from 'next/link';
+import { ApiUnavailable } from '../components/api-unavailable';
+import shared from '../components/dashboard.module.css';
+import { scoreHistory } from '../data-access/cluster-data';
+import { TREND_RANGES, trendLabel, trendQuery, type TrendRange } from '../overview/trend-range';
+import { ScoreHistoryChart } from './score-history-chart';
+import { scoreSteps, scoreStepsSummary } from './score-steps';
+
+/** The workload's score over the range, fetched inside its own Suspense boundary. */
+export async function ScoreHistorySection({
+  clusterId,
+  workload,
+  range,
+}: {
+  readonly clusterId: string;
+  readonly workload: { readonly namespace: string; readonly kind: string; readonly name: string };
+  readonly range: TrendRange;
+}) {
+  const history = await scoreHistory(clusterId, workload, { from: trendQuery(range, new Date()).from });
+  if (!history.ok) return <ApiUnavailable error={history.error} />;
+  const points = scoreSteps(history.data);
+  return <ScoreHistoryChart points={points} summary={scoreStepsSummary(points, trendLabel(range))} />;
+}
+
+export function HistoryRangeNav({
+  range,
+  hrefFor,
+}: {
+  readonly range: TrendRange;
+  readonly hrefFor: (range: TrendRange) => string;
+}) {
+  return (
+    <nav aria-label="History range" className={shared.segmented}>
+      <ul>
+        {TREND_RANGES.map((r) => (
+          <li key={r}>
+            <Link href={hrefFor(r)} aria-current={r === range ? 'true' : undefined} scroll={false}>
+              {trendLabel(r)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
