@@ -19,6 +19,20 @@ export interface ClusterItem {
   readonly score: number | null;
   readonly lastSnapshotAt: string | null;
   readonly snapshotIntervalSeconds: number;
+  /** The figures of the latest snapshot; null before the first. */
+  readonly latest: ClusterFigures | null;
+}
+
+export interface ClusterFigures {
+  readonly seq: number;
+  readonly pods: number;
+  readonly workloads: number;
+  readonly namespaces: number;
+  readonly policies: number;
+  readonly unprotectedWorkloads: number;
+  readonly exposedWorkloads: number;
+  readonly ingressIsolatedPercent: number;
+  readonly egressIsolatedPercent: number;
 }
 
 export interface WorkloadItem {
@@ -307,4 +321,124 @@ export interface Explanation {
   readonly egress: ExplainDirection | null;
   readonly ingress: ExplainDirection | null;
   readonly lines: readonly string[];
+}
+
+// ---- Alerting (apps/api/src/alerts) ----
+
+/** What an alert rule watches for (derived from change events). */
+export type AlertKind =
+  | 'WORKLOAD_EXPOSED'
+  | 'WORKLOAD_ADDED_UNPROTECTED'
+  | 'INTERNET_EXPOSURE'
+  | 'NAMESPACE_LOST_DEFAULT_DENY'
+  | 'POLICY_REMOVED'
+  | 'SCORE_DROPPED';
+
+export type AlertSeverity = 'info' | 'warning' | 'critical';
+
+/** GET /api/alert-rules items. */
+export interface AlertRuleItem {
+  readonly id: string;
+  readonly name: string;
+  readonly enabled: boolean;
+  readonly kinds: readonly AlertKind[];
+  readonly clusterId: string | null;
+  /** Exact namespace or glob (`team-*`); null: every namespace. */
+  readonly namespace: string | null;
+  readonly matchLabels: Readonly<Record<string, string>> | null;
+  readonly severity: AlertSeverity;
+  /** Channel ids; "default" is the ALERT_WEBHOOK_URL channel. */
+  readonly channelIds: readonly string[];
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export type ChannelType = 'webhook' | 'slack' | 'teams' | 'alertmanager' | 'email';
+
+/** GET /api/channels items. Secrets (URLs, HMAC secret, SMTP password) are never answered. */
+export interface ChannelItem {
+  readonly id: string;
+  readonly name: string;
+  readonly type: ChannelType;
+  /** Where it sends: the URL's host, or the SMTP host. */
+  readonly target: string;
+  /** Settings that are not secret (email: host, port, secure, user, from, to). */
+  readonly settings: Readonly<Record<string, unknown>>;
+  readonly hasSecret: boolean;
+  /** true for the channel of ALERT_WEBHOOK_URL (read-only). */
+  readonly builtIn: boolean;
+  readonly createdAt: string | null;
+  readonly updatedAt: string | null;
+}
+
+export type AlertStatus = 'pending' | 'firing' | 'resolved' | 'cancelled';
+
+/** GET /api/alerts items. */
+export interface AlertItem {
+  readonly id: string;
+  readonly clusterId: string;
+  readonly ruleId: string;
+  readonly kind: AlertKind;
+  readonly severity: AlertSeverity;
+  readonly subject: string;
+  readonly namespace: string | null;
+  readonly workload: string | null;
+  readonly policy: string | null;
+  readonly status: AlertStatus;
+  readonly openedAt: string;
+  /** When a pending alert fires if its condition still holds. */
+  readonly fireAt: string;
+  readonly firedAt: string | null;
+  readonly closedAt: string | null;
+  readonly details: Readonly<Record<string, unknown>>;
+}
+
+export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+export interface DeliveryAttemptItem {
+  readonly attempt: number;
+  readonly at: string;
+  readonly ok: boolean;
+  readonly statusCode: number | null;
+  readonly error: string | null;
+  readonly durationMs: number;
+}
+
+/** GET /api/deliveries items: the outbox and its attempt log. */
+export interface DeliveryItem {
+  readonly id: string;
+  readonly alertId: string | null;
+  readonly channelId: string;
+  readonly transition: 'firing' | 'resolved' | 'test';
+  readonly idempotencyKey: string;
+  readonly status: DeliveryStatus;
+  readonly attempts: number;
+  readonly nextAttemptAt: string | null;
+  readonly lastError: string | null;
+  readonly deliveredAt: string | null;
+  readonly createdAt: string;
+  readonly log: readonly DeliveryAttemptItem[];
+}
+
+/** POST /api/channels/:id/test */
+export interface ChannelTestResult {
+  readonly ok: boolean;
+  readonly statusCode: number | null;
+  readonly error: string | null;
+  readonly durationMs: number;
+  readonly deliveryId: string;
+}
+
+/** GET /api/exceptions items: workloads intentionally exposed. */
+export interface AlertExceptionItem {
+  readonly id: string;
+  readonly clusterId: string | null;
+  readonly namespace: string;
+  readonly kind: string;
+  readonly name: string;
+  readonly reason: string;
+  readonly owner: string;
+  readonly expiresAt: string | null;
+  readonly active: boolean;
+  readonly createdAt: string;
 }

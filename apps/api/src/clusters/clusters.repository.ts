@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Cluster } from '@palisade/prisma-client';
+import type { Cluster, Snapshot } from '@palisade/prisma-client';
 import { Db, PRISMA } from '../database/prisma';
 
 @Injectable()
@@ -25,5 +25,13 @@ export class ClustersRepository {
 
   find(id: string): Promise<Cluster | null> {
     return this.db.cluster.findUnique({ where: { id } });
+  }
+
+  /** The newest snapshot of each of these clusters (those that have one). */
+  async latestSnapshots(clusters: readonly Cluster[]): Promise<Map<string, Snapshot>> {
+    const taken = clusters.filter((c) => c.lastSeq > 0);
+    if (taken.length === 0) return new Map();
+    const rows = await this.db.snapshot.findMany({ where: { OR: taken.map((c) => ({ clusterId: c.id, seq: c.lastSeq })) } });
+    return new Map(rows.map((r) => [r.clusterId, r]));
   }
 }

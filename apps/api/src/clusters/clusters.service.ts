@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { ClusterItem, Page } from '@palisade/api-contract';
-import type { Cluster } from '@palisade/prisma-client';
+import type { ClusterFigures, ClusterItem, Page } from '@palisade/api-contract';
+import type { Cluster, Snapshot } from '@palisade/prisma-client';
 import { CollectorsService } from '../collectors/collectors.service';
 import { ApiError } from '../common/api-error';
 import { ClustersRepository } from './clusters.repository';
@@ -12,7 +12,7 @@ export class ClustersService {
     private readonly collectors: CollectorsService,
   ) {}
 
-  private item(row: Cluster): ClusterItem {
+  private item(row: Cluster, latest: Snapshot | undefined): ClusterItem {
     // The collector's own view is fresher than the row when this replica runs it.
     const live = this.collectors.get(row.id)?.collector.currentState();
     const status = (live?.status ?? row.status) as ClusterItem['status'];
@@ -26,16 +26,20 @@ export class ClustersService {
       score: row.score,
       lastSnapshotAt: row.lastSnapshotAt?.toISOString() ?? null,
       snapshotIntervalSeconds: row.snapshotIntervalSeconds,
+      latest: latest ? figuresOf(latest) : null,
     };
   }
 
   async list(limit: number, offset: number): Promise<Page<ClusterItem>> {
     const [rows, total] = await this.repository.list(limit, offset);
-    return { items: rows.map((r) => this.item(r)), total };
+    const latest = await this.repository.latestSnapshots(rows);
+    return { items: rows.map((r) => this.item(r, latest.get(r.id))), total };
   }
 
   async get(id: string): Promise<ClusterItem> {
-    return this.item(await this.require(id));
+    const row = await this.require(id);
+    const latest = await this.repository.latestSnapshots([row]);
+    return this.item(row, latest.get(row.id));
   }
 
   /** The cluster row, or a 404 naming the id. */
@@ -44,4 +48,18 @@ export class ClustersService {
     if (!row) throw new ApiError('cluster-not-found', `no cluster with id ${id}`);
     return row;
   }
+}
+
+function figuresOf(s: Snapshot): ClusterFigures {
+  return {
+    seq: s.seq,
+    pods: s.pods,
+    workloads: s.workloads,
+    namespaces: s.namespaces,
+    policies: s.policies,
+    unprotectedWorkloads: s.unprotectedWorkloads,
+    exposedWorkloads: s.exposedWorkloads,
+    ingressIsolatedPercent: s.ingressIsolatedPercent,
+    egressIsolatedPercent: s.egressIsolatedPercent,
+  };
 }

@@ -1,5 +1,7 @@
 import type { ClusterItem } from '@palisade/api-contract';
 import Link from 'next/link';
+import type { TrendPoint } from '../fleet/fleet-state';
+import { ScoreSparkline } from '../fleet/score-sparkline';
 import {
   formatInterval,
   formatTimestamp,
@@ -9,14 +11,22 @@ import {
 } from './cluster-display';
 import styles from './clusters.module.css';
 
-export function ClusterCard({ cluster }: { readonly cluster: ClusterItem }) {
+export function ClusterCard({
+  cluster,
+  trend,
+}: {
+  readonly cluster: ClusterItem;
+  readonly trend: readonly TrendPoint[];
+}) {
   const status = statusOf(cluster.status);
   const score = scoreOf(cluster);
   const headingId = `cluster-${cluster.id}`;
+  const base = `/clusters/${encodeURIComponent(cluster.id)}`;
+  const latest = cluster.latest;
   return (
     <article className={styles.card} aria-labelledby={headingId}>
       <h3 id={headingId} className={styles.name}>
-        <Link href={`/clusters/${encodeURIComponent(cluster.id)}`}>{cluster.name}</Link>
+        <Link href={base}>{cluster.name}</Link>
       </h3>
       <dl className={styles.facts}>
         <div className={styles.fact}>
@@ -32,6 +42,38 @@ export function ClusterCard({ cluster }: { readonly cluster: ClusterItem }) {
             )}
           </dd>
         </div>
+        <div className={styles.fact}>
+          <dt>Trend</dt>
+          <dd>
+            <ScoreSparkline trend={trend} />
+          </dd>
+        </div>
+        {latest ? (
+          <>
+            <div className={styles.fact}>
+              <dt>Unprotected</dt>
+              <dd data-card="unprotected">
+                <Link href={`${base}/workloads?unprotected=true`}>
+                  {latest.unprotectedWorkloads} of {latest.workloads} workloads
+                </Link>
+              </dd>
+            </div>
+            <div className={styles.fact}>
+              <dt>Exposed</dt>
+              <dd data-card="exposed">
+                <Link href={`${base}/workloads?exposed=true`}>
+                  {latest.exposedWorkloads} workloads
+                </Link>
+              </dd>
+            </div>
+            <div className={styles.fact}>
+              <dt>Isolated pods</dt>
+              <dd>
+                {latest.ingressIsolatedPercent}% ingress, {latest.egressIsolatedPercent}% egress
+              </dd>
+            </div>
+          </>
+        ) : null}
         <div className={styles.fact}>
           <dt>Status</dt>
           <dd>

@@ -11,6 +11,7 @@ function cluster(overrides: Partial<ClusterItem>): ClusterItem {
     score: 80,
     lastSnapshotAt: '2025-03-04T05:06:07.000Z',
     snapshotIntervalSeconds: 300,
+    latest: null,
     ...overrides,
   };
 }
@@ -37,6 +38,17 @@ describe('ClusterOverview', () => {
                 name: 'prod-eu',
                 score: 87,
                 statusReason: 'should not show: the cluster is ok',
+                latest: {
+                  seq: 12,
+                  pods: 40,
+                  workloads: 20,
+                  namespaces: 4,
+                  policies: 9,
+                  unprotectedWorkloads: 3,
+                  exposedWorkloads: 5,
+                  ingressIsolatedPercent: 85,
+                  egressIsolatedPercent: 40,
+                },
               }),
               cluster({
                 name: 'staging',
@@ -55,6 +67,36 @@ describe('ClusterOverview', () => {
             total: 3,
           },
         }}
+        trends={
+          new Map([
+            [
+              'id-prod-eu',
+              {
+                from: '2025-02-25T05:00:00.000Z',
+                to: '2025-03-04T05:00:00.000Z',
+                bucket: 'hour' as const,
+                points: [
+                  {
+                    at: '2025-02-25T06:00:00.000Z',
+                    score: 80,
+                    ingressIsolatedPercent: 80,
+                    egressIsolatedPercent: 40,
+                    unprotectedWorkloads: 4,
+                    exposedWorkloads: 5,
+                  },
+                  {
+                    at: '2025-03-04T05:00:00.000Z',
+                    score: 87,
+                    ingressIsolatedPercent: 85,
+                    egressIsolatedPercent: 40,
+                    unprotectedWorkloads: 3,
+                    exposedWorkloads: 5,
+                  },
+                ],
+              },
+            ],
+          ])
+        }
       />,
     );
     const [prod, staging, edge] = html.split('<li>').slice(1).map(text);
@@ -63,6 +105,19 @@ describe('ClusterOverview', () => {
     expect(prod).toContain('prod-eu');
     expect(prod).toContain('Score 87 / 100');
     expect(prod).toContain('Status Connected');
+    expect(prod).toContain('Unprotected 3 of 20 workloads');
+    expect(prod).toContain('Exposed 5 workloads');
+    expect(prod).toContain('Isolated pods 85% ingress, 40% egress');
+    expect(prod).toContain('Trend ▲ +7 points in 7 days');
+    expect(html).toContain(
+      'aria-label="Score over the last 7 days: from 80 to 87, low 80, high 87."',
+    );
+    expect(staging).toContain('Trend no history yet');
+    expect(staging).not.toContain('Unprotected');
+    // The fleet's totals, over the clusters that have figures.
+    expect(text(html)).toContain(
+      'Unprotected workloads 3 Exposed workloads 5 Clusters not readable 1 Lowest score 87 (prod-eu)',
+    );
     expect(prod).not.toContain('should not show');
     expect(prod).toContain('Last snapshot 2025-03-04 05:06 UTC (every 5 min)');
     expect(staging).toContain('Score no snapshot yet');

@@ -1,11 +1,21 @@
-import type { ClusterItem, Page } from '@palisade/api-contract';
+import type { ClusterItem, ClusterScoreSeries, Page } from '@palisade/api-contract';
 import type { ApiResult } from '../data-access/api-result';
+import { FleetBoard } from '../fleet/fleet-board';
+import { trendOf } from '../fleet/fleet-state';
 import { ApiUnavailable } from './api-unavailable';
-import { ClusterCard } from './cluster-card';
 import styles from './clusters.module.css';
 
-/** The clusters section of the home page: the list, an empty state, or what went wrong. */
-export function ClusterOverview({ result }: { readonly result: ApiResult<Page<ClusterItem>> }) {
+/**
+ * The fleet on the home page: every cluster side by side, an empty state, or what went wrong.
+ * `trends` holds each cluster's last week of scores (missing ones are drawn as no history).
+ */
+export function ClusterOverview({
+  result,
+  trends = new Map(),
+}: {
+  readonly result: ApiResult<Page<ClusterItem>>;
+  readonly trends?: ReadonlyMap<string, ClusterScoreSeries>;
+}) {
   if (!result.ok) return <ApiUnavailable error={result.error} />;
   const { items, total } = result.data;
   if (items.length === 0) {
@@ -22,22 +32,9 @@ export function ClusterOverview({ result }: { readonly result: ApiResult<Page<Cl
     );
   }
   return (
-    <section aria-labelledby="clusters-title">
-      <h2 id="clusters-title" className={styles.sectionTitle}>
-        Clusters <span className={styles.count}>({total})</span>
-      </h2>
-      <ul className={styles.list}>
-        {items.map((cluster) => (
-          <li key={cluster.id}>
-            <ClusterCard cluster={cluster} />
-          </li>
-        ))}
-      </ul>
-      {total > items.length ? (
-        <p className={styles.muted}>
-          Showing the first {items.length} of {total} clusters.
-        </p>
-      ) : null}
-    </section>
+    <FleetBoard
+      initial={items.map((cluster) => ({ cluster, trend: trendOf(trends.get(cluster.id)) }))}
+      total={total}
+    />
   );
 }

@@ -38,6 +38,7 @@ const prod: ClusterItem = {
   score: 87,
   lastSnapshotAt: '2025-03-04T05:06:07.000Z',
   snapshotIntervalSeconds: 300,
+  latest: null,
 };
 
 describe('listClusters', () => {

@@ -1,13 +1,10 @@
 'use client';
 
-import {
-  LIVE_NAMESPACE,
-  type ChangesEvent,
-  type ClientToServerEvents,
-  type ClusterScoreEvent,
-  type ClusterStatusEvent,
-  type ServerToClientEvents,
-  type SnapshotStoredEvent,
+import type {
+  ChangesEvent,
+  ClusterScoreEvent,
+  ClusterStatusEvent,
+  SnapshotStoredEvent,
 } from '@palisade/api-contract';
 import {
   createContext,
@@ -19,11 +16,10 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import { io, type Socket } from 'socket.io-client';
 import { addNotices, exposureNotices, type ExposureNotice } from './exposure-notices';
+import { openLiveSocket, type ConnectionState } from './live-socket';
 
-/** `live`: subscribed; `reconnecting`: the connection was lost and socket.io is retrying. */
-export type ConnectionState = 'connecting' | 'live' | 'reconnecting';
+export type { ConnectionState } from './live-socket';
 
 /** What a component can listen to. `resync` fires after a reconnect: re-read what may be stale. */
 export interface LiveListener {
@@ -45,9 +41,8 @@ interface LiveContextValue {
 const LiveContext = createContext<LiveContextValue | null>(null);
 
 /**
- * One socket.io connection to `/live` for the cluster's pages, through this origin's proxy.
- * socket.io reconnects by itself; each (re)connection subscribes again, and a reconnection tells
- * listeners to resync, since events may have been missed while it was down.
+ * One live connection (see live-socket) for the cluster's pages; a reconnection tells listeners
+ * to resync, since events may have been missed while it was down.
  */
 export function LiveProvider({
   clusterId,
@@ -61,40 +56,26 @@ export function LiveProvider({
   const listeners = useRef(new Set<LiveListener>());
 
   useEffect(() => {
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(LIVE_NAMESPACE, {
-      reconnectionDelay: 500,
-      reconnectionDelayMax: 5_000,
-    });
     const each = (call: (listener: LiveListener) => void) => listeners.current.forEach(call);
-    const ours = (event: { clusterId: string }) => event.clusterId === clusterId;
-    let connectedBefore = false;
-
-    socket.on('connect', () => {
-      socket.emit('subscribe', { clusterIds: [clusterId] }, () => {
-        setConnection('live');
-        if (connectedBefore) each((l) => l.resync?.());
-        connectedBefore = true;
-      });
+    return openLiveSocket([clusterId], {
+      connection: setConnection,
+      resync: () => each((l) => l.resync?.()),
+      event: (live) => {
+        switch (live.name) {
+          case 'cluster:score':
+            return each((l) => l.score?.(live.event));
+          case 'cluster:status':
+            return each((l) => l.status?.(live.event));
+          case 'snapshot:stored':
+            return each((l) => l.stored?.(live.event));
+          case 'cluster:changes': {
+            const raised = exposureNotices(live.event);
+            if (raised.length > 0) setNotices((current) => addNotices(current, raised));
+            return each((l) => l.changes?.(live.event));
+          }
+        }
+      },
     });
-    socket.on('disconnect', (reason) => {
-      setConnection('reconnecting');
-      // The server closing the connection (a restart) is the one case socket.io does not retry.
-      if (reason === 'io server disconnect') socket.connect();
-    });
-    socket.on('connect_error', () => setConnection('reconnecting'));
-    socket.on('cluster:score', (e) => ours(e) && each((l) => l.score?.(e)));
-    socket.on('cluster:status', (e) => ours(e) && each((l) => l.status?.(e)));
-    socket.on('snapshot:stored', (e) => ours(e) && each((l) => l.stored?.(e)));
-    socket.on('cluster:changes', (e) => {
-      if (!ours(e)) return;
-      const raised = exposureNotices(e);
-      if (raised.length > 0) setNotices((current) => addNotices(current, raised));
-      each((l) => l.changes?.(e));
-    });
-    return () => {
-      socket.removeAllListeners();
-      socket.disconnect();
-    };
   }, [clusterId]);
 
   const listen = useCallback((listener: LiveListener) => {
