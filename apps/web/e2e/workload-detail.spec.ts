@@ -1,0 +1,192 @@
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { waitFor } from './support/processes';
+import {
+  expectNoApiError,
+  expectText,
+  SCREENSHOTS,
+  startDashboard,
+  STORY_LOOP_MS,
+  type DashboardSession,
+} from './support/session';
+
+/**
+ * A workload's detail page against the demo cluster: payments has a default deny both ways,
+ * so analytics cannot reach payments/ledger, while payments may ask kube-system's DNS.
+ */
+
+const COLLECTOR = 'analytics/Deployment/events-collector';
+const COREDNS = 'kube-system/Deployment/coredns';
+
+let session: DashboardSession | undefined;
+let clusterId: string;
+let web: { url: string };
+
+beforeAll(async () => {
+  session = await startDashboard();
+  clusterId = session.clusterId;
+  web = session.web;
+}, 120_000);
+
+afterAll(async () => {
+  await session?.close();
+}, 60_000);
+
+const newPage = () => session!.newPage();
+const visible = (page: Page, selector: string) => page.locator(`${selector}:visible`);
+
+/** Opens payments/ledger from the workloads table, the way a user would. */
+async function openLedger(page: Page): Promise<string> {
+  await page.goto(`${web.url}/clusters/${clusterId}/workloads?namespace=payments`);
+  const row = visible(page, 'tbody tr[data-workload^="payments/"][data-workload$="/ledger"]');
+  const key = (await row.getAttribute('data-workload')) ?? '';
+  await row.getByRole('link', { name: 'ledger', exact: true }).click();
+  await page.waitForURL(`**/clusters/${clusterId}/workloads/${key}`);
+  await page.getByRole('heading', { level: 2, name: 'payments/ledger' }).waitFor();
+  return key;
+}
+
+async function explain(page: Page, peer: string, direction: 'in' | 'out', port: string): Promise<void> {
+  const form = page.getByRole('form', { name: 'Explain a connection' });
+  await form.getByLabel('Peer', { exact: true }).fill(peer);
+  await form.locator(`input[name="direction"][value="${direction}"]`).check();
+  await form.getByLabel('Port').fill(port);
+  await form.getByRole('button', { name: 'Explain' }).click();
+  await page.waitForURL((url) => url.searchParams.get('peer') === peer && url.searchParams.get('port') === port);
+}
+
+it('shows a workload opened from the table: its findings, pods, policies with YAML, peers, history and changes', async () => {
+  const page = await newPage();
+  const key = await openLedger(page);
+  expect(key).toMatch(/^payments\/\w+\/ledger$/);
+
+  // payments denies both ways by default: ledger is isolated in both directions.
+  await expectText(visible(page, '[data-figure="ingress"] dd'), 'Isolated');
+  await expectText(visible(page, '[data-figure="egress"] dd'), 'Isolated');
+  expect(await visible(page, '[data-figure="score"] dd').textContent()).toMatch(/^\d+(\.\d+)? \/ 100$/);
+
+  const pods = visible(page, '[data-testid="pods-table"] tbody tr');
+  expect(await pods.count()).toBeGreaterThan(0);
+  expect(await pods.first().locator('th').textContent()).toMatch(/^ledger-/);
+  expect(await pods.first().textContent()).toContain('5432/TCP (postgres)');
+
+  // The policies selecting it, each with its YAML folded away until asked for.
+  const defaultDeny = visible(page, '[data-policy="payments/default-deny"]');
+  const yaml = defaultDeny.locator('pre code');
+  expect(await yaml.isVisible()).toBe(false);
+  await defaultDeny.locator('summary').click();
+  expect(await yaml.isVisible()).toBe(true);
+  expect(await yaml.textContent()).toMatch(/policyTypes/);
+  expect(await defaultDeny.locator('summary').textContent()).toContain('NetworkPolicy');
+  expect(await defaultDeny.getByRole('link').getAttribute('href')).toBe(`/clusters/${clusterId}/policies?namespace=payments`);
+  expect(await visible(page, '[data-policy="payments/allow-ledger-from-api"]').count()).toBe(1);
+
+  // Only payments/api may reach the ledger; each peer links to its own page.
+  const reachers = visible(page, '[data-peers="in"] li[data-peer]');
+  const names = await reachers.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-peer')));
+  expect(names).toContain('payments/Deployment/api');
+  expect(names.some((name) => name?.startsWith('analytics/'))).toBe(false);
+  expect(await reachers.getByRole('link', { name: 'payments/api', exact: true }).getAttribute('href')).toBe(
+    `/clusters/${clusterId}/workloads/payments/Deployment/api`,
+  );
+
+  // The score history, drawn, with its text alternative, over a range kept in the URL.
+  await visible(page, '[data-testid="score-history"] .recharts-surface').waitFor();
+  await page.getByRole('img', { name: /^Workload score over the last week: / }).waitFor();
+  await page.getByRole('navigation', { name: 'History range' }).getByRole('link', { name: 'Month' }).click();
+  await page.waitForURL('**?range=month');
+  await page.getByRole('img', { name: /^Workload score over the last month: / }).waitFor();
+
+  const changes = page.getByRole('region', { name: 'Changes' });
+  expect(await changes.textContent()).toMatch(/Workload|Policy|No change recorded for this workload yet/);
+  await expectNoApiError(page);
+  await page.close();
+}, 60_000);
+
+it('explains why analytics cannot reach payments/ledger, and why ledger may ask the DNS', async () => {
+  const page = await newPage();
+  await openLedger(page);
+  // The port defaults to the workload's first container port.
+  expect(await page.getByLabel('Port').inputValue()).toBe('5432/TCP');
+  // Peers are offered from the cluster's workloads.
+  await page.locator(`datalist#explain-peers option[value="${COLLECTOR}"]`).waitFor({ state: 'attached' });
+
+  await explain(page, COLLECTOR, 'in', '5432/TCP');
+  const verdict = visible(page, '[data-verdict]');
+  await expectText(verdict.locator('span').first(), 'Denied');
+  expect(await verdict.getAttribute('role')).toBe('status');
+  expect(await verdict.getAttribute('data-verdict')).toBe('denied');
+  // Ingress to the ledger decides: isolated by payments' policies, and none allows analytics.
+  const ingress = visible(page, '[data-direction="ingress"]');
+  expect(await ingress.textContent()).toContain('Denied');
+  expect(await ingress.locator('[data-decided-by]').textContent()).toBe('NetworkPolicy isolation: no rule allows it');
+  expect(await ingress.getByRole('link', { name: 'payments/default-deny' }).getAttribute('href')).toBe(
+    `/clusters/${clusterId}/policies?namespace=payments`,
+  );
+  expect(await ingress.getByRole('link', { name: 'payments/allow-ledger-from-api' }).count()).toBe(1);
+  expect(await visible(page, '[data-testid="explain-lines"]').textContent()).toMatch(/^DENIED: analytics\/\S+ -> payments\/ledger-\S+ on 5432/);
+
+  // The question is the URL: a reload asks it again.
+  await page.reload();
+  await expectText(visible(page, '[data-verdict] span').first(), 'Denied');
+  expect(await page.getByLabel('Peer', { exact: true }).inputValue()).toBe(COLLECTOR);
+
+  // The other way round and allowed: ledger's egress to the DNS, by payments/allow-dns.
+  await explain(page, COREDNS, 'out', '53/UDP');
+  await expectText(visible(page, '[data-verdict] span').first(), 'Allowed');
+  const egress = visible(page, '[data-direction="egress"]');
+  expect(await egress.locator('[data-rule]').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-rule')))).toContain(
+    'payments/allow-dns',
+  );
+  await expectNoApiError(page);
+
+  // Back to the denied question for the picture.
+  await explain(page, COLLECTOR, 'in', '5432/TCP');
+  await expectText(visible(page, '[data-verdict] span').first(), 'Denied');
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'workload-detail.png'), fullPage: true });
+  await page.close();
+}, 60_000);
+
+it('says what is wrong with a bad port or an unknown peer, without losing the page', async () => {
+  const page = await newPage();
+  await openLedger(page);
+  await explain(page, COLLECTOR, 'in', '99999');
+  const problem = visible(page, '[data-explain="problem"]');
+  expect(await problem.getAttribute('role')).toBe('alert');
+  expect(await problem.textContent()).toContain('"99999" is not a port');
+  expect(await page.getByLabel('Port').inputValue()).toBe('99999');
+
+  await explain(page, 'analytics/Deployment/no-such-thing', 'in', '5432/TCP');
+  expect(await visible(page, '[data-explain="problem"]').textContent()).toContain(
+    'There is no workload analytics/Deployment/no-such-thing in this cluster',
+  );
+  // The rest of the page is still there.
+  expect(await visible(page, '[data-testid="pods-table"] tbody tr').count()).toBeGreaterThan(0);
+  await page.close();
+}, 60_000);
+
+it('answers an unknown workload with the not-found page', async () => {
+  const page = await newPage();
+  const response = await page.goto(`${web.url}/clusters/${clusterId}/workloads/shop/Deployment/no-such-workload`);
+  expect(response?.status()).toBe(404);
+  await page.getByRole('heading', { name: 'Workload not found' }).waitFor();
+  expect(await page.getByRole('link', { name: 'Back to the workloads' }).getAttribute('href')).toBe(
+    `/clusters/${clusterId}/workloads`,
+  );
+  await page.close();
+}, 60_000);
+
+it("lists a workload's change events: shop/mailer once the story exposes it", async () => {
+  const page = await newPage();
+  const exposed = visible(page, '[data-change="WORKLOAD_EXPOSED"]');
+  await waitFor(
+    'shop/mailer to have an exposure change',
+    async () => {
+      await page.goto(`${web.url}/clusters/${clusterId}/workloads/shop/Deployment/mailer`);
+      return (await exposed.count()) > 0 ? true : undefined;
+    },
+    2 * STORY_LOOP_MS,
+  );
+  expect(await exposed.first().textContent()).toMatch(/^Workload exposed shop\/.*mailer \d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
+  await page.close();
+}, 90_000);
