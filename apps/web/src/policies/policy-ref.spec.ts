@@ -1,4 +1,4 @@
-import { parsePolicyRef, policyLabel, policyPath } from './policy-ref';
+import { parsePolicyRef, policyKey, policyLabel, policyPath } from './policy-ref';
 
 describe('policy pages', () => {
   it('reads a NetworkPolicy as kind, namespace and name', () => {
@@ -42,5 +42,16 @@ describe('policy pages', () => {
   it('names a policy with its namespace when it has one', () => {
     expect(policyLabel({ kind: 'NetworkPolicy', namespace: 'shop', name: 'web' })).toBe('NetworkPolicy shop/web');
     expect(policyLabel({ kind: 'BaselineAdminNetworkPolicy', name: 'default' })).toBe('BaselineAdminNetworkPolicy default');
+  });
+});
+
+describe('policyKey', () => {
+  it('tells policies of the same name apart by kind and namespace', () => {
+    const keys = [
+      { kind: 'NetworkPolicy', namespace: 'shop', name: 'default' },
+      { kind: 'NetworkPolicy', namespace: 'payments', name: 'default' },
+      { kind: 'BaselineAdminNetworkPolicy', name: 'default' },
+    ].map((ref) => policyKey(ref as Parameters<typeof policyKey>[0]));
+    expect(keys).toEqual(['NetworkPolicy/shop/default', 'NetworkPolicy/payments/default', 'BaselineAdminNetworkPolicy/default']);
   });
 });

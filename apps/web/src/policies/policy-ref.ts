@@ -17,14 +17,10 @@ export const isNamespaced = (kind: PolicyKind) => kind === 'NetworkPolicy';
 export function parsePolicyRef(segments: readonly string[]): PolicyRef | undefined {
   const parts = segments.map(decodeSegment);
   if (parts.some((p) => p === undefined || p === '')) return undefined;
-  const [kind, ...rest] = parts as string[];
-  if (!isPolicyKind(kind)) return undefined;
-  if (isNamespaced(kind)) {
-    if (rest.length !== 2) return undefined;
-    return { kind, namespace: rest[0]!, name: rest[1]! };
-  }
-  if (rest.length !== 1) return undefined;
-  return { kind, name: rest[0]! };
+  const [kind, first, second, ...more] = parts;
+  if (!isPolicyKind(kind) || first === undefined || more.length > 0) return undefined;
+  if (isNamespaced(kind)) return second === undefined ? undefined : { kind, namespace: first, name: second };
+  return second === undefined ? { kind, name: first } : undefined;
 }
 
 // Next hands catch-all segments over still percent-encoded in some versions; names are
@@ -46,4 +42,9 @@ export function policyPath(clusterId: string, ref: PolicyRef | PolicyItem): stri
 /** "NetworkPolicy shop/default-deny-ingress", "AdminNetworkPolicy allow-monitoring-scrape". */
 export function policyLabel(ref: PolicyRef): string {
   return `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
+}
+
+/** A key naming one policy across kinds: `NetworkPolicy/shop/web`, `AdminNetworkPolicy/x`. */
+export function policyKey(ref: PolicyRef): string {
+  return [ref.kind, ...(ref.namespace ? [ref.namespace] : []), ref.name].join('/');
 }

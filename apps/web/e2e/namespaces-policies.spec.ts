@@ -1,0 +1,207 @@
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { waitFor } from './support/processes';
+import {
+  expectNoApiError,
+  SCREENSHOTS,
+  startDashboard,
+  STORY_LOOP_MS,
+  type DashboardSession,
+} from './support/session';
+
+/** The namespaces and policies pages against the demo cluster (see support/session). */
+
+let session: DashboardSession | undefined;
+let clusterId: string;
+let web: { url: string };
+
+beforeAll(async () => {
+  session = await startDashboard();
+  clusterId = session.clusterId;
+  web = session.web;
+}, 120_000);
+
+afterAll(async () => {
+  await session?.close();
+}, 60_000);
+
+const newPage = () => session!.newPage();
+
+// Visible ones only: Next may keep the previous route's tree in the DOM, hidden, after a navigation.
+const namespaceRow = (page: Page, name: string) => page.locator(`tbody tr[data-namespace="${name}"]:visible`);
+const policyRows = (page: Page) => page.locator('tbody tr[data-policy]:visible');
+
+async function defaultDeny(page: Page, namespace: string) {
+  const row = namespaceRow(page, namespace);
+  return {
+    ingress: ((await row.locator('td[data-direction="ingress"]').textContent()) ?? '').trim(),
+    egress: ((await row.locator('td[data-direction="egress"]').textContent()) ?? '').trim(),
+  };
+}
+
+it('lists the namespaces with their default deny in words, sortable and filterable from the URL', async () => {
+  const page = await newPage();
+  await page.goto(`${web.url}/clusters/${clusterId}`);
+  await page.getByRole('navigation', { name: 'Cluster' }).getByRole('link', { name: 'Namespaces' }).click();
+  await page.waitForURL(`**/clusters/${clusterId}/namespaces`);
+  const table = page.getByRole('table', { name: /^Namespaces, sorted by score ascending/ });
+  await table.waitFor();
+
+  // Yes/no are words (the mark beside them is hidden from assistive technology), not colours.
+  expect(await defaultDeny(page, 'payments')).toEqual({ ingress: 'Yes', egress: 'Yes' });
+  expect(await defaultDeny(page, 'analytics')).toEqual({ ingress: 'No', egress: 'No' });
+  expect(await namespaceRow(page, 'payments').locator('th').textContent()).toBe('payments');
+  await expectNoApiError(page);
+
+  // Sorting by name from the header puts the namespaces in order, and says so in the URL.
+  await page.getByRole('columnheader', { name: /Namespace/ }).getByRole('link').click();
+  await page.waitForURL('**/namespaces?sort=name');
+  await page.getByRole('table', { name: /sorted by name ascending/ }).waitFor();
+  const names = await page.locator('tbody tr[data-namespace]:visible').evaluateAll((trs) =>
+    trs.map((tr) => tr.getAttribute('data-namespace') ?? ''),
+  );
+  expect(names).toEqual([...names].sort());
+  expect(names).toEqual(expect.arrayContaining(['analytics', 'default', 'kube-system', 'monitoring', 'payments', 'shop']));
+  expect(await page.getByRole('columnheader', { name: /Namespace/ }).getAttribute('aria-sort')).toBe('ascending');
+
+  // The text filter keeps the sort; a reload shows the same rows.
+  await page.getByLabel('Name contains').fill('pay');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await page.waitForURL('**/namespaces?q=pay&sort=name');
+  await page.reload();
+  expect(await page.getByLabel('Name contains').inputValue()).toBe('pay');
+  expect(await page.locator('tbody tr[data-namespace]:visible').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-namespace')))).toEqual(['payments']);
+
+  await page.goto(`${web.url}/clusters/${clusterId}/namespaces`);
+  await namespaceRow(page, 'payments').waitFor();
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'namespaces.png'), fullPage: true });
+  await page.close();
+}, 60_000);
+
+it('opens payments: default deny both ways explained, its trend chart, its policies and its workloads', async () => {
+  const page = await newPage();
+  await page.goto(`${web.url}/clusters/${clusterId}/namespaces`);
+  await namespaceRow(page, 'payments').getByRole('link', { name: 'payments' }).click();
+  await page.waitForURL(`**/clusters/${clusterId}/namespaces/payments`);
+  await page.getByRole('heading', { level: 2, name: 'payments' }).waitFor();
+
+  const isolation = page.getByRole('region', { name: 'Isolation' });
+  expect(await isolation.locator('[data-direction="ingress"]').getAttribute('data-default-deny')).toBe('true');
+  expect(await isolation.locator('[data-direction="egress"]').getAttribute('data-default-deny')).toBe('true');
+  expect(await isolation.textContent()).toMatch(/accepts only the connections some policy allows/);
+
+  // The trend is drawn, with a text alternative; the range is a link kept in the URL.
+  const trend = page.getByRole('region', { name: 'Score trend' });
+  await trend.locator('.recharts-surface').waitFor();
+  await trend.getByRole('img', { name: /^Score of payments over the last week: from \d+ to \d+/ }).waitFor();
+  await trend.getByRole('link', { name: 'Month' }).click();
+  await page.waitForURL('**/namespaces/payments?range=month');
+  await trend.getByRole('img', { name: /^Score of payments over the last month/ }).waitFor();
+
+  // Its five NetworkPolicies, each with its YAML one click away.
+  const policies = page.getByRole('region', { name: 'Policies' });
+  await policies.getByRole('table', { name: 'NetworkPolicies in payments' }).waitFor();
+  const rows = policies.locator('tbody tr[data-policy]');
+  expect(await rows.count()).toBe(5);
+  const kinds = await rows.locator('td:nth-of-type(1)').allTextContents();
+  expect(new Set(kinds)).toEqual(new Set(['NetworkPolicy']));
+  const firstYaml = rows.first().locator('details');
+  expect(await firstYaml.locator('pre').isVisible()).toBe(false);
+  await firstYaml.locator('summary').click();
+  expect(await firstYaml.locator('pre').textContent()).toMatch(/kind: NetworkPolicy[\s\S]*namespace: payments/);
+  await expectNoApiError(page);
+
+  await page.getByRole('link', { name: /workloads of payments$/ }).click();
+  await page.waitForURL('**/workloads?namespace=payments');
+  await page.close();
+}, 60_000);
+
+it('says what to do in a namespace without policies, and answers not found for an unknown one', async () => {
+  const page = await newPage();
+  await page.goto(`${web.url}/clusters/${clusterId}/namespaces/analytics`);
+  const empty = page.getByTestId('no-policies');
+  await empty.waitFor();
+  expect(await empty.textContent()).toMatch(/No NetworkPolicy in analytics[\s\S]*podSelector: \{\}/);
+  expect(await page.getByRole('region', { name: 'Isolation' }).locator('[data-default-deny="false"]').count()).toBe(2);
+
+  const response = await page.goto(`${web.url}/clusters/${clusterId}/namespaces/no-such-namespace`);
+  expect(response?.status()).toBe(404);
+  await page.getByRole('heading', { name: 'Namespace not found' }).waitFor();
+  await page.close();
+}, 60_000);
+
+it('filters the policies to AdminNetworkPolicy, and the filter survives a reload', async () => {
+  const page = await newPage();
+  await page.goto(`${web.url}/clusters/${clusterId}/policies`);
+  const all = Number(await page.locator('[data-total]:visible').getAttribute('data-total'));
+  expect(all).toBeGreaterThan(1);
+  // Cluster-wide policies say so instead of a namespace.
+  const anp = page.locator('tbody tr[data-policy="AdminNetworkPolicy/allow-monitoring-scrape"]:visible');
+  expect(await anp.locator('td:nth-of-type(2)').textContent()).toBe('cluster-wide');
+
+  await page.getByLabel('Kind').selectOption('AdminNetworkPolicy');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await page.waitForURL('**/policies?kind=AdminNetworkPolicy');
+  await expectOnlyAllowMonitoringScrape(page);
+
+  await page.reload();
+  expect(new URL(page.url()).searchParams.get('kind')).toBe('AdminNetworkPolicy');
+  expect(await page.getByLabel('Kind').inputValue()).toBe('AdminNetworkPolicy');
+  await expectOnlyAllowMonitoringScrape(page);
+  await expectNoApiError(page);
+
+  await page.goto(`${web.url}/clusters/${clusterId}/policies`);
+  await policyRows(page).first().waitFor();
+  await policyRows(page).first().locator('summary').click();
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'policies.png'), fullPage: true });
+  await page.close();
+}, 60_000);
+
+it('opens a policy: its YAML, what it selects and its history', async () => {
+  const page = await newPage();
+  await page.goto(`${web.url}/clusters/${clusterId}/policies?kind=AdminNetworkPolicy`);
+  await page.getByRole('link', { name: 'allow-monitoring-scrape' }).click();
+  await page.waitForURL(`**/policies/AdminNetworkPolicy/allow-monitoring-scrape`);
+  await page.getByRole('heading', { level: 2, name: 'allow-monitoring-scrape' }).waitFor();
+  const yaml = page.getByRole('region', { name: /^YAML/ }).locator('pre');
+  expect(await yaml.isVisible()).toBe(true);
+  expect(await yaml.textContent()).toMatch(/kind: AdminNetworkPolicy[\s\S]*name: allow-monitoring-scrape/);
+  expect(await page.locator('[data-figure="selects"]').textContent()).toMatch(/^\d+ workloads?$/);
+  const history = page.getByTestId('policy-history');
+  expect(await history.locator('li').first().getAttribute('data-event')).toBe('appeared');
+  expect(await history.locator('li').first().textContent()).toMatch(/^Appeared (at \d{4}-\d\d-\d\d \d\d:\d\d UTC|before)/);
+
+  const response = await page.goto(`${web.url}/clusters/${clusterId}/policies/NetworkPolicy/shop/no-such-policy`);
+  expect(response?.status()).toBe(404);
+  await page.getByRole('heading', { name: 'Policy not found' }).waitFor();
+  await page.close();
+}, 60_000);
+
+it('tells the story of shop/default-deny-ingress: it disappeared, then appeared again', async () => {
+  const page = await newPage();
+  const url = `${web.url}/clusters/${clusterId}/policies/NetworkPolicy/shop/default-deny-ingress`;
+  // The story deletes the policy and creates it again once a loop; wait until both are stored.
+  const events = await waitFor(
+    'the policy to have been deleted and re-created',
+    async () => {
+      await page.goto(url);
+      const kinds = await page.getByTestId('policy-history').locator('li').evaluateAll((lis) =>
+        lis.map((li) => li.getAttribute('data-event')),
+      );
+      return kinds.includes('disappeared') && kinds.includes('reappeared') ? kinds : undefined;
+    },
+    STORY_LOOP_MS * 2,
+  );
+  expect(events[0]).toBe('appeared');
+  expect(events.indexOf('disappeared')).toBeLessThan(events.lastIndexOf('reappeared'));
+  expect(await page.getByTestId('policy-history').textContent()).toMatch(/Disappeared at .* UTC[\s\S]*Appeared again at .* UTC/);
+  await page.close();
+}, 90_000);
+
+async function expectOnlyAllowMonitoringScrape(page: Page): Promise<void> {
+  await policyRows(page).first().waitFor();
+  const names = await policyRows(page).locator('th').allTextContents();
+  expect(names).toEqual(['allow-monitoring-scrape']);
+  expect(await policyRows(page).locator('td:nth-of-type(1)').allTextContents()).toEqual(['AdminNetworkPolicy']);
+  expect(await page.locator('[data-total]:visible').getAttribute('data-total')).toBe('1');
+}

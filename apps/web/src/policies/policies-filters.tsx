@@ -1,0 +1,69 @@
+import { POLICY_KINDS } from '@palisade/api-contract';
+import Form from 'next/form';
+import dashboard from '../components/dashboard.module.css';
+import { POLICY_PAGE_SIZES, type PoliciesQuery } from './policies-url';
+import styles from './policies.module.css';
+
+/** A GET form: the filters go in the URL (the page makes it canonical); a new filter starts at page one. */
+export function PoliciesFilters({
+  action,
+  query,
+  namespaces,
+}: {
+  readonly action: string;
+  readonly query: PoliciesQuery;
+  readonly namespaces: readonly string[];
+}) {
+  return (
+    <Form action={action} className={dashboard.filters} key={JSON.stringify(query)}>
+      <div className={dashboard.field}>
+        <label htmlFor="policies-kind">Kind</label>
+        <select id="policies-kind" name="kind" defaultValue={query.kind ?? ''}>
+          <option value="">All kinds</option>
+          {POLICY_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {kind}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className={dashboard.field}>
+        <label htmlFor="policies-namespace">Namespace</label>
+        <select id="policies-namespace" name="namespace" defaultValue={query.namespace ?? ''}>
+          <option value="">All namespaces and cluster-wide</option>
+          {query.namespace && !namespaces.includes(query.namespace) ? (
+            <option value={query.namespace}>{query.namespace}</option>
+          ) : null}
+          {namespaces.map((ns) => (
+            <option key={ns} value={ns}>
+              {ns}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className={dashboard.field}>
+        <label htmlFor="policies-limit">Rows per page</label>
+        <select id="policies-limit" name="limit" defaultValue={String(query.limit)}>
+          {(POLICY_PAGE_SIZES as readonly number[]).includes(query.limit) ? null : (
+            <option value={query.limit}>{query.limit}</option>
+          )}
+          {POLICY_PAGE_SIZES.map((size) => (
+            <option key={size} value={size}>
+              {size}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className={styles.checkbox}>
+        <input id="policies-removed" name="removed" type="checkbox" value="true" defaultChecked={query.removed} />
+        <label htmlFor="policies-removed">Include removed policies</label>
+      </div>
+      <div className={dashboard.filterActions}>
+        <button type="submit" className={dashboard.primaryButton}>
+          Apply filters
+        </button>
+        <a href={action}>Clear</a>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,67 @@
+import type { PolicyItem } from '@palisade/api-contract';
+import Link from 'next/link';
+import dashboard from '../components/dashboard.module.css';
+import { formatUtc } from './policy-history';
+import { policyKey, policyPath } from './policy-ref';
+import { PolicyYaml } from './policy-yaml';
+import styles from './policies.module.css';
+
+/** Policies of any kind, one per row, each with its YAML behind a disclosure. */
+export function PoliciesTable({
+  clusterId,
+  policies,
+  caption,
+}: {
+  readonly clusterId: string;
+  readonly policies: readonly PolicyItem[];
+  readonly caption: string;
+}) {
+  const showRemoved = policies.some((p) => p.removedAt !== null);
+  return (
+    <div className={dashboard.tableScroll}>
+      <table className={dashboard.table} data-testid="policies-table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Namespace</th>
+            <th scope="col" className={dashboard.numeric}>
+              Selects workloads
+            </th>
+            <th scope="col">Since</th>
+            {showRemoved ? <th scope="col">Removed</th> : null}
+            <th scope="col">YAML</th>
+          </tr>
+        </thead>
+        <tbody>
+          {policies.map((policy) => (
+            <tr key={policyKey(policy)} data-policy={policyKey(policy)} data-removed={policy.removedAt !== null}>
+              <th scope="row">
+                <Link href={policyPath(clusterId, policy)}>{policy.name}</Link>
+              </th>
+              <td>{policy.kind}</td>
+              <td>{policy.namespace ?? <span className={dashboard.muted}>cluster-wide</span>}</td>
+              <td className={dashboard.numeric}>{policy.removedAt === null ? policy.selectsWorkloads : '–'}</td>
+              <td>{policy.since ? <time dateTime={policy.since}>{formatUtc(policy.since)}</time> : 'before the oldest snapshot'}</td>
+              {showRemoved ? (
+                <td className={styles.removedCell}>
+                  {policy.removedAt ? (
+                    <span className={dashboard.pill} data-tone="warning">
+                      Removed <time dateTime={policy.removedAt}>{formatUtc(policy.removedAt)}</time>
+                    </span>
+                  ) : (
+                    <span className={dashboard.muted}>Current</span>
+                  )}
+                </td>
+              ) : null}
+              <td>
+                <PolicyYaml yaml={policy.yaml} summary="Show YAML" />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
