@@ -3,6 +3,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger as PinoLogger } from 'pino';
 import { randomUUID } from 'node:crypto';
+import { AlertsModule } from './alerts/alerts.module';
 import { ChangesModule } from './changes/changes.module';
 import { ClustersModule } from './clusters/clusters.module';
 import type { DemoCluster } from './collectors/demo-cluster.provider';
@@ -58,6 +59,7 @@ export class AppModule {
         DiffModule,
         ExplainModule,
         HealthModule,
+        AlertsModule,
       ],
     };
   }

@@ -12,6 +12,12 @@ export const REDACTED_PATHS = [
   '*.kubeconfig',
   '*.kubeconfigYaml',
   '*.databaseUrl',
+  // Alert channels: webhook URLs carry tokens (Slack, Teams), HMAC and SMTP secrets.
+  '*.webhookUrl',
+  '*.secrets',
+  '*.sealed',
+  '*.secretKey',
+  '*.pass',
 ];
 
 /** Replaces the password of a connection URL, for messages that must name the database. */

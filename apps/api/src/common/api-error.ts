@@ -10,6 +10,10 @@ export type ApiErrorCode =
   | 'no-snapshot-yet'
   | 'cluster-not-synced'
   | 'peer-not-found'
+  | 'alert-rule-not-found'
+  | 'channel-not-found'
+  | 'channel-read-only'
+  | 'exception-not-found'
   | 'not-found';
 
 export class ApiError extends Error {
@@ -32,8 +36,13 @@ export function statusOf(code: ApiErrorCode): number {
     case 'namespace-not-found':
     case 'policy-not-found':
     case 'snapshot-not-found':
+    case 'alert-rule-not-found':
+    case 'channel-not-found':
+    case 'exception-not-found':
     case 'not-found':
       return 404;
+    case 'channel-read-only':
+      return 409;
     case 'snapshot-thinned':
     case 'no-snapshot-yet':
     case 'cluster-not-synced':

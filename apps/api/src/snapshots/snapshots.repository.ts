@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { Prisma } from '@palisade/prisma-client';
 import { Db, PRISMA, Tx } from '../database/prisma';
 import type { ChangeDraft } from './change-detector';
@@ -35,6 +35,24 @@ export interface SnapshotWrite {
   readonly changes: readonly ChangeDraft[];
 }
 
+/** The change events of a snapshot, as its transaction stored them. */
+export interface StoredChanges {
+  readonly clusterId: string;
+  readonly seq: number;
+  readonly takenAt: Date;
+  readonly changes: readonly ChangeDraft[];
+}
+
+/**
+ * Runs inside the snapshot's transaction after its change events are stored (alerting opens its
+ * pending alerts there): what it writes commits or rolls back with the snapshot.
+ */
+export interface SnapshotHook {
+  afterChanges(tx: Tx, stored: StoredChanges): Promise<void>;
+}
+
+export const SNAPSHOT_HOOK = Symbol('SNAPSHOT_HOOK');
+
 const CHUNK = 5000;
 const INSERT_CHUNK = 20_000;
 
@@ -47,7 +65,10 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
 /** Reads the current versions and writes a snapshot as one transaction. */
 @Injectable()
 export class SnapshotsRepository {
-  constructor(@Inject(PRISMA) private readonly db: Db) {}
+  constructor(
+    @Inject(PRISMA) private readonly db: Db,
+    @Optional() @Inject(SNAPSHOT_HOOK) private readonly hook?: SnapshotHook,
+  ) {}
 
   async loadCurrent(clusterId: string): Promise<CurrentState> {
     const cluster = await this.db.cluster.findUniqueOrThrow({ where: { id: clusterId }, select: { lastSeq: true, score: true } });
@@ -132,6 +153,7 @@ export class SnapshotsRepository {
               details: c.details as Prisma.InputJsonValue,
             })),
           });
+          await this.hook?.afterChanges(tx, { clusterId: snapshot.clusterId, seq, takenAt: snapshot.takenAt, changes: snapshot.changes });
         }
         const row = await tx.snapshot.create({
           data: {

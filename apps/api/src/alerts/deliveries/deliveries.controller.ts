@@ -1,0 +1,16 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DeliveriesService } from './deliveries.service';
+import { DeliveriesQuery } from './dto/deliveries-query.dto';
+
+@ApiTags('alerts')
+@Controller('deliveries')
+export class DeliveriesController {
+  constructor(private readonly deliveries: DeliveriesService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The delivery log: notifications per channel with every attempt', description: 'Filters: channel (id or "default"), status (pending, delivered, failed).' })
+  list(@Query() query: DeliveriesQuery) {
+    return this.deliveries.list({ ...(query.channel ? { channelId: query.channel } : {}), ...(query.status ? { status: query.status } : {}), limit: query.limit, offset: query.offset });
+  }
+}

@@ -1,0 +1,11 @@
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { pageQuery } from '../../../common/pagination';
+
+export class DeliveriesQuery extends createZodDto(
+  z.object({
+    ...pageQuery,
+    channel: z.string().min(1).optional(),
+    status: z.enum(['pending', 'delivered', 'failed']).optional(),
+  }),
+) {}

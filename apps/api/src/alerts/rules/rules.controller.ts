@@ -1,0 +1,40 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PageQuery } from '../../clusters/dto/cluster-params.dto';
+import { UuidParams } from '../dto/id-params.dto';
+import { RuleBodyDto } from './dto/rule-body.dto';
+import { RulesService } from './rules.service';
+
+@ApiTags('alerts')
+@Controller('alert-rules')
+export class RulesController {
+  constructor(private readonly rules: RulesService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Alert rules', description: 'With none and ALERT_WEBHOOK_URL set, a built-in rule sends every alert kind to the default channel.' })
+  list(@Query() query: PageQuery) {
+    return this.rules.list(query.limit, query.offset);
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Add a rule: kinds, optional cluster, namespace (glob) and workload labels, severity, channels' })
+  create(@Body() body: RuleBodyDto) {
+    return this.rules.create(body);
+  }
+
+  @Get(':id')
+  get(@Param() params: UuidParams) {
+    return this.rules.get(params.id);
+  }
+
+  @Put(':id')
+  update(@Param() params: UuidParams, @Body() body: RuleBodyDto) {
+    return this.rules.update(params.id, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  remove(@Param() params: UuidParams) {
+    return this.rules.remove(params.id);
+  }
+}
