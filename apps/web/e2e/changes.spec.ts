@@ -34,6 +34,24 @@ const events = (page: Page) => page.locator('li[data-kind]:visible');
 const mailerExposed = (page: Page) =>
   page.locator(`li[data-kind="WORKLOAD_EXPOSED"][data-subject="${MAILER}"]:visible`);
 
+/**
+ * The session stores snapshots on change only rarely (SNAPSHOT_ON_CHANGE), so these tests take
+ * them the way a user would, with POST /snapshots, to record the story's changes as it runs.
+ */
+function takeSnapshotsEvery(ms: number): () => Promise<void> {
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      await fetch(`${session!.api.url}/api/clusters/${clusterId}/snapshots`, { method: 'POST' }).catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, ms));
+    }
+  })();
+  return async () => {
+    stopped = true;
+    await loop;
+  };
+}
+
 async function apiGet<T>(pathAndQuery: string): Promise<T> {
   const response = await fetch(`${session!.api.url}/api/clusters/${clusterId}${pathAndQuery}`);
   return (await response.json()) as T;
@@ -47,6 +65,7 @@ it('shows shop/mailer becoming exposed in the timeline, offered by the live noti
 
   // The story deletes shop's default deny once a loop. The list does not move by itself: each
   // stored snapshot raises "N new changes", and "Show" brings them in.
+  const stopSnapshots = takeSnapshotsEvery(1_500);
   await waitFor(
     'shop/mailer exposed in the timeline',
     async () => {
@@ -59,7 +78,7 @@ it('shows shop/mailer becoming exposed in the timeline, offered by the live noti
       return undefined;
     },
     2 * STORY_LOOP_MS,
-  );
+  ).finally(stopSnapshots);
 
   const entry = mailerExposed(page).first();
   // Marked in words, not by colour alone, and linked to the workload's page.
@@ -78,7 +97,7 @@ it('shows shop/mailer becoming exposed in the timeline, offered by the live noti
 it('filters the timeline to policy events, canonically in the URL, and the filter survives a reload', async () => {
   const page = await newPage();
   await page.goto(`${web.url}/clusters/${clusterId}/changes`);
-  expect(await events(page).count()).toBeGreaterThan(0);
+  await events(page).first().waitFor();
 
   for (const label of ['Policy added', 'Policy changed', 'Policy removed']) await page.getByLabel(label).check();
   await page.getByRole('button', { name: 'Apply filters' }).click();

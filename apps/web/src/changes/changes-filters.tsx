@@ -3,7 +3,7 @@ import Form from 'next/form';
 import Link from 'next/link';
 import { describeChange } from '../overview/change-text';
 import styles from './changes.module.css';
-import { changesHref, KIND_PRESETS, presetOf, withKinds, type ChangesQuery } from './changes-url';
+import { CHANGES_PAGE_SIZE, changesHref, KIND_PRESETS, presetOf, withKinds, type ChangesQuery } from './changes-url';
 
 /**
  * A GET form: submitting it puts the filters in the URL (without JavaScript it is a plain form).
@@ -72,7 +72,7 @@ export function ChangesFilters({
           <label htmlFor="changes-until">Until (UTC day, included)</label>
           <input id="changes-until" name="until" type="date" defaultValue={query.until ?? ''} />
         </div>
-        {query.limit !== 50 ? <input type="hidden" name="limit" value={query.limit} /> : null}
+        {query.limit !== CHANGES_PAGE_SIZE ? <input type="hidden" name="limit" value={query.limit} /> : null}
         <div className={styles.actions}>
           <button type="submit" className={styles.button}>
             Apply filters
