@@ -53,4 +53,19 @@ describe('configuration', () => {
   it('refuses a secret key that is not 32 bytes and a webhook that is not http(s)', () => {
     expect(() => loadConfig({ PALISADE_SECRET_KEY: 'short', ALERT_WEBHOOK_URL: 'ftp://x' })).toThrow(/ALERT_WEBHOOK_URL must be an http\(s\) URL[\s\S]*PALISADE_SECRET_KEY must be 32 bytes/);
   });
+
+  it('schedules weekly reports on Monday 08:00 UTC over 7 days, emailed only when recipients and SMTP are set', () => {
+    const defaults = loadConfig({});
+    expect(defaults.reports).toEqual({ cron: '0 8 * * 1', periodMs: 7 * 86_400_000, recipients: [], smtpFrom: 'Palisade <palisade@localhost>' });
+    const config = loadConfig({ REPORT_CRON: '30 6 * * *', REPORT_RECIPIENTS: 'sec@example.com, audit@example.com', SMTP_URL: 'smtp://u:p@mail.example:587' });
+    expect(config.reports.cron).toBe('30 6 * * *');
+    expect(config.reports.recipients).toEqual(['sec@example.com', 'audit@example.com']);
+    expect(config.reports.smtpUrl).toBe('smtp://u:p@mail.example:587');
+  });
+
+  it('refuses a bad cron expression, recipient or SMTP URL, naming each', () => {
+    expect(() => loadConfig({ REPORT_CRON: 'every monday', REPORT_RECIPIENTS: 'sec@example.com,nobody', SMTP_URL: 'http://mail' })).toThrow(
+      /REPORT_CRON must be a cron expression[\s\S]*REPORT_RECIPIENTS must be comma-separated email addresses[\s\S]*SMTP_URL must be an smtp/,
+    );
+  });
 });

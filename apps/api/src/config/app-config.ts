@@ -1,3 +1,4 @@
+import { CronTime } from 'cron';
 import * as path from 'node:path';
 import { z } from 'zod';
 import { parseDuration } from './duration';
@@ -24,6 +25,19 @@ const secretKey = z.string().transform((text, ctx) => {
   }
   return key;
 });
+
+const cron = (name: string) =>
+  z.string().refine(
+    (text) => {
+      try {
+        new CronTime(text, 'UTC');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: `${name} must be a cron expression like "0 8 * * 1" (minute hour day month weekday, UTC)` },
+  );
 
 const port = z.coerce.number().int().min(1).max(65535);
 const list = z
@@ -55,6 +69,11 @@ const environment = z.object({
   ALERT_DELIVERY_TIMEOUT: duration('ALERT_DELIVERY_TIMEOUT', 100).prefault('10s'),
   PALISADE_SECRET_KEY: secretKey.optional(),
   PALISADE_PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'PALISADE_PUBLIC_URL must be an http(s) URL' }).default('http://localhost:3000'),
+  REPORT_CRON: cron('REPORT_CRON').default('0 8 * * 1'),
+  REPORT_PERIOD: duration('REPORT_PERIOD', 3_600_000).prefault('7d'),
+  REPORT_RECIPIENTS: list.pipe(z.array(z.email({ message: 'REPORT_RECIPIENTS must be comma-separated email addresses' }))).default([]),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, message: 'SMTP_URL must be an smtp:// or smtps:// URL (smtp://user:password@host:587)' }).optional(),
+  SMTP_FROM: z.string().min(3).default('Palisade <palisade@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: z.enum(['true', 'false']).default('false'),
   // Kubernetes service-account mount, present when running in a cluster.
@@ -97,6 +116,17 @@ export interface AppConfig {
     readonly secretKey?: Buffer;
     /** The dashboard's address, for links in notifications. */
     readonly publicUrl: string;
+  };
+  readonly reports: {
+    /** When the weekly job runs (cron, UTC). */
+    readonly cron: string;
+    /** How far back a scheduled report (and a manual one without `from`) looks. */
+    readonly periodMs: number;
+    /** Who receives the scheduled reports (none: reports are stored, not emailed). */
+    readonly recipients: readonly string[];
+    /** SMTP server for report emails; unset: no email. */
+    readonly smtpUrl?: string;
+    readonly smtpFrom: string;
   };
   readonly log: { readonly level: string; readonly pretty: boolean };
 }
@@ -143,6 +173,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
       deliveryTimeoutMs: e.ALERT_DELIVERY_TIMEOUT,
       ...(e.PALISADE_SECRET_KEY ? { secretKey: e.PALISADE_SECRET_KEY } : {}),
       publicUrl: e.PALISADE_PUBLIC_URL.replace(/\/+$/, ''),
+    },
+    reports: {
+      cron: e.REPORT_CRON,
+      periodMs: e.REPORT_PERIOD,
+      recipients: e.REPORT_RECIPIENTS,
+      ...(e.SMTP_URL ? { smtpUrl: e.SMTP_URL } : {}),
+      smtpFrom: e.SMTP_FROM,
     },
     log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY === 'true' },
   };
