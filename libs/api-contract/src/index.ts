@@ -442,3 +442,183 @@ export interface AlertExceptionItem {
   readonly active: boolean;
   readonly createdAt: string;
 }
+
+/** Compliance reports: one cluster, or the fleet (every cluster). */
+export type ReportScope = 'cluster' | 'fleet';
+export type ReportTrigger = 'schedule' | 'manual';
+export type ReportStatus = 'generating' | 'ready' | 'failed';
+/** GET /api/reports/:id/download?format= */
+export const REPORT_FORMATS = ['html', 'pdf', 'csv', 'json', 'policyreport'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+/** not-assessable: Palisade cannot know from the Kubernetes API (the reason says why). */
+export type ControlStatus = 'pass' | 'fail' | 'not-assessable';
+
+/** One control of a framework, judged on the report's findings. */
+export interface ReportControl {
+  /** e.g. "CIS 5.3.2", "NIST SC-7(5)". */
+  readonly id: string;
+  readonly framework: string;
+  readonly title: string;
+  readonly status: ControlStatus;
+  /** Why it passes, fails or cannot be assessed, in words. */
+  readonly reason: string;
+  readonly evidence: {
+    /** Offending namespaces or workloads (workloads under an active exception are not counted). */
+    readonly failing: number;
+    /** Namespaces or workloads assessed. */
+    readonly assessed: number;
+    /** The first offenders, `cluster/namespace` or `cluster/namespace/Kind/name`. */
+    readonly examples: readonly string[];
+  };
+}
+
+export interface ReportException {
+  readonly id: string;
+  readonly clusterId: string | null;
+  readonly namespace: string;
+  readonly kind: string;
+  readonly name: string;
+  readonly reason: string;
+  readonly owner: string;
+  readonly expiresAt: string | null;
+  readonly createdAt: string;
+}
+
+export interface ReportWorkload {
+  readonly cluster: string;
+  readonly namespace: string;
+  readonly kind: string;
+  readonly name: string;
+  readonly score: number | null;
+  readonly ingressIsolated: boolean;
+  readonly egressIsolated: boolean;
+  readonly unprotected: boolean;
+  readonly exposed: boolean;
+  readonly internetIngress: boolean;
+  readonly internetEgress: boolean;
+  readonly reachableFrom: number;
+  /** `label=value` of the first owner label present (see ReportData.ownerLabels). */
+  readonly owner: string | null;
+  readonly labels: Readonly<Record<string, string>>;
+  /** The exception in force at the end of the period, if any. */
+  readonly exceptionId: string | null;
+  /** The findings in words ("not ingress-isolated", "reachable from the internet", ...). */
+  readonly findings: readonly string[];
+}
+
+export interface ReportNamespace {
+  readonly cluster: string;
+  readonly name: string;
+  readonly score: number | null;
+  readonly pods: number;
+  readonly workloads: number;
+  readonly networkPolicies: number;
+  readonly defaultDenyIngress: boolean;
+  readonly defaultDenyEgress: boolean;
+}
+
+export interface ReportChange {
+  readonly cluster: string;
+  readonly at: string;
+  readonly kind: ChangeKind;
+  readonly namespace: string | null;
+  readonly workload: string | null;
+  readonly policy: string | null;
+  readonly details: Record<string, unknown>;
+}
+
+export interface ReportScorePoint {
+  readonly at: string;
+  readonly score: number | null;
+}
+
+export interface ReportClusterSection {
+  readonly id: string;
+  readonly name: string;
+  /** The snapshot the findings come from: the last one before `to` (null: none yet). */
+  readonly snapshotAt: string | null;
+  /** The snapshot the start score comes from: the last one at or before `from`, else the first in the period. */
+  readonly startSnapshotAt: string | null;
+  readonly scoreStart: number | null;
+  readonly scoreEnd: number | null;
+  readonly ingressIsolatedPercent: number | null;
+  readonly egressIsolatedPercent: number | null;
+  readonly pods: number;
+  readonly policies: number;
+  /** Scores over the period (bucketed to at most a few hundred points). */
+  readonly series: readonly ReportScorePoint[];
+}
+
+export interface ReportSummary {
+  readonly clusters: number;
+  readonly scoreStart: number | null;
+  readonly scoreEnd: number | null;
+  readonly ingressIsolatedPercent: number | null;
+  readonly egressIsolatedPercent: number | null;
+  readonly workloads: number;
+  /** Counted without the workloads under an active exception. */
+  readonly unprotectedWorkloads: number;
+  readonly exposedWorkloads: number;
+  readonly exceptedWorkloads: number;
+  readonly namespaces: number;
+  readonly namespacesWithoutPolicies: number;
+  readonly namespacesWithoutDefaultDenyIngress: number;
+  readonly namespacesWithoutDefaultDenyEgress: number;
+  readonly becameExposed: number;
+  readonly becameProtected: number;
+  readonly policyChanges: number;
+  readonly controls: { readonly pass: number; readonly fail: number; readonly notAssessable: number };
+}
+
+/** Everything a report says; every download format is rendered from it. */
+export interface ReportData {
+  readonly version: 1;
+  readonly scope: ReportScope;
+  readonly title: string;
+  readonly from: string;
+  readonly to: string;
+  readonly generatedAt: string;
+  /** Labels read, in order, for a workload's owner. */
+  readonly ownerLabels: readonly string[];
+  readonly summary: ReportSummary;
+  readonly clusters: readonly ReportClusterSection[];
+  readonly controls: readonly ReportControl[];
+  readonly namespaces: readonly ReportNamespace[];
+  readonly workloads: readonly ReportWorkload[];
+  readonly changes: {
+    /** WORKLOAD_EXPOSED and WORKLOAD_ADDED_UNPROTECTED in the period. */
+    readonly becameExposed: readonly ReportChange[];
+    readonly becameProtected: readonly ReportChange[];
+    /** POLICY_ADDED, POLICY_CHANGED, POLICY_REMOVED. */
+    readonly policyChanges: readonly ReportChange[];
+    /** NAMESPACE_LOST_DEFAULT_DENY and NAMESPACE_GAINED_DEFAULT_DENY. */
+    readonly defaultDeny: readonly ReportChange[];
+    /** Some lists were cut at their limit (the summary keeps the full counts). */
+    readonly truncated: boolean;
+  };
+  /** Exceptions in force at the end of the period: listed here, not counted as failures. */
+  readonly exceptions: readonly ReportException[];
+}
+
+/** GET /api/reports items. */
+export interface ReportItem {
+  readonly id: string;
+  readonly scope: ReportScope;
+  readonly clusterId: string | null;
+  readonly clusterName: string | null;
+  readonly from: string;
+  readonly to: string;
+  readonly trigger: ReportTrigger;
+  readonly status: ReportStatus;
+  readonly error: string | null;
+  readonly summary: ReportSummary | null;
+  readonly emailedAt: string | null;
+  readonly createdAt: string;
+  /** Download paths per format. */
+  readonly downloads: Readonly<Record<ReportFormat, string>>;
+}
+
+/** GET /api/reports/:id and POST /api/reports. */
+export interface ReportDetail extends ReportItem {
+  readonly data: ReportData | null;
+}
