@@ -31,6 +31,7 @@ afterAll(async () => {
 const newPage = () => session!.newPage();
 // Visible ones only: Next may keep the previous route's tree in the DOM, hidden, after a navigation.
 const events = (page: Page) => page.locator('li[data-kind]:visible');
+const presets = (page: Page) => page.getByRole('navigation', { name: 'Kinds of change' });
 const mailerExposed = (page: Page) =>
   page.locator(`li[data-kind="WORKLOAD_EXPOSED"][data-subject="${MAILER}"]:visible`);
 
@@ -104,7 +105,7 @@ it('filters the timeline to policy events, canonically in the URL, and the filte
   // The form also sends its empty fields; the page redirects to the canonical URL.
   await page.waitForURL('**/changes?kind=POLICY_ADDED&kind=POLICY_CHANGED&kind=POLICY_REMOVED');
   await expectOnlyPolicyEvents(page);
-  expect(await page.getByRole('link', { name: 'Policies' }).getAttribute('aria-current')).toBe('true');
+  expect(await presets(page).getByRole('link', { name: 'Policies' }).getAttribute('aria-current')).toBe('true');
 
   await page.reload();
   expect(new URL(page.url()).searchParams.getAll('kind')).toEqual(['POLICY_ADDED', 'POLICY_CHANGED', 'POLICY_REMOVED']);
@@ -113,7 +114,7 @@ it('filters the timeline to policy events, canonically in the URL, and the filte
   await expectOnlyPolicyEvents(page);
 
   // The presets are links to the same state: "Exposures" swaps the kinds.
-  await page.getByRole('link', { name: 'Exposures' }).click();
+  await presets(page).getByRole('link', { name: 'Exposures' }).click();
   await page.waitForURL('**/changes?kind=WORKLOAD_ADDED_UNPROTECTED&kind=WORKLOAD_EXPOSED&kind=NAMESPACE_LOST_DEFAULT_DENY');
   await mailerExposed(page).first().waitFor();
   const kinds = await events(page).evaluateAll((lis) => lis.map((li) => li.getAttribute('data-kind')));
