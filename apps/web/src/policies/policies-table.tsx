@@ -19,7 +19,7 @@ export function PoliciesTable({
   const showRemoved = policies.some((p) => p.removedAt !== null);
   return (
     <div className={dashboard.tableScroll}>
-      <table className={dashboard.table} data-testid="policies-table">
+      <table className={`${dashboard.table} ${styles.policiesTable}`} data-testid="policies-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
