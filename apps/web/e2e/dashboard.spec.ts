@@ -39,7 +39,15 @@ const summary = (page: Page) => page.locator('[data-total]:visible');
 it('opens a cluster from the home page and shows its score, isolation, trend and the formula', async () => {
   const page = await newPage();
   await page.goto(`${web.url}/`);
-  await page.getByRole('link', { name: 'demo' }).click();
+  // The fleet: the demo cluster's card with its counts, trend and status, live.
+  const card = page.getByRole('article', { name: 'demo' });
+  expect(await card.locator('[data-card="unprotected"]').textContent()).toMatch(/^\d+ of \d+ workloads$/);
+  expect(await card.locator('[data-card="exposed"]').textContent()).toMatch(/^\d+ workloads$/);
+  expect(await card.getByText('Connected').count()).toBe(1);
+  expect(await page.locator('[data-fleet="unprotected"]').textContent()).toMatch(/^\d+$/);
+  await expectText(page.locator('[data-connection]'), 'Live');
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'fleet.png'), fullPage: true });
+  await page.getByRole('link', { name: 'demo' }).first().click();
   await page.waitForURL(`**/clusters/${clusterId}`);
 
   await expectText(page.getByRole('heading', { level: 1 }), 'demo');

@@ -25,7 +25,7 @@ export function ScoreSparkline({ trend }: { readonly trend: readonly TrendPoint[
             dataKey="score"
             stroke="var(--link)"
             strokeWidth={2}
-            dot={false}
+            dot={scores.length === 1}
             isAnimationActive={false}
             connectNulls
           />
