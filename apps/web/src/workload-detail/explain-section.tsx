@@ -1,78 +1,14 @@
 import type { ExplainDirection, WorkloadDetail } from '@palisade/api-contract';
-import Form from 'next/form';
 import Link from 'next/link';
 import { ApiUnavailable } from '../components/api-unavailable';
 import shared from '../components/dashboard.module.css';
 import { explainConnection, getWorkload, listWorkloads } from '../data-access/cluster-data';
-import type { TrendRange } from '../overview/trend-range';
 import { answerExplain, type ExplainAnswer } from './explain-answer';
-import { peerText, type ExplainFields, type ExplainInput } from './explain-query';
+import { PEERS_LIST } from './explain-form';
+import { peerText, type ExplainInput } from './explain-query';
 import { decidedByText, ruleText } from './explain-text';
 import { policyHref } from './detail-links';
 import styles from './workload-detail.module.css';
-
-const PEERS_LIST = 'explain-peers';
-
-/**
- * A GET form: its state is the page's URL, so it works without JavaScript (next/form only
- * spares the full reload when JavaScript runs) and an explanation can be reloaded or shared.
- */
-export function ExplainForm({
-  action,
-  fields,
-  range,
-  self,
-}: {
-  readonly action: string;
-  readonly fields: ExplainFields;
-  readonly range: TrendRange;
-  readonly self: string;
-}) {
-  return (
-    <Form action={action} scroll={false} className={styles.explainForm} aria-label="Explain a connection">
-      {range !== 'week' ? <input type="hidden" name="range" value={range} /> : null}
-      <div className={shared.field}>
-        <label htmlFor="explain-peer">Peer</label>
-        <input
-          id="explain-peer"
-          name="peer"
-          list={PEERS_LIST}
-          defaultValue={fields.peer}
-          placeholder="namespace/Kind/name or 8.8.8.8"
-          autoComplete="off"
-          spellCheck={false}
-          required
-        />
-      </div>
-      <fieldset className={styles.direction}>
-        <legend>Direction</legend>
-        <label>
-          <input type="radio" name="direction" value="in" defaultChecked={fields.direction === 'in'} /> Peer →{' '}
-          {self}
-        </label>
-        <label>
-          <input type="radio" name="direction" value="out" defaultChecked={fields.direction === 'out'} /> {self} →
-          peer
-        </label>
-      </fieldset>
-      <div className={shared.field}>
-        <label htmlFor="explain-port">Port</label>
-        <input
-          id="explain-port"
-          name="port"
-          defaultValue={fields.port}
-          placeholder="8080/TCP"
-          size={10}
-          autoComplete="off"
-          spellCheck={false}
-        />
-      </div>
-      <button type="submit" className={shared.primaryButton}>
-        Explain
-      </button>
-    </Form>
-  );
-}
 
 /** The cluster's workloads, offered as peers; the form works without it (type or paste one). */
 export async function PeerOptions({ clusterId }: { readonly clusterId: string }) {

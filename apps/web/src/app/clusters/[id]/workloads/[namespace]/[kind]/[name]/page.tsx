@@ -8,7 +8,8 @@ import { getWorkload } from '../../../../../../../data-access/cluster-data';
 import { parseTrendRange } from '../../../../../../../overview/trend-range';
 import { ChangesSection } from '../../../../../../../workload-detail/changes-section';
 import { detailHref, workloadHref } from '../../../../../../../workload-detail/detail-links';
-import { ExplainForm, ExplainResult, PeerOptions } from '../../../../../../../workload-detail/explain-section';
+import { ExplainForm } from '../../../../../../../workload-detail/explain-form';
+import { ExplainResult, PeerOptions } from '../../../../../../../workload-detail/explain-section';
 import {
   defaultPortOf,
   parseExplainQuery,
@@ -87,14 +88,7 @@ export default async function WorkloadDetailPage({
         <ChangesSection clusterId={id} changes={workload.changes} />
         <section aria-labelledby="explain-title" className={`${shared.section} ${shared.wide}`}>
           <h2 id="explain-title">Explain a connection</h2>
-          {/* Keyed by the question: a link or a submit starts the form from the URL's values. */}
-          <ExplainForm
-            key={JSON.stringify(fields)}
-            action={basePath}
-            fields={fields}
-            range={range}
-            self={`${ref.namespace}/${ref.name}`}
-          />
+          <ExplainForm action={basePath} fields={fields} range={range} self={`${ref.namespace}/${ref.name}`} />
           <Suspense fallback={null}>
             <PeerOptions clusterId={id} />
           </Suspense>
