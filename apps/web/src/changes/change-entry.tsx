@@ -2,12 +2,25 @@ import type { ChangeItem } from '@palisade/api-contract';
 import Link from 'next/link';
 import { formatTimestamp } from '../components/cluster-display';
 import { workloadPath } from '../data-access/cluster-data';
-import { describeChangeDetails, scoreText, type ChangeLike, type WorkloadRef } from './change-details';
+import { policyPath, policyRefOfId } from '../policies/policy-ref';
+import {
+  describeChangeDetails,
+  scoreText,
+  type ChangeLike,
+  type WorkloadRef,
+} from './change-details';
 import styles from './changes.module.css';
 
-const workloadHref = (clusterId: string, w: WorkloadRef) => `/clusters/${clusterId}${workloadPath(w)}`;
+const workloadHref = (clusterId: string, w: WorkloadRef) =>
+  `/clusters/${clusterId}${workloadPath(w)}`;
 
-function WorkloadLink({ clusterId, workload }: { readonly clusterId: string; readonly workload: WorkloadRef }) {
+function WorkloadLink({
+  clusterId,
+  workload,
+}: {
+  readonly clusterId: string;
+  readonly workload: WorkloadRef;
+}) {
   return (
     <>
       <Link href={workloadHref(clusterId, workload)}>
@@ -15,6 +28,22 @@ function WorkloadLink({ clusterId, workload }: { readonly clusterId: string; rea
       </Link>{' '}
       <span className={styles.muted}>({workload.kind})</span>
     </>
+  );
+}
+
+function PolicyLink({
+  clusterId,
+  id,
+  kind,
+}: {
+  readonly clusterId: string;
+  readonly id: string;
+  readonly kind: unknown;
+}) {
+  const ref = policyRefOfId(kind, id);
+  // Its own page (with its history, also once removed), else the list.
+  return (
+    <Link href={ref ? policyPath(clusterId, ref) : `/clusters/${clusterId}/policies`}>{id}</Link>
   );
 }
 
@@ -35,7 +64,7 @@ export function ChangeEntry({
   const subject = d.workload ? (
     <WorkloadLink clusterId={clusterId} workload={d.workload} />
   ) : d.policy ? (
-    <Link href={`/clusters/${clusterId}/policies`}>{d.policy}</Link>
+    <PolicyLink clusterId={clusterId} id={d.policy} kind={change.details['policyKind']} />
   ) : d.namespace ? (
     <span>namespace {d.namespace}</span>
   ) : change.workload ? (
@@ -46,7 +75,12 @@ export function ChangeEntry({
     ? `${d.workload.namespace}/${d.workload.kind}/${d.workload.name}`
     : (d.policy ?? d.namespace ?? '');
   return (
-    <li className={styles.event} data-kind={change.kind} data-tone={d.tone} data-subject={subjectKey}>
+    <li
+      className={styles.event}
+      data-kind={change.kind}
+      data-tone={d.tone}
+      data-subject={subjectKey}
+    >
       <span className={styles.severity} data-tone={d.tone}>
         {d.severity}
       </span>
@@ -57,9 +91,7 @@ export function ChangeEntry({
           {d.score ? (
             <>
               {' '}
-              <span className={styles.muted}>
-                score {scoreText(d.score, change.kind)}
-              </span>
+              <span className={styles.muted}>score {scoreText(d.score, change.kind)}</span>
             </>
           ) : null}
           {at && change.at ? (

@@ -1,4 +1,4 @@
-import { parsePolicyRef, policyKey, policyLabel, policyPath } from './policy-ref';
+import { parsePolicyRef, policyKey, policyLabel, policyPath, policyRefOfId } from './policy-ref';
 
 describe('policy pages', () => {
   it('reads a NetworkPolicy as kind, namespace and name', () => {
@@ -40,8 +40,12 @@ describe('policy pages', () => {
   });
 
   it('names a policy with its namespace when it has one', () => {
-    expect(policyLabel({ kind: 'NetworkPolicy', namespace: 'shop', name: 'web' })).toBe('NetworkPolicy shop/web');
-    expect(policyLabel({ kind: 'BaselineAdminNetworkPolicy', name: 'default' })).toBe('BaselineAdminNetworkPolicy default');
+    expect(policyLabel({ kind: 'NetworkPolicy', namespace: 'shop', name: 'web' })).toBe(
+      'NetworkPolicy shop/web',
+    );
+    expect(policyLabel({ kind: 'BaselineAdminNetworkPolicy', name: 'default' })).toBe(
+      'BaselineAdminNetworkPolicy default',
+    );
   });
 });
 
@@ -52,6 +56,33 @@ describe('policyKey', () => {
       { kind: 'NetworkPolicy', namespace: 'payments', name: 'default' },
       { kind: 'BaselineAdminNetworkPolicy', name: 'default' },
     ].map((ref) => policyKey(ref as Parameters<typeof policyKey>[0]));
-    expect(keys).toEqual(['NetworkPolicy/shop/default', 'NetworkPolicy/payments/default', 'BaselineAdminNetworkPolicy/default']);
+    expect(keys).toEqual([
+      'NetworkPolicy/shop/default',
+      'NetworkPolicy/payments/default',
+      'BaselineAdminNetworkPolicy/default',
+    ]);
+  });
+});
+
+describe('policyRefOfId', () => {
+  it('reads the API id of a change event with the kind from its details', () => {
+    expect(policyRefOfId('NetworkPolicy', 'shop/default-deny-ingress')).toEqual({
+      kind: 'NetworkPolicy',
+      namespace: 'shop',
+      name: 'default-deny-ingress',
+    });
+    expect(policyRefOfId('AdminNetworkPolicy', 'AdminNetworkPolicy/allow-scrape')).toEqual({
+      kind: 'AdminNetworkPolicy',
+      name: 'allow-scrape',
+    });
+  });
+
+  it('gives nothing for an unknown kind or an id that does not match it', () => {
+    expect(policyRefOfId(undefined, 'shop/x')).toBeUndefined();
+    expect(policyRefOfId('Gateway', 'shop/x')).toBeUndefined();
+    expect(
+      policyRefOfId('AdminNetworkPolicy', 'BaselineAdminNetworkPolicy/default'),
+    ).toBeUndefined();
+    expect(policyRefOfId('NetworkPolicy', 'no-namespace')).toBeUndefined();
   });
 });

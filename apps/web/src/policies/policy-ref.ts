@@ -19,7 +19,8 @@ export function parsePolicyRef(segments: readonly string[]): PolicyRef | undefin
   if (parts.some((p) => p === undefined || p === '')) return undefined;
   const [kind, first, second, ...more] = parts;
   if (!isPolicyKind(kind) || first === undefined || more.length > 0) return undefined;
-  if (isNamespaced(kind)) return second === undefined ? undefined : { kind, namespace: first, name: second };
+  if (isNamespaced(kind))
+    return second === undefined ? undefined : { kind, namespace: first, name: second };
   return second === undefined ? { kind, name: first } : undefined;
 }
 
@@ -35,7 +36,11 @@ function decodeSegment(segment: string): string | undefined {
 
 /** The path of a policy's page under a cluster. */
 export function policyPath(clusterId: string, ref: PolicyRef | PolicyItem): string {
-  const parts = [ref.kind, ...(isNamespaced(ref.kind) && ref.namespace ? [ref.namespace] : []), ref.name];
+  const parts = [
+    ref.kind,
+    ...(isNamespaced(ref.kind) && ref.namespace ? [ref.namespace] : []),
+    ref.name,
+  ];
   return `/clusters/${encodeURIComponent(clusterId)}/policies/${parts.map(encodeURIComponent).join('/')}`;
 }
 
@@ -47,4 +52,17 @@ export function policyLabel(ref: PolicyRef): string {
 /** A key naming one policy across kinds: `NetworkPolicy/shop/web`, `AdminNetworkPolicy/x`. */
 export function policyKey(ref: PolicyRef): string {
   return [ref.kind, ...(ref.namespace ? [ref.namespace] : []), ref.name].join('/');
+}
+
+/**
+ * The policy a change event names: its `policy` is the API's id (`namespace/name` for a
+ * NetworkPolicy, `Kind/name` otherwise) and its details carry the kind.
+ */
+export function policyRefOfId(kind: unknown, id: string): PolicyRef | undefined {
+  if (typeof kind !== 'string' || !isPolicyKind(kind)) return undefined;
+  const slash = id.indexOf('/');
+  if (slash <= 0 || slash === id.length - 1) return undefined;
+  const [first, rest] = [id.slice(0, slash), id.slice(slash + 1)];
+  if (isNamespaced(kind)) return { kind, namespace: first, name: rest };
+  return first === kind ? { kind, name: rest } : undefined;
 }
