@@ -81,7 +81,7 @@ describe('answerExplain', () => {
     });
     expect(await answerExplain(missing.api, self, ready(collector))).toEqual({
       kind: 'problems',
-      problems: ['There is no workload analytics/Deployment/events-collector in this cluster: pick one from the list.'],
+      problems: [expect.stringMatching(/^There is no workload analytics\/Deployment\/events-collector in this cluster, .* give one of its pods as namespace\/pod\.$/)],
     });
     expect(missing.calls.explains).toEqual([]);
 

@@ -67,7 +67,12 @@ async function peerEndpoint(
       const workload = await api.getWorkload({ namespace: peer.namespace, kind: peer.workloadKind, name: peer.name });
       if (!workload.ok) {
         return isAboutTheQuestion(workload.error)
-          ? { kind: 'problems', problems: [`There is no workload ${name} in this cluster: pick one from the list.`] }
+          ? {
+              kind: 'problems',
+              problems: [
+                `There is no workload ${name} in this cluster, or its namespace is left out of the audit (kube-system is, by default): pick one from the list, or give one of its pods as namespace/pod.`,
+              ],
+            }
           : { kind: 'failure', error: workload.error };
       }
       const endpoint = podEndpoint(peer.namespace, workload.data.pods);

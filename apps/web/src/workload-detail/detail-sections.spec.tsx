@@ -1,0 +1,65 @@
+import type { WorkloadPod } from '@palisade/api-contract';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { PeersSection } from './peers-section';
+import { PodsSection } from './pods-section';
+
+/** The text a reader gets, one space between elements. */
+function text(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x27;|&apos;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const pod = (over: Partial<WorkloadPod>): WorkloadPod => ({
+  name: 'web-1',
+  ips: ['10.0.0.5'],
+  phase: 'Running',
+  nodeName: 'node-a',
+  labels: { app: 'web' },
+  ports: [{ name: 'http', port: 8080, protocol: 'TCP' }],
+  ...over,
+});
+
+describe('PodsSection', () => {
+  it("lists each pod's IPs, phase, node, ports and labels, and marks a pod made from the template", () => {
+    const html = renderToStaticMarkup(
+      <PodsSection pods={[pod({}), pod({ name: 'web-template', ips: [], phase: undefined, nodeName: undefined, synthetic: true })]} />,
+    );
+    const rows = html.split(/<tr[^>]*>/).slice(2).map(text);
+    expect(rows[0]).toBe('web-1 10.0.0.5 Running node-a 8080/TCP (http) app=web');
+    expect(rows[1]).toBe('web-template From template, not running none – – 8080/TCP (http) app=web');
+    expect(html).toContain('data-synthetic="true"');
+  });
+
+  it('says what to do when the workload has no pod', () => {
+    expect(text(renderToStaticMarkup(<PodsSection pods={[]} />))).toContain('No pod belongs to this workload. Scale it up');
+  });
+});
+
+describe('PeersSection', () => {
+  const explainHref = (peer: string, direction: string) => `?peer=${peer}&direction=${direction}`;
+
+  it('links each peer to its page and to an explanation in the section’s direction', () => {
+    const html = renderToStaticMarkup(
+      <PeersSection
+        clusterId="c1"
+        direction="out"
+        peers={[{ namespace: 'shop', kind: 'Deployment', name: 'cart', pods: 1 }]}
+        explainHref={explainHref}
+      />,
+    );
+    expect(text(html)).toBe('Whom it can reach shop/cart Deployment, 1 pod · Explain');
+    expect(html).toContain('href="/clusters/c1/workloads/shop/Deployment/cart"');
+    expect(html).toContain('href="?peer=shop/Deployment/cart&amp;direction=out"');
+  });
+
+  it('tells "not evaluated yet" apart from "nobody"', () => {
+    const pending = renderToStaticMarkup(<PeersSection clusterId="c1" direction="in" peers={null} explainHref={explainHref} />);
+    expect(text(pending)).toContain('Not evaluated on this replica yet');
+    const none = renderToStaticMarkup(<PeersSection clusterId="c1" direction="in" peers={[]} explainHref={explainHref} />);
+    expect(text(none)).toBe('Who can reach it No workload in the cluster can open a connection to it.');
+  });
+});
