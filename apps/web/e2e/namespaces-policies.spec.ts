@@ -74,6 +74,10 @@ it('lists the namespaces with their default deny in words, sortable and filterab
   await page.getByLabel('Name contains').fill('pay');
   await page.getByRole('button', { name: 'Filter' }).click();
   await page.waitForURL('**/namespaces?q=pay&sort=name');
+  await page.getByRole('table', { name: /sorted by name ascending/ }).waitFor();
+  // One filter on the page after the navigation, showing the new state.
+  expect(await page.getByLabel('Name contains').locator('visible=true').count()).toBe(1);
+  expect(await page.getByLabel('Name contains').locator('visible=true').inputValue()).toBe('pay');
   await page.reload();
   await namespaceRow(page, 'payments').waitFor();
   expect(await page.getByLabel('Name contains').inputValue()).toBe('pay');
@@ -150,6 +154,8 @@ it('filters the policies to AdminNetworkPolicy, and the filter survives a reload
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await page.waitForURL('**/policies?kind=AdminNetworkPolicy');
   await expectOnlyAllowMonitoringScrape(page);
+  expect(await page.getByLabel('Kind').locator('visible=true').count()).toBe(1);
+  expect(await page.getByLabel('Kind').locator('visible=true').inputValue()).toBe('AdminNetworkPolicy');
 
   await page.reload();
   expect(new URL(page.url()).searchParams.get('kind')).toBe('AdminNetworkPolicy');
