@@ -15,6 +15,7 @@ import { ExplainModule } from './explain/explain.module';
 import { HealthModule } from './health/health.module';
 import { NamespacesModule } from './namespaces/namespaces.module';
 import { PoliciesModule } from './policies/policies.module';
+import { ReportsModule } from './reports/reports.module';
 import { ScoresModule } from './scores/scores.module';
 import { SnapshotsModule } from './snapshots/snapshots.module';
 import { WorkloadsModule } from './workloads/workloads.module';
@@ -60,6 +61,7 @@ export class AppModule {
         ExplainModule,
         HealthModule,
         AlertsModule,
+        ReportsModule,
       ],
     };
   }

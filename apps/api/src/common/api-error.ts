@@ -14,6 +14,8 @@ export type ApiErrorCode =
   | 'channel-not-found'
   | 'channel-read-only'
   | 'exception-not-found'
+  | 'report-not-found'
+  | 'report-not-ready'
   | 'not-found';
 
 export class ApiError extends Error {
@@ -39,9 +41,11 @@ export function statusOf(code: ApiErrorCode): number {
     case 'alert-rule-not-found':
     case 'channel-not-found':
     case 'exception-not-found':
+    case 'report-not-found':
     case 'not-found':
       return 404;
     case 'channel-read-only':
+    case 'report-not-ready':
       return 409;
     case 'snapshot-thinned':
     case 'no-snapshot-yet':
