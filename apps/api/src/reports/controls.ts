@@ -85,7 +85,8 @@ export function assessControls(input: ControlInput): ReportControl[] {
   });
   const workloadJudgement = (fails: (w: ReportWorkload) => boolean): Judgement => ({
     failing: judged.filter(fails).map(workloadRef),
-    assessed: judged.length,
+    // Excepted workloads were assessed too: they pass by exception.
+    assessed: input.workloads.length,
   });
   const missingDirections = (n: ReportNamespace) =>
     [n.defaultDenyIngress ? undefined : 'ingress', n.defaultDenyEgress ? undefined : 'egress'].filter(Boolean).join(', ');

@@ -1,0 +1,91 @@
+import { parse } from 'yaml';
+import { buildReport } from '../report-builder';
+import { FROM, history, TO } from '../report.fixtures';
+import { csvCell } from './escape';
+import { renderCsv } from './csv';
+import { renderHtml } from './html';
+import { renderPdf } from './pdf';
+import { policyReports } from './policy-report';
+
+// pdf-parse's entry runs a self-test when required without a parent module: use its library file.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{ text: string; numpages: number }>;
+
+const data = () => buildReport({ scope: 'cluster', from: FROM, to: TO, generatedAt: new Date('2026-01-12T08:00:00Z'), clusters: [history()], exceptions: [] });
+
+describe('CSV', () => {
+  it('quotes every field, doubles quotes, and keeps line breaks inside the quotes', () => {
+    expect(csvCell('a "b", c\nd')).toBe('"a ""b"", c\nd"');
+    expect(csvCell(null)).toBe('""');
+    expect(csvCell(72.5)).toBe('"72.5"');
+  });
+
+  it('neutralises formulas: text starting with = + - @ (or a tab) gets a leading apostrophe', () => {
+    for (const text of ['=1+1', '+SUM(A1)', '-2+3', '@cmd', '\t=x']) expect(csvCell(text)).toBe(`"'${text}"`);
+    expect(csvCell('team=payments')).toBe('"team=payments"');
+  });
+
+  it('lists every workload with its findings and owner, a hostile owner label neutralised', () => {
+    const lines = renderCsv(data()).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('"cluster","namespace","kind","name","score","ingress_isolated","egress_isolated","unprotected","exposed","internet_ingress","internet_egress","reachable_from","owner","exception","findings"');
+    expect(lines).toHaveLength(3);
+    const api = lines.find((l) => l.includes('"api"'));
+    // The owner cell is `owner==HYPERLINK(...)`: it starts with "o", so only the quotes are doubled.
+    expect(api).toContain('"owner==HYPERLINK(""http://evil"")"');
+    const admin = lines.find((l) => l.includes('"admin"'));
+    expect(admin).toContain('"not ingress-isolated; not egress-isolated; reachable from the internet"');
+  });
+
+  it('neutralises a workload name that starts a formula', () => {
+    const h = history();
+    const hostile = { ...h, findings: [...h.findings.filter((f) => f.scope === 'Namespace'), { ...h.findings[2], name: '=cmd|calc' } as (typeof h.findings)[number]] };
+    const csv = renderCsv(buildReport({ scope: 'cluster', from: FROM, to: TO, generatedAt: TO, clusters: [hostile], exceptions: [] }));
+    expect(csv).toContain(`"'=cmd|calc"`);
+    expect(csv).not.toContain(',"=cmd|calc"');
+  });
+});
+
+describe('HTML', () => {
+  it('renders a <script> label value as text', () => {
+    const html = renderHtml(data());
+    expect(html).toContain('team=&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).not.toContain('<script');
+    expect(html).toContain('<svg');
+    expect(html).toContain('CIS 5.3.2');
+  });
+
+  it('escapes cluster names in the chart legend and the title', () => {
+    const h = history({ name: 'prod"><img src=x onerror=alert(1)>' });
+    const html = renderHtml(buildReport({ scope: 'cluster', from: FROM, to: TO, generatedAt: TO, clusters: [h], exceptions: [] }));
+    expect(html).not.toContain('<img');
+    expect(html).toContain('prod&quot;&gt;&lt;img src=x onerror=alert(1)&gt;');
+  });
+});
+
+describe('PDF', () => {
+  it('is a PDF whose text has the cluster name, the scores and the control ids', async () => {
+    const pdf = await renderPdf(data());
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const { text } = await pdfParse(pdf);
+    expect(text).toContain('Palisade compliance report for prod');
+    expect(text).toMatch(/Isolation score: 40 at the start, 72\.5 at the end/);
+    expect(text).toContain('CIS 5.3.2');
+    expect(text).toContain('NIST SC-7(5)');
+    // The hostile label is drawn as the text it is.
+    expect(text).toContain('team=<script>alert(1)</script>');
+  });
+});
+
+describe('PolicyReport', () => {
+  it('has one wgpolicyk8s.io/v1alpha2 PolicyReport per namespace with pass and fail results per workload and rule', () => {
+    const list = parse(JSON.stringify(policyReports(data()))) as { kind: string; items: { kind: string; apiVersion: string; metadata: { namespace: string }; summary: Record<string, number>; results: { rule: string; result: string; resources: { name: string }[] }[] }[] };
+    expect(list.kind).toBe('List');
+    expect(list.items.map((i) => [i.apiVersion, i.kind, i.metadata.namespace])).toEqual([
+      ['wgpolicyk8s.io/v1alpha2', 'PolicyReport', 'legacy'],
+      ['wgpolicyk8s.io/v1alpha2', 'PolicyReport', 'shop'],
+    ]);
+    const legacy = list.items[0];
+    expect(legacy?.summary).toEqual({ pass: 0, fail: 4, warn: 0, error: 0, skip: 0 });
+    expect(list.items[1]?.summary).toEqual({ pass: 4, fail: 0, warn: 0, error: 0, skip: 0 });
+  });
+});
