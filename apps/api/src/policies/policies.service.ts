@@ -1,9 +1,9 @@
 import type { Page, PolicyDetail, PolicyItem, PolicyKind } from '@palisade/api-contract';
 import { Injectable } from '@nestjs/common';
 import type { ObjectVersion } from '@palisade/prisma-client';
-import { stringify } from 'yaml';
 import { ClustersService } from '../clusters/clusters.service';
 import { ApiError } from '../common/api-error';
+import { manifestYaml } from '../common/manifest-yaml';
 import { PoliciesRepository } from './policies.repository';
 
 const policyId = (row: { kind: string; namespace: string; name: string }) =>
@@ -27,7 +27,7 @@ export class PoliciesService {
       selectsWorkloads: row.toSeq === null ? (selected.get(id) ?? 0) : 0,
       since: times.get(row.fromSeq)?.toISOString() ?? null,
       removedAt: row.toSeq === null ? null : (times.get(row.toSeq)?.toISOString() ?? null),
-      yaml: stringify(row.data),
+      yaml: manifestYaml(row.data),
     };
   }
 

@@ -3,10 +3,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { analyze, Analysis, workloadPeers } from '@palisade/policy-engine';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type { Evaluation } from '../evaluation/evaluation';
-import { stringify } from 'yaml';
 import { changeFromRow } from '../changes/changes.service';
 import { ClustersService } from '../clusters/clusters.service';
 import { ApiError } from '../common/api-error';
+import { manifestYaml } from '../common/manifest-yaml';
 import { EvaluationService } from '../evaluation/evaluation.service';
 import { WorkloadDetailRepository } from './workload-detail.repository';
 import { WorkloadsRepository } from './workloads.repository';
@@ -49,7 +49,7 @@ export class WorkloadDetailService {
         kind: p.kind as PolicyKind, // the repository reads policy kinds only
         ...(p.namespace ? { namespace: p.namespace } : {}),
         name: p.name,
-        yaml: stringify(p.data),
+        yaml: manifestYaml(p.data),
       })),
       reachableFromWorkloads: peers?.from ?? null,
       reachableToWorkloads: peers?.to ?? null,
