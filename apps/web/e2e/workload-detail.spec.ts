@@ -44,13 +44,20 @@ async function openLedger(page: Page): Promise<string> {
   return key;
 }
 
-async function explain(page: Page, peer: string, direction: 'in' | 'out', port: string): Promise<void> {
+async function explain(
+  page: Page,
+  peer: string,
+  direction: 'in' | 'out',
+  port: string,
+): Promise<void> {
   const form = page.getByRole('form', { name: 'Explain a connection' });
   await form.getByLabel('Peer', { exact: true }).fill(peer);
   await form.locator(`input[name="direction"][value="${direction}"]`).check();
-  await form.getByLabel('Port').fill(port);
+  await form.getByLabel('Port', { exact: true }).fill(port);
   await form.getByRole('button', { name: 'Explain' }).click();
-  await page.waitForURL((url) => url.searchParams.get('peer') === peer && url.searchParams.get('port') === port);
+  await page.waitForURL(
+    (url) => url.searchParams.get('peer') === peer && url.searchParams.get('port') === port,
+  );
   await page.locator('[data-explain]:visible').waitFor();
 }
 
@@ -62,7 +69,9 @@ it('shows a workload opened from the table: its findings, pods, policies with YA
   // payments denies both ways by default: ledger is isolated in both directions.
   await expectText(visible(page, '[data-figure="ingress"] dd'), 'Isolated');
   await expectText(visible(page, '[data-figure="egress"] dd'), 'Isolated');
-  expect(await visible(page, '[data-figure="score"] dd').textContent()).toMatch(/^\d+(\.\d+)? \/ 100$/);
+  expect(await visible(page, '[data-figure="score"] dd').textContent()).toMatch(
+    /^\d+(\.\d+)? \/ 100$/,
+  );
 
   const pods = visible(page, '[data-testid="pods-table"] tbody tr');
   expect(await pods.count()).toBeGreaterThan(0);
@@ -77,7 +86,9 @@ it('shows a workload opened from the table: its findings, pods, policies with YA
   expect(await yaml.isVisible()).toBe(true);
   expect(await yaml.textContent()).toMatch(/policyTypes/);
   expect(await defaultDeny.locator('summary').textContent()).toContain('NetworkPolicy');
-  expect(await defaultDeny.getByRole('link').getAttribute('href')).toBe(`/clusters/${clusterId}/policies?namespace=payments`);
+  expect(await defaultDeny.getByRole('link').getAttribute('href')).toBe(
+    `/clusters/${clusterId}/policies?namespace=payments`,
+  );
   expect(await visible(page, '[data-policy="payments/allow-ledger-from-api"]').count()).toBe(1);
 
   // Only payments/api may reach the ledger; each peer links to its own page.
@@ -85,19 +96,24 @@ it('shows a workload opened from the table: its findings, pods, policies with YA
   const names = await reachers.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-peer')));
   expect(names).toContain('payments/Deployment/api');
   expect(names.some((name) => name?.startsWith('analytics/'))).toBe(false);
-  expect(await reachers.getByRole('link', { name: 'payments/api', exact: true }).getAttribute('href')).toBe(
-    `/clusters/${clusterId}/workloads/payments/Deployment/api`,
-  );
+  expect(
+    await reachers.getByRole('link', { name: 'payments/api', exact: true }).getAttribute('href'),
+  ).toBe(`/clusters/${clusterId}/workloads/payments/Deployment/api`);
 
   // The score history, drawn, with its text alternative, over a range kept in the URL.
   await visible(page, '[data-testid="score-history"] .recharts-surface').waitFor();
   await page.getByRole('img', { name: /^Workload score over the last week: / }).waitFor();
-  await page.getByRole('navigation', { name: 'History range' }).getByRole('link', { name: 'Month' }).click();
+  await page
+    .getByRole('navigation', { name: 'History range' })
+    .getByRole('link', { name: 'Month' })
+    .click();
   await page.waitForURL('**?range=month');
   await page.getByRole('img', { name: /^Workload score over the last month: / }).waitFor();
 
   const changes = page.getByRole('region', { name: 'Changes' });
-  expect(await changes.textContent()).toMatch(/Workload|Policy|No change recorded for this workload yet/);
+  expect(await changes.textContent()).toMatch(
+    /Workload|Policy|No change recorded for this workload yet/,
+  );
   await expectNoApiError(page);
   await page.close();
 }, 60_000);
@@ -106,9 +122,11 @@ it('explains why analytics cannot reach payments/ledger, and why payments/api ca
   const page = await newPage();
   await openLedger(page);
   // The port defaults to the workload's first container port.
-  expect(await page.getByLabel('Port').inputValue()).toBe('5432/TCP');
+  expect(await page.getByLabel('Port', { exact: true }).inputValue()).toBe('5432/TCP');
   // Peers are offered from the cluster's workloads.
-  await page.locator(`datalist#explain-peers option[value="${COLLECTOR}"]`).waitFor({ state: 'attached' });
+  await page
+    .locator(`datalist#explain-peers option[value="${COLLECTOR}"]`)
+    .waitFor({ state: 'attached' });
 
   await explain(page, COLLECTOR, 'in', '5432/TCP');
   const verdict = visible(page, '[data-verdict]');
@@ -118,12 +136,18 @@ it('explains why analytics cannot reach payments/ledger, and why payments/api ca
   // Ingress to the ledger decides: isolated by payments' policies, and none allows analytics.
   const ingress = visible(page, '[data-direction="ingress"]');
   expect(await ingress.textContent()).toContain('Denied');
-  expect(await ingress.locator('[data-decided-by]').textContent()).toBe('NetworkPolicy isolation: no rule allows it');
-  expect(await ingress.getByRole('link', { name: 'payments/default-deny' }).getAttribute('href')).toBe(
-    `/clusters/${clusterId}/policies?namespace=payments`,
+  expect(await ingress.locator('[data-decided-by]').textContent()).toBe(
+    'NetworkPolicy isolation: no rule allows it',
   );
-  expect(await ingress.getByRole('link', { name: 'payments/allow-ledger-from-api' }).count()).toBe(1);
-  expect(await visible(page, '[data-testid="explain-lines"]').textContent()).toMatch(/^DENIED: analytics\/\S+ -> payments\/ledger-\S+ on 5432/);
+  expect(
+    await ingress.getByRole('link', { name: 'payments/default-deny' }).getAttribute('href'),
+  ).toBe(`/clusters/${clusterId}/policies?namespace=payments`);
+  expect(await ingress.getByRole('link', { name: 'payments/allow-ledger-from-api' }).count()).toBe(
+    1,
+  );
+  expect(await visible(page, '[data-testid="explain-lines"]').textContent()).toMatch(
+    /^DENIED: analytics\/\S+ -> payments\/ledger-\S+ on 5432/,
+  );
 
   // The question is the URL: a reload asks it again.
   await page.reload();
@@ -134,8 +158,8 @@ it('explains why analytics cannot reach payments/ledger, and why payments/api ca
   await explain(page, PAYMENTS_API, 'in', '5432');
   await expectText(visible(page, '[data-verdict] span').first(), 'Allowed');
   expect(await visible(page, '[data-verdict]').getAttribute('data-verdict')).toBe('allowed');
-  const allowedBy = await visible(page, '[data-direction="ingress"] [data-rule]').evaluateAll((lis) =>
-    lis.map((li) => li.textContent),
+  const allowedBy = await visible(page, '[data-direction="ingress"] [data-rule]').evaluateAll(
+    (lis) => lis.map((li) => li.textContent),
   );
   expect(allowedBy).toContain('payments/allow-ledger-from-api ingress[0] (Allow)');
   await expectNoApiError(page);
@@ -154,7 +178,7 @@ it('says what is wrong with a bad port or an unknown peer, without losing the pa
   const problem = visible(page, '[data-explain="problem"]');
   expect(await problem.getAttribute('role')).toBe('alert');
   expect(await problem.textContent()).toContain('"99999" is not a port');
-  expect(await page.getByLabel('Port').inputValue()).toBe('99999');
+  expect(await page.getByLabel('Port', { exact: true }).inputValue()).toBe('99999');
 
   await explain(page, 'analytics/Deployment/no-such-thing', 'in', '5432/TCP');
   await page
@@ -169,7 +193,9 @@ it('says what is wrong with a bad port or an unknown peer, without losing the pa
 
 it('answers an unknown workload with the not-found page', async () => {
   const page = await newPage();
-  const response = await page.goto(`${web.url}/clusters/${clusterId}/workloads/shop/Deployment/no-such-workload`);
+  const response = await page.goto(
+    `${web.url}/clusters/${clusterId}/workloads/shop/Deployment/no-such-workload`,
+  );
   // The status is already sent (200) when the page finds out: loading.tsx streams first.
   expect(response).not.toBeNull();
   await page.getByRole('heading', { name: 'Workload not found' }).waitFor();
@@ -184,9 +210,13 @@ it("lists the workload's change events as the API records them", async () => {
   const key = await openLedger(page);
   const [namespace, kind, name] = key.split('/');
   const detail = (await (
-    await fetch(`${session!.api.url}/api/clusters/${clusterId}/workloads/${namespace}/${kind}/${name}`)
+    await fetch(
+      `${session!.api.url}/api/clusters/${clusterId}/workloads/${namespace}/${kind}/${name}`,
+    )
   ).json()) as { changes: { kind: string }[] };
-  const shown = await visible(page, '[data-change]').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-change')));
+  const shown = await visible(page, '[data-change]').evaluateAll((lis) =>
+    lis.map((li) => li.getAttribute('data-change')),
+  );
   expect(shown).toEqual(detail.changes.map((c) => c.kind));
   if (shown.length === 0) {
     // The demo stores a snapshot on change at most every 10 minutes: none yet in a test run.

@@ -11,7 +11,9 @@ describe('workload detail links', () => {
   });
 
   it('links a NetworkPolicy to its namespace and a cluster-wide policy to its kind', () => {
-    expect(policyHref('c1', 'payments/default-deny', 'NetworkPolicy')).toBe('/clusters/c1/policies?namespace=payments');
+    expect(policyHref('c1', 'payments/default-deny', 'NetworkPolicy')).toBe(
+      '/clusters/c1/policies?namespace=payments',
+    );
     expect(policyHref('c1', 'AdminNetworkPolicy/deny-analytics', 'AdminNetworkPolicy')).toBe(
       '/clusters/c1/policies?kind=AdminNetworkPolicy',
     );
@@ -25,11 +27,14 @@ describe('workload detail links', () => {
   it('keeps the explain question when the range changes, leaving defaults out', () => {
     const base = '/clusters/c1/workloads/shop/Deployment/frontend';
     expect(detailHref(base, { range: 'week' })).toBe(base);
-    expect(detailHref(base, { range: 'month', explain: { peer: '', direction: 'out', port: '80/TCP' } })).toBe(
-      `${base}?range=month`,
-    );
     expect(
-      detailHref(base, { range: 'day', explain: { peer: 'analytics/Deployment/x', direction: 'out', port: '80/TCP' } }),
+      detailHref(base, { range: 'month', explain: { peer: '', direction: 'out', port: '80/TCP' } }),
+    ).toBe(`${base}?range=month`);
+    expect(
+      detailHref(base, {
+        range: 'day',
+        explain: { peer: 'analytics/Deployment/x', direction: 'out', port: '80/TCP' },
+      }),
     ).toBe(`${base}?range=day&peer=analytics%2FDeployment%2Fx&direction=out&port=80%2FTCP`);
   });
 });

@@ -26,16 +26,34 @@ const pod = (over: Partial<WorkloadPod>): WorkloadPod => ({
 describe('PodsSection', () => {
   it("lists each pod's IPs, phase, node, ports and labels, and marks a pod made from the template", () => {
     const html = renderToStaticMarkup(
-      <PodsSection pods={[pod({}), pod({ name: 'web-template', ips: [], phase: undefined, nodeName: undefined, synthetic: true })]} />,
+      <PodsSection
+        pods={[
+          pod({}),
+          pod({
+            name: 'web-template',
+            ips: [],
+            phase: undefined,
+            nodeName: undefined,
+            synthetic: true,
+          }),
+        ]}
+      />,
     );
-    const rows = html.split(/<tr[^>]*>/).slice(2).map(text);
+    const rows = html
+      .split(/<tr[^>]*>/)
+      .slice(2)
+      .map(text);
     expect(rows[0]).toBe('web-1 10.0.0.5 Running node-a 8080/TCP (http) app=web');
-    expect(rows[1]).toBe('web-template From template, not running none – – 8080/TCP (http) app=web');
+    expect(rows[1]).toBe(
+      'web-template From template, not running none – – 8080/TCP (http) app=web',
+    );
     expect(html).toContain('data-synthetic="true"');
   });
 
   it('says what to do when the workload has no pod', () => {
-    expect(text(renderToStaticMarkup(<PodsSection pods={[]} />))).toContain('No pod belongs to this workload. Scale it up');
+    expect(text(renderToStaticMarkup(<PodsSection pods={[]} />))).toContain(
+      'No pod belongs to this workload. Scale it up',
+    );
   });
 });
 
@@ -57,9 +75,15 @@ describe('PeersSection', () => {
   });
 
   it('tells "not evaluated yet" apart from "nobody"', () => {
-    const pending = renderToStaticMarkup(<PeersSection clusterId="c1" direction="in" peers={null} explainHref={explainHref} />);
+    const pending = renderToStaticMarkup(
+      <PeersSection clusterId="c1" direction="in" peers={null} explainHref={explainHref} />,
+    );
     expect(text(pending)).toContain('Not evaluated on this replica yet');
-    const none = renderToStaticMarkup(<PeersSection clusterId="c1" direction="in" peers={[]} explainHref={explainHref} />);
-    expect(text(none)).toBe('Who can reach it No workload in the cluster can open a connection to it.');
+    const none = renderToStaticMarkup(
+      <PeersSection clusterId="c1" direction="in" peers={[]} explainHref={explainHref} />,
+    );
+    expect(text(none)).toBe(
+      'Who can reach it No workload in the cluster can open a connection to it.',
+    );
   });
 });

@@ -31,7 +31,12 @@ function fakeApi(answers: {
   const api: ExplainApi = {
     getWorkload: async (ref) => {
       calls.workloads.push(ref);
-      return answers.workload ?? { ok: true, data: { namespace: 'analytics', pods: [pod('collector-1')] } };
+      return (
+        answers.workload ?? {
+          ok: true,
+          data: { namespace: 'analytics', pods: [pod('collector-1')] },
+        }
+      );
     },
     explainConnection: async (query) => {
       calls.explains.push(query);
@@ -41,13 +46,21 @@ function fakeApi(answers: {
   return { api, calls };
 }
 
-const ready = (peer: Extract<ExplainInput, { state: 'ready' }>['peer'], direction: 'in' | 'out' = 'in'): ExplainInput => ({
+const ready = (
+  peer: Extract<ExplainInput, { state: 'ready' }>['peer'],
+  direction: 'in' | 'out' = 'in',
+): ExplainInput => ({
   state: 'ready',
   peer,
   direction,
   port: '5432/TCP',
 });
-const collector = { kind: 'workload', namespace: 'analytics', workloadKind: 'Deployment', name: 'events-collector' } as const;
+const collector = {
+  kind: 'workload',
+  namespace: 'analytics',
+  workloadKind: 'Deployment',
+  name: 'events-collector',
+} as const;
 
 describe('answerExplain', () => {
   it('asks nothing until a peer is given, and repeats the form problems without asking', async () => {
@@ -63,8 +76,12 @@ describe('answerExplain', () => {
   it('explains a workload peer through its first pod, connecting in', async () => {
     const { api, calls } = fakeApi({});
     const answer = await answerExplain(api, self, ready(collector));
-    expect(calls.workloads).toEqual([{ namespace: 'analytics', kind: 'Deployment', name: 'events-collector' }]);
-    expect(calls.explains).toEqual([{ from: 'analytics/collector-1', to: 'payments/ledger-0', port: '5432/TCP' }]);
+    expect(calls.workloads).toEqual([
+      { namespace: 'analytics', kind: 'Deployment', name: 'events-collector' },
+    ]);
+    expect(calls.explains).toEqual([
+      { from: 'analytics/collector-1', to: 'payments/ledger-0', port: '5432/TCP' },
+    ]);
     expect(answer).toMatchObject({ kind: 'explained', explanation: { allowed: false } });
   });
 
@@ -72,16 +89,25 @@ describe('answerExplain', () => {
     const { api, calls } = fakeApi({ explain: { ok: true, data: explanation(true) } });
     await answerExplain(api, self, ready({ kind: 'address', address: '8.8.8.8' }, 'out'));
     expect(calls.workloads).toEqual([]);
-    expect(calls.explains).toEqual([{ from: 'payments/ledger-0', to: '8.8.8.8', port: '5432/TCP' }]);
+    expect(calls.explains).toEqual([
+      { from: 'payments/ledger-0', to: '8.8.8.8', port: '5432/TCP' },
+    ]);
   });
 
   it('says so when the peer workload does not exist or has no pod', async () => {
     const missing = fakeApi({
-      workload: { ok: false, error: { kind: 'http-error', url: 'u', status: 404, message: 'workload not found' } },
+      workload: {
+        ok: false,
+        error: { kind: 'http-error', url: 'u', status: 404, message: 'workload not found' },
+      },
     });
     expect(await answerExplain(missing.api, self, ready(collector))).toEqual({
       kind: 'problems',
-      problems: [expect.stringMatching(/^There is no workload analytics\/Deployment\/events-collector in this cluster, .* give one of its pods as namespace\/pod\.$/)],
+      problems: [
+        expect.stringMatching(
+          /^There is no workload analytics\/Deployment\/events-collector in this cluster, .* give one of its pods as namespace\/pod\.$/,
+        ),
+      ],
     });
     expect(missing.calls.explains).toEqual([]);
 
@@ -94,9 +120,19 @@ describe('answerExplain', () => {
 
   it("shows the API's refusal of the question as a problem, with its message", async () => {
     const { api } = fakeApi({
-      explain: { ok: false, error: { kind: 'http-error', url: 'u', status: 400, message: '--from: no pod shop/x in the input' } },
+      explain: {
+        ok: false,
+        error: {
+          kind: 'http-error',
+          url: 'u',
+          status: 400,
+          message: '--from: no pod shop/x in the input',
+        },
+      },
     });
-    expect(await answerExplain(api, self, ready({ kind: 'pod', namespace: 'shop', name: 'x' }))).toEqual({
+    expect(
+      await answerExplain(api, self, ready({ kind: 'pod', namespace: 'shop', name: 'x' })),
+    ).toEqual({
       kind: 'problems',
       problems: ['The API could not explain this connection: --from: no pod shop/x in the input'],
     });
@@ -105,16 +141,25 @@ describe('answerExplain', () => {
   it('reports the API being down as a failure, not as a problem with the question', async () => {
     const down = { kind: 'unreachable', url: 'u', reason: 'ECONNREFUSED' } as const;
     const { api } = fakeApi({ workload: { ok: false, error: down } });
-    expect(await answerExplain(api, self, ready(collector))).toEqual({ kind: 'failure', error: down });
-    const broken = fakeApi({ explain: { ok: false, error: { kind: 'http-error', url: 'u', status: 500, message: 'boom' } } });
-    expect(await answerExplain(broken.api, self, ready({ kind: 'address', address: '1.1.1.1' }))).toMatchObject({
+    expect(await answerExplain(api, self, ready(collector))).toEqual({
+      kind: 'failure',
+      error: down,
+    });
+    const broken = fakeApi({
+      explain: { ok: false, error: { kind: 'http-error', url: 'u', status: 500, message: 'boom' } },
+    });
+    expect(
+      await answerExplain(broken.api, self, ready({ kind: 'address', address: '1.1.1.1' })),
+    ).toMatchObject({
       kind: 'failure',
     });
   });
 
   it('cannot explain for a workload without pods', async () => {
     const { api, calls } = fakeApi({});
-    expect(await answerExplain(api, { namespace: 'payments', pods: [] }, ready(collector))).toMatchObject({ kind: 'problems' });
+    expect(
+      await answerExplain(api, { namespace: 'payments', pods: [] }, ready(collector)),
+    ).toMatchObject({ kind: 'problems' });
     expect(calls.workloads).toEqual([]);
   });
 });

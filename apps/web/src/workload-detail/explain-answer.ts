@@ -17,8 +17,16 @@ export type ExplainAnswer =
 
 /** The two API calls it needs, passed in so the decisions here are tested without a server. */
 export interface ExplainApi {
-  getWorkload(ref: { namespace: string; kind: string; name: string }): Promise<ApiResult<Pick<WorkloadDetail, 'namespace' | 'pods'>>>;
-  explainConnection(query: { from: string; to: string; port: string }): Promise<ApiResult<Explanation>>;
+  getWorkload(ref: {
+    namespace: string;
+    kind: string;
+    name: string;
+  }): Promise<ApiResult<Pick<WorkloadDetail, 'namespace' | 'pods'>>>;
+  explainConnection(query: {
+    from: string;
+    to: string;
+    port: string;
+  }): Promise<ApiResult<Explanation>>;
 }
 
 /** A 400 or 404 is about the question (an unknown peer, a bad port), not the API being broken. */
@@ -39,7 +47,10 @@ export async function answerExplain(
 
   const selfPod = podEndpoint(self.namespace, self.pods);
   if (!selfPod) {
-    return { kind: 'problems', problems: ['This workload has no pod, so no connection of its can be explained.'] };
+    return {
+      kind: 'problems',
+      problems: ['This workload has no pod, so no connection of its can be explained.'],
+    };
   }
   const peer = await peerEndpoint(api, input.peer);
   if (peer.kind !== 'endpoint') return peer;
@@ -48,7 +59,10 @@ export async function answerExplain(
   const result = await api.explainConnection(request);
   if (result.ok) return { kind: 'explained', request, explanation: result.data };
   if (isAboutTheQuestion(result.error) && result.error.kind === 'http-error') {
-    return { kind: 'problems', problems: [`The API could not explain this connection: ${result.error.message}`] };
+    return {
+      kind: 'problems',
+      problems: [`The API could not explain this connection: ${result.error.message}`],
+    };
   }
   return { kind: 'failure', error: result.error };
 }
@@ -56,7 +70,10 @@ export async function answerExplain(
 async function peerEndpoint(
   api: ExplainApi,
   peer: ExplainPeer,
-): Promise<{ readonly kind: 'endpoint'; readonly endpoint: string } | Exclude<ExplainAnswer, { kind: 'explained' }>> {
+): Promise<
+  | { readonly kind: 'endpoint'; readonly endpoint: string }
+  | Exclude<ExplainAnswer, { kind: 'explained' }>
+> {
   switch (peer.kind) {
     case 'address':
       return { kind: 'endpoint', endpoint: peer.address };
@@ -64,7 +81,11 @@ async function peerEndpoint(
       return { kind: 'endpoint', endpoint: `${peer.namespace}/${peer.name}` };
     case 'workload': {
       const name = `${peer.namespace}/${peer.workloadKind}/${peer.name}`;
-      const workload = await api.getWorkload({ namespace: peer.namespace, kind: peer.workloadKind, name: peer.name });
+      const workload = await api.getWorkload({
+        namespace: peer.namespace,
+        kind: peer.workloadKind,
+        name: peer.name,
+      });
       if (!workload.ok) {
         return isAboutTheQuestion(workload.error)
           ? {

@@ -30,7 +30,11 @@ export function ExplainForm({
   const [peer, setPeer] = useState(fields.peer);
   const [direction, setDirection] = useState<Direction>(fields.direction);
   const [port, setPort] = useState(fields.port);
-  if (asked.peer !== fields.peer || asked.direction !== fields.direction || asked.port !== fields.port) {
+  if (
+    asked.peer !== fields.peer ||
+    asked.direction !== fields.direction ||
+    asked.port !== fields.port
+  ) {
     setAsked(fields);
     setPeer(fields.peer);
     setDirection(fields.direction);
@@ -38,7 +42,12 @@ export function ExplainForm({
   }
 
   return (
-    <Form action={action} scroll={false} className={styles.explainForm} aria-label="Explain a connection">
+    <Form
+      action={action}
+      scroll={false}
+      className={styles.explainForm}
+      aria-label="Explain a connection"
+    >
       {range !== 'week' ? <input type="hidden" name="range" value={range} /> : null}
       <div className={shared.field}>
         <label htmlFor="explain-peer">Peer</label>

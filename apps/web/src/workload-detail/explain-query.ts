@@ -13,7 +13,12 @@ export const DIRECTIONS = ['in', 'out'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 
 export type ExplainPeer =
-  | { readonly kind: 'workload'; readonly namespace: string; readonly workloadKind: string; readonly name: string }
+  | {
+      readonly kind: 'workload';
+      readonly namespace: string;
+      readonly workloadKind: string;
+      readonly name: string;
+    }
   | { readonly kind: 'pod'; readonly namespace: string; readonly name: string }
   | { readonly kind: 'address'; readonly address: string };
 
@@ -60,7 +65,9 @@ export function isIpAddress(text: string): boolean {
   if (!text.includes(':') || !/^[0-9a-f:.]+$/i.test(text)) return false;
   if (text.split('::').length > 2) return false;
   const groups = text.split(':');
-  return groups.length >= 3 && groups.length <= 8 && groups.every((g) => g.length <= 4 || IPV4.test(g));
+  return (
+    groups.length >= 3 && groups.length <= 8 && groups.every((g) => g.length <= 4 || IPV4.test(g))
+  );
 }
 
 /** A workload `namespace/Kind/name`, a pod `namespace/pod`, or an IP address. */
@@ -138,5 +145,8 @@ export function explainRequest(
 }
 
 /** The peer's text in the form (and in the datalist) for a workload. */
-export const peerText = (w: { readonly namespace: string; readonly kind: string; readonly name: string }) =>
-  `${w.namespace}/${w.kind}/${w.name}`;
+export const peerText = (w: {
+  readonly namespace: string;
+  readonly kind: string;
+  readonly name: string;
+}) => `${w.namespace}/${w.kind}/${w.name}`;

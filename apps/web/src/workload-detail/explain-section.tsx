@@ -45,7 +45,13 @@ export async function ExplainResult({
   return <ExplainAnswerView clusterId={clusterId} answer={answer} />;
 }
 
-function ExplainAnswerView({ clusterId, answer }: { readonly clusterId: string; readonly answer: ExplainAnswer }) {
+function ExplainAnswerView({
+  clusterId,
+  answer,
+}: {
+  readonly clusterId: string;
+  readonly answer: ExplainAnswer;
+}) {
   switch (answer.kind) {
     case 'none':
       return (
@@ -79,8 +85,18 @@ function ExplainAnswerView({ clusterId, answer }: { readonly clusterId: string; 
           </p>
           {e.self ? null : (
             <div className={styles.directions}>
-              <DirectionView clusterId={clusterId} title={`Egress from ${e.from}`} name="egress" direction={e.egress} />
-              <DirectionView clusterId={clusterId} title={`Ingress to ${e.to}`} name="ingress" direction={e.ingress} />
+              <DirectionView
+                clusterId={clusterId}
+                title={`Egress from ${e.from}`}
+                name="egress"
+                direction={e.egress}
+              />
+              <DirectionView
+                clusterId={clusterId}
+                title={`Ingress to ${e.to}`}
+                name="ingress"
+                direction={e.ingress}
+              />
             </div>
           )}
           <h3 className="visually-hidden">In words</h3>
@@ -125,8 +141,12 @@ function DirectionView({
               <dd>
                 <ul className={styles.list}>
                   {direction.rules.map((rule) => (
-                    <li key={`${rule.policy}-${rule.direction}-${rule.index}`} data-rule={rule.policy}>
-                      <Link href={policyHref(clusterId, rule.policy)}>{rule.policy}</Link> {ruleText(rule)}
+                    <li
+                      key={`${rule.policy}-${rule.direction}-${rule.index}`}
+                      data-rule={rule.policy}
+                    >
+                      <Link href={policyHref(clusterId, rule.policy)}>{rule.policy}</Link>{' '}
+                      {ruleText(rule)}
                     </li>
                   ))}
                 </ul>
@@ -154,7 +174,8 @@ function DirectionView({
                 <ul className={styles.list}>
                   {direction.passedBy.map((rule) => (
                     <li key={`${rule.policy}-${rule.direction}-${rule.index}`}>
-                      <Link href={policyHref(clusterId, rule.policy)}>{rule.policy}</Link> {ruleText(rule)}
+                      <Link href={policyHref(clusterId, rule.policy)}>{rule.policy}</Link>{' '}
+                      {ruleText(rule)}
                     </li>
                   ))}
                 </ul>

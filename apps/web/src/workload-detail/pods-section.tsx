@@ -39,7 +39,13 @@ export function PodsSection({ pods }: { readonly pods: readonly WorkloadPod[] })
                       </>
                     ) : null}
                   </th>
-                  <td>{pod.ips.length > 0 ? pod.ips.join(', ') : <span className={shared.muted}>none</span>}</td>
+                  <td>
+                    {pod.ips.length > 0 ? (
+                      pod.ips.join(', ')
+                    ) : (
+                      <span className={shared.muted}>none</span>
+                    )}
+                  </td>
                   <td>{pod.phase ?? <span className={shared.muted}>–</span>}</td>
                   <td>
                     {pod.nodeName ?? <span className={shared.muted}>–</span>}

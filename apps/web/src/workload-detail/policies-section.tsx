@@ -19,8 +19,8 @@ export function PoliciesSection({
         <p className={shared.muted}>
           No policy selects this workload, so every connection to and from it is allowed. Add a
           NetworkPolicy in <code className={styles.inlineCode}>{workload.namespace}</code> whose
-          podSelector matches its pods&apos; labels (or a default deny for the namespace) to
-          isolate it.
+          podSelector matches its pods&apos; labels (or a default deny for the namespace) to isolate
+          it.
         </p>
       ) : (
         <ul className={styles.list}>
@@ -31,13 +31,18 @@ export function PoliciesSection({
                   <span className={shared.pill} data-tone="neutral">
                     {policy.kind}
                   </span>{' '}
-                  <strong>{policy.namespace ? `${policy.namespace}/${policy.name}` : policy.name}</strong>
+                  <strong>
+                    {policy.namespace ? `${policy.namespace}/${policy.name}` : policy.name}
+                  </strong>
                 </summary>
                 <pre>
                   <code>{policy.yaml}</code>
                 </pre>
               </details>
-              <Link href={policyHref(clusterId, policy.id, policy.kind)} className={styles.peerCount}>
+              <Link
+                href={policyHref(clusterId, policy.id, policy.kind)}
+                className={styles.peerCount}
+              >
                 {policy.namespace
                   ? `All policies in ${policy.namespace}`
                   : `All ${policy.kind} policies`}

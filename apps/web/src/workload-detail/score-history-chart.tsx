@@ -51,7 +51,9 @@ export function ScoreHistoryChart({
               />
               <YAxis domain={[0, 100]} stroke="var(--text-muted)" width={40} />
               <Tooltip
-                labelFormatter={(t) => `${new Date(Number(t)).toISOString().slice(0, 16).replace('T', ' ')} UTC`}
+                labelFormatter={(t) =>
+                  `${new Date(Number(t)).toISOString().slice(0, 16).replace('T', ' ')} UTC`
+                }
                 contentStyle={{ background: 'var(--surface)', borderColor: 'var(--border)' }}
               />
               <Line

@@ -16,10 +16,14 @@ export async function ScoreHistorySection({
   readonly workload: { readonly namespace: string; readonly kind: string; readonly name: string };
   readonly range: TrendRange;
 }) {
-  const history = await scoreHistory(clusterId, workload, { from: trendQuery(range, new Date()).from });
+  const history = await scoreHistory(clusterId, workload, {
+    from: trendQuery(range, new Date()).from,
+  });
   if (!history.ok) return <ApiUnavailable error={history.error} />;
   const points = scoreSteps(history.data);
-  return <ScoreHistoryChart points={points} summary={scoreStepsSummary(points, trendLabel(range))} />;
+  return (
+    <ScoreHistoryChart points={points} summary={scoreStepsSummary(points, trendLabel(range))} />
+  );
 }
 
 export function HistoryRangeNav({

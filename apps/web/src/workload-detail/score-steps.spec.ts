@@ -20,7 +20,10 @@ describe('scoreSteps', () => {
   it('draws a step per interval and closes the last one at the end of the range', () => {
     const points = scoreSteps({
       ...range,
-      points: [interval('2026-01-02T00:00:00.000Z', '2026-01-03T00:00:00.000Z', 40), interval('2026-01-03T00:00:00.000Z', null, 90)],
+      points: [
+        interval('2026-01-02T00:00:00.000Z', '2026-01-03T00:00:00.000Z', 40),
+        interval('2026-01-03T00:00:00.000Z', null, 90),
+      ],
     });
     expect(points).toEqual([
       { t: t('2026-01-02T00:00:00.000Z'), score: 40 },
@@ -34,7 +37,9 @@ describe('scoreSteps', () => {
       { t: t(range.from), score: 70 },
       { t: t(range.to), score: 70 },
     ]);
-    expect(scoreSteps({ ...range, points: [interval('2025-12-01T00:00:00.000Z', null, 70)] })[0]).toEqual({
+    expect(
+      scoreSteps({ ...range, points: [interval('2025-12-01T00:00:00.000Z', null, 70)] })[0],
+    ).toEqual({
       t: t(range.from),
       score: 70,
     });
@@ -65,15 +70,22 @@ describe('scoreStepsSummary', () => {
   it('says the range, the lowest, highest and latest score', () => {
     const points = scoreSteps({
       ...range,
-      points: [interval('2026-01-02T00:00:00.000Z', '2026-01-03T00:00:00.000Z', 40), interval('2026-01-03T00:00:00.000Z', null, 90)],
+      points: [
+        interval('2026-01-02T00:00:00.000Z', '2026-01-03T00:00:00.000Z', 40),
+        interval('2026-01-03T00:00:00.000Z', null, 90),
+      ],
     });
-    expect(scoreStepsSummary(points, 'Week')).toBe('Workload score over the last week: 2 periods, from 40 to 90, latest 90.');
+    expect(scoreStepsSummary(points, 'Week')).toBe(
+      'Workload score over the last week: 2 periods, from 40 to 90, latest 90.',
+    );
   });
 
   it('says when the score held, and when there is none', () => {
-    expect(scoreStepsSummary(scoreSteps({ ...range, points: [interval(null, null, 70)] }), 'Day')).toBe(
-      'Workload score over the last day: 70 throughout.',
+    expect(
+      scoreStepsSummary(scoreSteps({ ...range, points: [interval(null, null, 70)] }), 'Day'),
+    ).toBe('Workload score over the last day: 70 throughout.');
+    expect(scoreStepsSummary([], 'Month')).toBe(
+      'No score recorded for this workload in the last month.',
     );
-    expect(scoreStepsSummary([], 'Month')).toBe('No score recorded for this workload in the last month.');
   });
 });

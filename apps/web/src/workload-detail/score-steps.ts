@@ -39,7 +39,9 @@ export function scoreSteps(history: ScoreHistory): readonly StepPoint[] {
 export function scoreStepsSummary(points: readonly StepPoint[], rangeLabel: string): string {
   const range = rangeLabel.toLowerCase();
   // The closing point repeats the last score: count the changes, not the corners.
-  const scores = points.slice(0, points.length > 1 ? -1 : undefined).flatMap((p) => (p.score === null ? [] : [p.score]));
+  const scores = points
+    .slice(0, points.length > 1 ? -1 : undefined)
+    .flatMap((p) => (p.score === null ? [] : [p.score]));
   if (scores.length === 0) return `No score recorded for this workload in the last ${range}.`;
   const latest = points.at(-1)?.score ?? scores.at(-1);
   const distinct = new Set(scores).size;

@@ -17,7 +17,8 @@ export function WorkloadLiveRefresh({
     w.namespace === workload.namespace && w.kind === workload.kind && w.name === workload.name;
   useLiveEvents({
     score: (event) => {
-      if (event.changedWorkloads.some(isThis) || event.removedWorkloads.some(isThis)) router.refresh();
+      if (event.changedWorkloads.some(isThis) || event.removedWorkloads.some(isThis))
+        router.refresh();
     },
     resync: () => router.refresh(),
   });

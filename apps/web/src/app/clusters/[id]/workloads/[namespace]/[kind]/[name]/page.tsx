@@ -13,13 +13,15 @@ import { ExplainResult, PeerOptions } from '../../../../../../../workload-detail
 import {
   defaultPortOf,
   parseExplainQuery,
-
   type SearchParams,
 } from '../../../../../../../workload-detail/explain-query';
 import { PeersSection } from '../../../../../../../workload-detail/peers-section';
 import { PodsSection } from '../../../../../../../workload-detail/pods-section';
 import { PoliciesSection } from '../../../../../../../workload-detail/policies-section';
-import { HistoryRangeNav, ScoreHistorySection } from '../../../../../../../workload-detail/score-history-section';
+import {
+  HistoryRangeNav,
+  ScoreHistorySection,
+} from '../../../../../../../workload-detail/score-history-section';
 import { WorkloadHeader } from '../../../../../../../workload-detail/workload-header';
 import { WorkloadLiveRefresh } from '../../../../../../../workload-detail/workload-live-refresh';
 
@@ -39,7 +41,11 @@ function decoded(segment: string): string {
   }
 }
 
-export async function generateMetadata({ params }: { readonly params: Promise<Params> }): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: {
+  readonly params: Promise<Params>;
+}): Promise<Metadata> {
   const { namespace, name } = await params;
   return { title: `${decoded(namespace)}/${decoded(name)}` };
 }
@@ -52,7 +58,11 @@ export default async function WorkloadDetailPage({
   readonly searchParams: Promise<SearchParams>;
 }) {
   const { id, ...segments } = await params;
-  const ref = { namespace: decoded(segments.namespace), kind: decoded(segments.kind), name: decoded(segments.name) };
+  const ref = {
+    namespace: decoded(segments.namespace),
+    kind: decoded(segments.kind),
+    name: decoded(segments.name),
+  };
   const search = await searchParams;
   const range = parseTrendRange(search['range']);
 
@@ -74,12 +84,25 @@ export default async function WorkloadDetailPage({
       <div className={shared.columns}>
         <PodsSection pods={workload.pods} />
         <PoliciesSection clusterId={id} workload={workload} />
-        <PeersSection clusterId={id} direction="in" peers={workload.reachableFromWorkloads} explainHref={explainHref} />
-        <PeersSection clusterId={id} direction="out" peers={workload.reachableToWorkloads} explainHref={explainHref} />
+        <PeersSection
+          clusterId={id}
+          direction="in"
+          peers={workload.reachableFromWorkloads}
+          explainHref={explainHref}
+        />
+        <PeersSection
+          clusterId={id}
+          direction="out"
+          peers={workload.reachableToWorkloads}
+          explainHref={explainHref}
+        />
         <section aria-labelledby="history-title" className={`${shared.section} ${shared.wide}`}>
           <div className={shared.sectionHeader}>
             <h2 id="history-title">Score history</h2>
-            <HistoryRangeNav range={range} hrefFor={(r) => detailHref(basePath, { range: r, explain: fields })} />
+            <HistoryRangeNav
+              range={range}
+              hrefFor={(r) => detailHref(basePath, { range: r, explain: fields })}
+            />
           </div>
           <Suspense key={range} fallback={<PageSkeleton label="the score history" />}>
             <ScoreHistorySection clusterId={id} workload={ref} range={range} />
@@ -88,11 +111,19 @@ export default async function WorkloadDetailPage({
         <ChangesSection clusterId={id} changes={workload.changes} />
         <section aria-labelledby="explain-title" className={`${shared.section} ${shared.wide}`}>
           <h2 id="explain-title">Explain a connection</h2>
-          <ExplainForm action={basePath} fields={fields} range={range} self={`${ref.namespace}/${ref.name}`} />
+          <ExplainForm
+            action={basePath}
+            fields={fields}
+            range={range}
+            self={`${ref.namespace}/${ref.name}`}
+          />
           <Suspense fallback={null}>
             <PeerOptions clusterId={id} />
           </Suspense>
-          <Suspense key={JSON.stringify(fields)} fallback={<PageSkeleton label="the explanation" />}>
+          <Suspense
+            key={JSON.stringify(fields)}
+            fallback={<PageSkeleton label="the explanation" />}
+          >
             <ExplainResult clusterId={id} workload={workload} input={input} />
           </Suspense>
         </section>
@@ -100,4 +131,3 @@ export default async function WorkloadDetailPage({
     </>
   );
 }
-
