@@ -32,6 +32,7 @@ export class ReportsController {
   @ApiOperation({ summary: 'A report as html, pdf, csv (workloads and findings), json (the data) or policyreport (wgpolicyk8s.io/v1alpha2 YAML)' })
   async download(@Param() params: ReportParams, @Query() query: DownloadQuery, @Res() res: Response) {
     const file = await this.reports.download(params.id, query.format);
-    res.type(file.contentType).attachment(file.filename).send(file.body);
+    // attachment() sets a type from the file name: ours goes after it.
+    res.attachment(file.filename).type(file.contentType).send(file.body);
   }
 }
