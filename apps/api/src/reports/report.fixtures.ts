@@ -3,6 +3,15 @@ import type { ClusterHistory, FindingRow } from './report-builder';
 
 /** Small builders for report specs. */
 
+/**
+ * The text of a PDF, read back with pdf-parse (its library file: the package entry runs a
+ * self-test when required without a parent module).
+ */
+export async function pdfText(pdf: Buffer): Promise<string> {
+  const parse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{ text: string }>;
+  return (await parse(pdf)).text;
+}
+
 export function namespaceRow(name: string, policies: number, ingress: boolean, egress: boolean): ReportNamespace {
   return { cluster: 'prod', name, score: 50, pods: 2, workloads: 1, networkPolicies: policies, defaultDenyIngress: ingress, defaultDenyEgress: egress };
 }

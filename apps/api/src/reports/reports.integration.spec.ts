@@ -9,12 +9,11 @@ import { hashOf, ObjectState, ScoreState } from '../snapshots/snapshot-state';
 import { SnapshotsRepository } from '../snapshots/snapshots.repository';
 import type { ReportClock } from './clock';
 import { ReportMailer } from './report-mailer';
+import { pdfText } from './report.fixtures';
 import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
 import { WeeklyReportJob } from './weekly-report.job';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{ text: string }>;
 
 /**
  * Reports against a real PostgreSQL: a cluster history written through the snapshot writer (so
@@ -305,7 +304,7 @@ describe('weekly report job', () => {
     const pdfs = mime.filter((p) => p.type === 'application/pdf');
     expect(pdfs).toHaveLength(3);
     expect(pdfs[0]?.body.subarray(0, 5).toString()).toBe('%PDF-');
-    const text = (await pdfParse(pdfs[0]?.body as Buffer)).text;
+    const text = await pdfText(pdfs[0]?.body as Buffer);
     expect(text).toContain('Palisade fleet compliance report');
     expect(text).toContain('CIS 5.3.2');
 
@@ -322,5 +321,33 @@ describe('weekly report job', () => {
     expect(run.reports).toHaveLength(3);
     expect(run.emailed).toBe(false);
     expect(mails).toHaveLength(0);
+  });
+
+  it('generates again a scheduled report whose run failed, or died generating more than an hour ago, but not one still generating', async () => {
+    const { job } = world({ REPORT_RECIPIENTS: '' });
+    const from = new Date('2026-03-23T00:00:00Z');
+    const to = new Date('2026-03-30T00:00:00Z');
+    const key = (scope: string) => (scope === 'fleet' ? `fleet:${from.toISOString()}:${to.toISOString()}` : `cluster:${scope}:${from.toISOString()}:${to.toISOString()}`);
+    const base = { from, to, trigger: 'schedule', summary: {} };
+    const failed = await db.prisma.report.create({ data: { ...base, scope: 'fleet', status: 'failed', error: 'boom', periodKey: key('fleet'), createdAt: new Date('2026-03-30T08:00:00Z') } });
+    const abandoned = await db.prisma.report.create({
+      data: { ...base, scope: 'cluster', clusterId: prodId, clusterName: 'prod', status: 'generating', periodKey: key(prodId), createdAt: new Date('2026-03-30T08:00:00Z') },
+    });
+    const running = await db.prisma.report.create({
+      data: { ...base, scope: 'cluster', clusterId: stagingId, clusterName: 'staging', status: 'generating', periodKey: key(stagingId), createdAt: new Date('2026-03-30T09:10:00Z') },
+    });
+    // The service judges staleness by its clock: move it to the run's time.
+    const before = clock.t;
+    clock.t = new Date('2026-03-30T09:30:00Z');
+    const run = await job.run().finally(() => (clock.t = before));
+    expect(run.reports.map((r) => [r.clusterName, r.status])).toEqual([
+      [null, 'ready'],
+      ['prod', 'ready'],
+      ['staging', 'generating'],
+    ]);
+    expect(run.reports[0]?.id).not.toBe(failed.id);
+    expect(run.reports[1]?.id).not.toBe(abandoned.id);
+    expect(run.reports[2]?.id).toBe(running.id);
+    expect(await db.prisma.report.count({ where: { from, to } })).toBe(3);
   });
 });

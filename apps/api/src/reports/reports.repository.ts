@@ -110,9 +110,9 @@ export class ReportsRepository {
     return this.db.report.findUnique({ where: { periodKey } });
   }
 
-  /** Gives a failed scheduled report its period back, so the next run generates it again. */
+  /** Gives a failed (or abandoned) scheduled report's period back, so this run generates it again. */
   async release(id: string): Promise<void> {
-    await this.db.report.deleteMany({ where: { id, status: 'failed' } });
+    await this.db.report.deleteMany({ where: { id, status: { in: ['failed', 'generating'] } } });
   }
 
   complete(id: string, summary: Prisma.InputJsonValue, data: Prisma.InputJsonValue): Promise<Report> {

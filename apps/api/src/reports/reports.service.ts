@@ -19,6 +19,9 @@ export interface Download extends RenderedReport {
   readonly filename: string;
 }
 
+/** A scheduled report still `generating` after this long was abandoned by its run. */
+const STALE_CLAIM_MS = 60 * 60_000;
+
 function itemOf(row: Omit<Report, 'data'>): ReportItem {
   const downloads = Object.fromEntries(REPORT_FORMATS.map((f) => [f, `/api/reports/${row.id}/download?format=${f}`])) as Record<ReportFormat, string>;
   return {
@@ -95,7 +98,9 @@ export class ReportsService {
     let row = await this.repository.claim(claim);
     if (!row && request.periodKey) {
       const existing = await this.repository.findByPeriodKey(request.periodKey);
-      if (existing && existing.status !== 'failed') return existing;
+      // A run that died while generating (a crash, a deploy) leaves its claim: take it over once stale.
+      const stale = existing?.status === 'generating' && this.clock.now().getTime() - existing.createdAt.getTime() > STALE_CLAIM_MS;
+      if (existing && existing.status !== 'failed' && !stale) return existing;
       if (existing) await this.repository.release(existing.id);
       row = await this.repository.claim(claim);
     }

@@ -1,15 +1,12 @@
 import { parse } from 'yaml';
 import { buildReport } from '../report-builder';
-import { FROM, history, TO } from '../report.fixtures';
+import { FROM, history, pdfText, TO } from '../report.fixtures';
 import { csvCell } from './escape';
 import { renderCsv } from './csv';
 import { renderHtml } from './html';
 import { renderPdf } from './pdf';
 import { policyReports } from './policy-report';
 
-// pdf-parse's entry runs a self-test when required without a parent module: use its library file.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{ text: string; numpages: number }>;
 
 const data = () => buildReport({ scope: 'cluster', from: FROM, to: TO, generatedAt: new Date('2026-01-12T08:00:00Z'), clusters: [history()], exceptions: [] });
 
@@ -66,7 +63,7 @@ describe('PDF', () => {
   it('is a PDF whose text has the cluster name, the scores and the control ids', async () => {
     const pdf = await renderPdf(data());
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const { text } = await pdfParse(pdf);
+    const text = await pdfText(pdf);
     expect(text).toContain('Palisade compliance report for prod');
     expect(text).toMatch(/Isolation score: 40 at the start, 72\.5 at the end/);
     expect(text).toContain('CIS 5.3.2');
