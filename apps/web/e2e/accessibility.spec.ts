@@ -1,0 +1,95 @@
+import type { Page } from 'playwright-core';
+import { startDashboard, type DashboardSession } from './support/session';
+
+/**
+ * Every page of the dashboard, checked by axe-core (WCAG 2.1 A and AA: contrast, labels, names,
+ * landmarks, ARIA) in the light and the dark scheme, and reachable from the keyboard.
+ */
+
+interface AxeViolation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly nodes: readonly { readonly target: readonly string[] }[];
+}
+
+let session: DashboardSession | undefined;
+let pages: readonly (readonly [string, string])[];
+
+beforeAll(async () => {
+  session = await startDashboard();
+  const api = session.api.url;
+  const cluster = `/clusters/${session.clusterId}`;
+  const policies = (await (await fetch(`${api}/api${cluster}/policies?namespace=payments&limit=1`)).json()) as {
+    items: { namespace: string; name: string }[];
+  };
+  const policy = policies.items[0];
+  if (!policy) throw new Error('the demo cluster has no policy in payments');
+  const snapshots = (await (await fetch(`${api}/api${cluster}/snapshots?limit=1`)).json()) as { items: { seq: number }[] };
+  const latest = snapshots.items[0]?.seq ?? 1;
+  pages = [
+    ['fleet', '/'],
+    ['overview', cluster],
+    ['workloads', `${cluster}/workloads`],
+    ['workload detail with an explanation', `${cluster}/workloads/shop/Deployment/frontend?peer=8.8.8.8&direction=in&port=8080%2FTCP`],
+    ['namespaces', `${cluster}/namespaces`],
+    ['namespace', `${cluster}/namespaces/payments`],
+    ['policies', `${cluster}/policies`],
+    ['policy', `${cluster}/policies/NetworkPolicy/payments/${policy.name}`],
+    ['changes', `${cluster}/changes`],
+    ['snapshot diff', `${cluster}/changes/diff?from=1&to=${latest}`],
+    ['unknown page', '/no-such-page'],
+  ];
+}, 120_000);
+
+afterAll(async () => {
+  await session?.close();
+}, 60_000);
+
+const AXE = require.resolve('axe-core/axe.min.js');
+
+async function violations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate<AxeViolation[]>(`axe
+    .run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+    .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })))`);
+}
+
+const describeViolations = (found: readonly AxeViolation[]) =>
+  found.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+
+it.each(['light', 'dark'] as const)('has no WCAG 2.1 AA violation on any page in the %s scheme', async (scheme) => {
+  const page = await session!.newPage();
+  await page.emulateMedia({ colorScheme: scheme });
+  const found: string[] = [];
+  for (const [name, path] of pages) {
+    await page.goto(`${session!.web.url}${path}`);
+    // Past the loading skeletons: the page's own heading is there.
+    await page.locator('main h1, main h2').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    found.push(...describeViolations(await violations(page)).map((v) => `${name}: ${v}`));
+  }
+  await page.close();
+  expect(found).toEqual([]);
+}, 120_000);
+
+it('can be used from the keyboard: skip link first, then the cluster tabs', async () => {
+  const page = await session!.newPage();
+  await page.goto(`${session!.web.url}/clusters/${session!.clusterId}`);
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Skip to content');
+  await page.keyboard.press('Enter');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+
+  // Tabbing on from the content reaches the cluster's tabs, and Enter follows one.
+  const reached: string[] = [];
+  for (let i = 0; i < 15 && !reached.includes('Policies'); i++) {
+    await page.keyboard.press('Tab');
+    reached.push((await page.evaluate(() => document.activeElement?.textContent?.trim())) ?? '');
+  }
+  expect(reached).toContain('Policies');
+  await page.keyboard.press('Enter');
+  await page.waitForURL('**/policies');
+  await page.getByRole('heading', { name: 'Policies', level: 2 }).waitFor();
+  await page.close();
+}, 60_000);
