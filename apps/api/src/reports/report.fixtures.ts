@@ -94,7 +94,7 @@ export function history(over: Partial<ClusterHistory> = {}): ClusterHistory {
       finding('shop', 'api', { score: 90 }),
       finding('legacy', 'admin', { score: 0, ingressIsolated: false, egressIsolated: false, unprotected: true, exposed: true, internetIngress: true }),
     ],
-    labels: new Map([
+    labels: new Map<string, Record<string, string>>([
       ['legacy/Deployment/admin', { team: '<script>alert(1)</script>', app: 'admin' }],
       ['shop/Deployment/api', { owner: '=HYPERLINK("http://evil")', app: 'api' }],
     ]),
