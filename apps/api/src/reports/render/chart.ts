@@ -29,9 +29,9 @@ export function chartGeometry(data: ReportData, width = 720, height = 220): Char
   const days = Math.max(1, Math.round(span / 86_400_000));
   const step = Math.max(1, Math.ceil(days / 7));
   const xTicks: { x: number; label: string }[] = [];
-  for (let d = 0; d <= days; d += step) {
+  // The end is excluded from the period: no tick there.
+  for (let d = 0; d < days; d += step) {
     const at = new Date(from + d * 86_400_000);
-    if (at.getTime() > from + span) break;
     xTicks.push({ x: x(at.toISOString()), label: at.toISOString().slice(5, 10) });
   }
   return { width, height, plot, lines, yTicks, xTicks };
@@ -41,7 +41,7 @@ export function chartGeometry(data: ReportData, width = 720, height = 220): Char
 export function renderSvgChart(data: ReportData): string {
   const g = chartGeometry(data);
   const parts: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${g.width} ${g.height}" width="${g.width}" height="${g.height}" role="img" aria-label="Isolation score over the period">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${g.width} ${g.height}" width="100%" style="max-width:${g.width}px" role="img" aria-label="Isolation score over the period">`,
     `<rect x="${g.plot.left}" y="${g.plot.top}" width="${g.plot.right - g.plot.left}" height="${g.plot.bottom - g.plot.top}" fill="#f8fafc" stroke="#cbd5e1"/>`,
   ];
   for (const t of g.yTicks) {

@@ -30,8 +30,10 @@ function more(total: number, shown: number): string {
   return total > shown ? `<p class="muted">${shown} of ${total} shown; the CSV download lists every workload.</p>` : '';
 }
 
-function changeSubject(c: ReportChange): string {
-  return [c.namespace, c.workload ?? c.policy].filter(Boolean).join('/');
+/** `ns/Kind/name` of a workload, the policy id (already `ns/name`), or the namespace. */
+export function changeSubject(c: ReportChange): string {
+  if (c.workload) return [c.namespace, c.workload].filter(Boolean).join('/');
+  return c.policy ?? c.namespace ?? '';
 }
 
 function changeRows(list: readonly ReportChange[], fleet: boolean): string[][] {

@@ -2,7 +2,7 @@ import type { ReportChange, ReportData } from '@palisade/api-contract';
 import PDFDocument from 'pdfkit';
 import { chartGeometry } from './chart';
 import { delta, figure, when } from './escape';
-import { describeChange } from './html';
+import { changeSubject, describeChange } from './html';
 
 /** Long lists stop here in the PDF (the CSV and JSON downloads have everything). */
 export const PDF_ROWS = 200;
@@ -109,7 +109,7 @@ export function renderPdf(data: ReportData): Promise<Buffer> {
   );
 
   const changes = (list_: readonly ReportChange[]) =>
-    list_.map((c) => `${when(c.at)} ${where(c.cluster)}${c.kind} ${[c.namespace, c.workload ?? c.policy].filter(Boolean).join('/')} ${describeChange(c)}`.trim());
+    list_.map((c) => `${when(c.at)} ${where(c.cluster)}${c.kind} ${changeSubject(c)} ${describeChange(c)}`.trim());
   heading('Became exposed or unprotected during the period');
   list(changes(data.changes.becameExposed), 'None.');
   heading('Became protected during the period');

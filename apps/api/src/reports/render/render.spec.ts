@@ -51,6 +51,13 @@ describe('HTML', () => {
     expect(html).toContain('CIS 5.3.2');
   });
 
+  it('names the changes of the period: the workload in its namespace, the policy by its id', () => {
+    const html = renderHtml(data());
+    expect(html).toContain('<td>legacy/Deployment/admin</td>');
+    expect(html).toContain('<td>shop/default-deny</td>');
+    expect(html).not.toContain('shop/shop/default-deny');
+  });
+
   it('escapes cluster names in the chart legend and the title', () => {
     const h = history({ name: 'prod"><img src=x onerror=alert(1)>' });
     const html = renderHtml(buildReport({ scope: 'cluster', from: FROM, to: TO, generatedAt: TO, clusters: [h], exceptions: [] }));
