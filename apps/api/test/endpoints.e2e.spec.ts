@@ -228,7 +228,7 @@ describe('the API endpoint by endpoint', () => {
         expect(p.yaml).toContain(`name: ${p.name}`);
       }
       expect(policies.find((p) => p.name === 'db-from-web')!.yaml).toMatch(/app: web/);
-      expect(d.reachableFromWorkloads).toEqual([{ namespace: 'shop', kind: 'Deployment', name: 'web', pods: 2 }]);
+      expect(d.reachableFromWorkloads).toEqual([{ namespace: 'shop', kind: 'Deployment', name: 'web', pods: 2, audited: true }]);
       // db's egress is open: it reaches adminer (open) but not web (which admits only web).
       expect(d.reachableToWorkloads.map(peer)).toEqual(['tools/Deployment/adminer']);
       expect(d.changes).toEqual([]); // the first snapshot is the baseline

@@ -275,6 +275,8 @@ export interface WorkloadRef {
   readonly kind: string;
   readonly name: string;
   readonly pods: number;
+  /** False for a workload of a namespace left out of the audit (kube-system by default): no page of its own. */
+  readonly audited: boolean;
 }
 
 /** GET /api/clusters/:id/workloads/:namespace/:kind/:name */

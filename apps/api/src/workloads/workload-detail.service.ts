@@ -1,4 +1,4 @@
-import type { PolicyKind, WorkloadDetail, WorkloadPod } from '@palisade/api-contract';
+import type { PolicyKind, WorkloadDetail, WorkloadPod, WorkloadRef } from '@palisade/api-contract';
 import { Inject, Injectable } from '@nestjs/common';
 import { analyze, Analysis, workloadPeers } from '@palisade/policy-engine';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -38,6 +38,8 @@ export class WorkloadDetailService {
     // Who reaches whom needs the live model; a replica without it answers without peers.
     const latest = this.evaluation.latest(clusterId);
     const peers = latest ? workloadPeers(this.analysisOf(latest), { namespace, kind, name }) : null;
+    const excluded = new Set(this.config.evaluation.excludedNamespaces);
+    const audited = (refs: readonly Omit<WorkloadRef, 'audited'>[]) => refs.map((r) => ({ ...r, audited: !excluded.has(r.namespace) }));
     return {
       ...workloadFromRow(row),
       reachableTo: details.reachableTo ?? 0,
@@ -51,8 +53,8 @@ export class WorkloadDetailService {
         name: p.name,
         yaml: manifestYaml(p.data),
       })),
-      reachableFromWorkloads: peers?.from ?? null,
-      reachableToWorkloads: peers?.to ?? null,
+      reachableFromWorkloads: peers ? audited(peers.from) : null,
+      reachableToWorkloads: peers ? audited(peers.to) : null,
       changes: changes.map(changeFromRow),
     };
   }

@@ -32,14 +32,19 @@ const tones = {
 } as const satisfies Record<ChangeKind, ChangeTone>;
 
 /** What a change event says, in a line: its kind and its subject. */
-export function describeChange(change: Pick<ChangeItem, 'kind' | 'namespace' | 'workload' | 'policy' | 'details'>): {
+export function describeChange(
+  change: Pick<ChangeItem, 'kind' | 'namespace' | 'workload' | 'policy' | 'details'>,
+): {
   readonly label: string;
   readonly subject: string;
   readonly tone: ChangeTone;
 } {
   const label = (labels as Record<string, string | undefined>)[change.kind] ?? change.kind;
   const tone = (tones as Record<string, ChangeTone | undefined>)[change.kind] ?? 'neutral';
-  let subject = [change.namespace, change.workload ?? change.policy].filter(Boolean).join('/');
+  // A policy's id already holds its namespace (`ns/name`) or its kind (`Kind/name`).
+  let subject = change.workload
+    ? [change.namespace, change.workload].filter(Boolean).join('/')
+    : (change.policy ?? change.namespace ?? '');
   if (change.kind === 'SCORE_CHANGED') {
     const { before, after, scoreBefore, score } = change.details as Record<string, unknown>;
     const from = before ?? scoreBefore;

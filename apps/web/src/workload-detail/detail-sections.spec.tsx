@@ -65,13 +65,36 @@ describe('PeersSection', () => {
       <PeersSection
         clusterId="c1"
         direction="out"
-        peers={[{ namespace: 'shop', kind: 'Deployment', name: 'cart', pods: 1 }]}
+        peers={[{ namespace: 'shop', kind: 'Deployment', name: 'cart', pods: 1, audited: true }]}
         explainHref={explainHref}
       />,
     );
     expect(text(html)).toBe('Whom it can reach shop/cart Deployment, 1 pod · Explain');
     expect(html).toContain('href="/clusters/c1/workloads/shop/Deployment/cart"');
     expect(html).toContain('href="?peer=shop/Deployment/cart&amp;direction=out"');
+  });
+
+  it('names a peer of a namespace left out of the audit without a link to a page it does not have', () => {
+    const html = renderToStaticMarkup(
+      <PeersSection
+        clusterId="c1"
+        direction="in"
+        peers={[
+          {
+            namespace: 'kube-system',
+            kind: 'Deployment',
+            name: 'coredns',
+            pods: 2,
+            audited: false,
+          },
+        ]}
+        explainHref={explainHref}
+      />,
+    );
+    expect(text(html)).toBe(
+      'Who can reach it kube-system/coredns Deployment, 2 pods · namespace not audited',
+    );
+    expect(html).not.toContain('href=');
   });
 
   it('tells "not evaluated yet" apart from "nobody"', () => {

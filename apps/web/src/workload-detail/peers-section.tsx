@@ -39,14 +39,25 @@ export function PeersSection({
         <ul className={styles.list}>
           {peers.map((peer) => (
             <li key={peerText(peer)} data-peer={peerText(peer)}>
-              <Link href={workloadHref(clusterId, peer)}>
-                {peer.namespace}/{peer.name}
-              </Link>{' '}
+              {peer.audited ? (
+                <Link href={workloadHref(clusterId, peer)}>
+                  {peer.namespace}/{peer.name}
+                </Link>
+              ) : (
+                <span>
+                  {peer.namespace}/{peer.name}
+                </span>
+              )}{' '}
               <span className={styles.peerCount}>
                 {peer.kind}, {peer.pods} {peer.pods === 1 ? 'pod' : 'pods'} ·{' '}
-                <Link href={explainHref(peerText(peer), direction)} scroll={false}>
-                  Explain
-                </Link>
+                {peer.audited ? (
+                  <Link href={explainHref(peerText(peer), direction)} scroll={false}>
+                    Explain
+                  </Link>
+                ) : (
+                  // Its namespace is left out of the audit (EXCLUDED_NAMESPACES): no page, no pods to pick.
+                  'namespace not audited'
+                )}
               </span>
             </li>
           ))}

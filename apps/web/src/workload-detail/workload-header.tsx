@@ -53,10 +53,10 @@ export function WorkloadHeader({ workload: w }: { readonly workload: WorkloadDet
           <Isolation isolated={w.egressIsolated} />
         </Figure>
         <Figure name="reachable-from" label="Reachable from">
-          {w.reachableFrom} {w.reachableFrom === 1 ? 'workload' : 'workloads'}
+          {w.reachableFrom} {w.reachableFrom === 1 ? 'pod' : 'pods'}
         </Figure>
         <Figure name="reachable-to" label="Can reach">
-          {w.reachableTo} {w.reachableTo === 1 ? 'workload' : 'workloads'}
+          {w.reachableTo} {w.reachableTo === 1 ? 'pod' : 'pods'}
         </Figure>
         <Figure name="internet-ingress" label="From the internet">
           <YesNo value={w.internetIngress} yes="Reachable" no="No" />

@@ -23,7 +23,7 @@ const columns: readonly { readonly label: string; readonly sort?: SortField; rea
   { label: 'Kind' },
   { label: 'Ingress' },
   { label: 'Egress' },
-  { label: 'Reachable from', sort: 'reachableFrom', numeric: true },
+  { label: 'Reachable from (pods)', sort: 'reachableFrom', numeric: true },
   { label: 'Internet', numeric: false },
   { label: 'Score', sort: 'score', numeric: true },
 ];
