@@ -135,4 +135,9 @@ describe('compliance reports over HTTP', () => {
     expect(await code('POST', '/api/reports', { from: '2026-03-09T00:00:00Z', to: '2026-03-02T00:00:00Z' })).toEqual([400, 'invalid-request']);
     expect(await code('GET', `/api/reports/${reportId}/download?format=docx`)).toEqual([400, 'invalid-request']);
   });
+
+  it('documents the report routes in the OpenAPI document', async () => {
+    const doc = json((await request('GET', '/api/docs-json')).bytes);
+    expect(Object.keys(doc['paths'])).toEqual(expect.arrayContaining(['/api/reports', '/api/reports/{id}', '/api/reports/{id}/download']));
+  });
 });
