@@ -20,18 +20,25 @@ beforeAll(async () => {
   session = await startDashboard();
   const api = session.api.url;
   const cluster = `/clusters/${session.clusterId}`;
-  const policies = (await (await fetch(`${api}/api${cluster}/policies?namespace=payments&limit=1`)).json()) as {
+  const policies = (await (
+    await fetch(`${api}/api${cluster}/policies?namespace=payments&limit=1`)
+  ).json()) as {
     items: { namespace: string; name: string }[];
   };
   const policy = policies.items[0];
   if (!policy) throw new Error('the demo cluster has no policy in payments');
-  const snapshots = (await (await fetch(`${api}/api${cluster}/snapshots?limit=1`)).json()) as { items: { seq: number }[] };
+  const snapshots = (await (await fetch(`${api}/api${cluster}/snapshots?limit=1`)).json()) as {
+    items: { seq: number }[];
+  };
   const latest = snapshots.items[0]?.seq ?? 1;
   pages = [
     ['fleet', '/'],
     ['overview', cluster],
     ['workloads', `${cluster}/workloads`],
-    ['workload detail with an explanation', `${cluster}/workloads/shop/Deployment/frontend?peer=8.8.8.8&direction=in&port=8080%2FTCP`],
+    [
+      'workload detail with an explanation',
+      `${cluster}/workloads/shop/Deployment/frontend?peer=8.8.8.8&direction=in&port=8080%2FTCP`,
+    ],
     ['namespaces', `${cluster}/namespaces`],
     ['namespace', `${cluster}/namespaces/payments`],
     ['policies', `${cluster}/policies`],
@@ -56,28 +63,37 @@ async function violations(page: Page): Promise<AxeViolation[]> {
 }
 
 const describeViolations = (found: readonly AxeViolation[]) =>
-  found.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  found.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
 
-it.each(['light', 'dark'] as const)('has no WCAG 2.1 AA violation on any page in the %s scheme', async (scheme) => {
-  const page = await session!.newPage();
-  await page.emulateMedia({ colorScheme: scheme });
-  const found: string[] = [];
-  for (const [name, path] of pages) {
-    await page.goto(`${session!.web.url}${path}`);
-    // Past the loading skeletons: the page's own heading is there.
-    await page.locator('main h1, main h2').first().waitFor();
-    await page.waitForLoadState('networkidle');
-    found.push(...describeViolations(await violations(page)).map((v) => `${name}: ${v}`));
-  }
-  await page.close();
-  expect(found).toEqual([]);
-}, 120_000);
+it.each(['light', 'dark'] as const)(
+  'has no WCAG 2.1 AA violation on any page in the %s scheme',
+  async (scheme) => {
+    const page = await session!.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    const found: string[] = [];
+    for (const [name, path] of pages) {
+      await page.goto(`${session!.web.url}${path}`);
+      // Past the loading skeletons: the page's own heading is there.
+      await page.locator('main h1, main h2').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      found.push(...describeViolations(await violations(page)).map((v) => `${name}: ${v}`));
+    }
+    await page.close();
+    expect(found).toEqual([]);
+  },
+  120_000,
+);
 
 it('can be used from the keyboard: skip link first, then the cluster tabs', async () => {
   const page = await session!.newPage();
   await page.goto(`${session!.web.url}/clusters/${session!.clusterId}`);
   await page.keyboard.press('Tab');
-  expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Skip to content');
+  expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(
+    'Skip to content',
+  );
   await page.keyboard.press('Enter');
   expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
 

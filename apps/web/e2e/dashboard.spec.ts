@@ -1,15 +1,14 @@
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { waitFor } from './support/processes';
 import {
+  type DashboardSession,
   expectNoApiError,
   expectText,
   markDocument,
   sameDocument,
-  SCREENSHOTS,
+  saveScreenshot,
   startDashboard,
   STORY_LOOP_MS,
-  type DashboardSession,
 } from './support/session';
 
 /** The overview and the workloads table, live, against the demo cluster (see support/session). */
@@ -41,18 +40,22 @@ it('opens a cluster from the home page and shows its score, isolation, trend and
   await page.goto(`${web.url}/`);
   // The fleet: the demo cluster's card with its counts, trend and status, live.
   const card = page.getByRole('article', { name: 'demo' });
-  expect(await card.locator('[data-card="unprotected"]').textContent()).toMatch(/^\d+ of \d+ workloads$/);
+  expect(await card.locator('[data-card="unprotected"]').textContent()).toMatch(
+    /^\d+ of \d+ workloads$/,
+  );
   expect(await card.locator('[data-card="exposed"]').textContent()).toMatch(/^\d+ workloads$/);
   expect(await card.getByText('Connected').count()).toBe(1);
   expect(await page.locator('[data-fleet="unprotected"]').textContent()).toMatch(/^\d+$/);
   await expectText(page.locator('[data-connection]'), 'Live');
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'fleet.png'), fullPage: true });
+  await saveScreenshot(page, 'fleet');
   await page.getByRole('link', { name: 'demo' }).first().click();
   await page.waitForURL(`**/clusters/${clusterId}`);
 
   await expectText(page.getByRole('heading', { level: 1 }), 'demo');
   const score = page.locator('[data-figure="score"] dd');
-  await waitFor('a score', async () => (/^\d+(\.\d+)? \/ 100$/.test(((await score.textContent()) ?? '').trim()) ? true : undefined));
+  await waitFor('a score', async () =>
+    /^\d+(\.\d+)? \/ 100$/.test(((await score.textContent()) ?? '').trim()) ? true : undefined,
+  );
   const ingress = (await page.locator('[data-figure="ingress"] dd').textContent()) ?? '';
   expect(ingress).toMatch(/^\d+(\.\d+)?%$/);
   expect(await page.locator('[data-figure="unprotected"] dd').textContent()).toMatch(/^\d+$/);
@@ -66,10 +69,15 @@ it('opens a cluster from the home page and shows its score, isolation, trend and
   await page.getByRole('img', { name: /Cluster score over the last month/ }).waitFor();
 
   // Every region loaded: the namespaces and the latest changes, and no API error anywhere.
-  await page.getByRole('region', { name: 'Most unprotected namespaces' }).getByRole('table').waitFor();
+  await page
+    .getByRole('region', { name: 'Most unprotected namespaces' })
+    .getByRole('table')
+    .waitFor();
   const changes = page.getByRole('region', { name: 'Latest changes' });
   await changes.locator('ol li, p').first().waitFor();
-  expect(await changes.textContent()).toMatch(/Workload|Policy|Namespace|Cluster score|No changes recorded yet/);
+  expect(await changes.textContent()).toMatch(
+    /Workload|Policy|Namespace|Cluster score|No changes recorded yet/,
+  );
   await expectNoApiError(page);
 
   const formula = page.getByText(/score\s+= round\(100 x \(0\.7 x ingress \+ 0\.3 x egress\)\)/);
@@ -77,7 +85,7 @@ it('opens a cluster from the home page and shows its score, isolation, trend and
   await page.getByText('How is the score computed?').click();
   expect(await formula.isVisible()).toBe(true);
 
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'overview.png'), fullPage: true });
+  await saveScreenshot(page, 'overview');
   await page.close();
 }, 60_000);
 
@@ -98,7 +106,7 @@ it('filters the workloads to unprotected ones, and the filter survives a reload'
   await expectOnlyUnprotectedRows(page, all);
 
   await expectText(page.locator('[data-connection]'), 'Live');
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'workloads.png'), fullPage: true });
+  await saveScreenshot(page, 'workloads');
   await page.close();
 }, 60_000);
 
@@ -159,7 +167,9 @@ async function expectOnlyUnprotectedRows(page: Page, unfiltered: number): Promis
   const total = Number(await summary(page).getAttribute('data-total'));
   expect(total).toBeGreaterThan(0);
   expect(total).toBeLessThan(unfiltered);
-  const flags = await rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-unprotected')));
+  const flags = await rows(page).evaluateAll((trs) =>
+    trs.map((tr) => tr.getAttribute('data-unprotected')),
+  );
   expect(flags.length).toBeGreaterThan(0);
   expect(flags.every((f) => f === 'true')).toBe(true);
 }

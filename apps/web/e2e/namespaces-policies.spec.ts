@@ -1,10 +1,9 @@
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import {
-  expectNoApiError,
-  SCREENSHOTS,
-  startDashboard,
   type DashboardSession,
+  expectNoApiError,
+  saveScreenshot,
+  startDashboard,
 } from './support/session';
 
 /** The namespaces and policies pages against the demo cluster (see support/session). */
@@ -26,7 +25,8 @@ afterAll(async () => {
 const newPage = () => session!.newPage();
 
 // Visible ones only: Next may keep the previous route's tree in the DOM, hidden, after a navigation.
-const namespaceRow = (page: Page, name: string) => page.locator(`tbody tr[data-namespace="${name}"]:visible`);
+const namespaceRow = (page: Page, name: string) =>
+  page.locator(`tbody tr[data-namespace="${name}"]:visible`);
 const policyRows = (page: Page) => page.locator('tbody tr[data-policy]:visible');
 
 /** The cell's text as assistive technology reads it: without what is aria-hidden. */
@@ -48,7 +48,10 @@ async function defaultDeny(page: Page, namespace: string) {
 it('lists the namespaces with their default deny in words, sortable and filterable from the URL', async () => {
   const page = await newPage();
   await page.goto(`${web.url}/clusters/${clusterId}`);
-  await page.getByRole('navigation', { name: 'Cluster' }).getByRole('link', { name: 'Namespaces' }).click();
+  await page
+    .getByRole('navigation', { name: 'Cluster' })
+    .getByRole('link', { name: 'Namespaces' })
+    .click();
   await page.waitForURL(`**/clusters/${clusterId}/namespaces`);
   const table = page.getByRole('table', { name: /^Namespaces, sorted by score ascending/ });
   await table.waitFor();
@@ -60,15 +63,22 @@ it('lists the namespaces with their default deny in words, sortable and filterab
   await expectNoApiError(page);
 
   // Sorting by name from the header puts the namespaces in order, and says so in the URL.
-  await page.getByRole('columnheader', { name: /Namespace/ }).getByRole('link').click();
+  await page
+    .getByRole('columnheader', { name: /Namespace/ })
+    .getByRole('link')
+    .click();
   await page.waitForURL('**/namespaces?sort=name');
   await page.getByRole('table', { name: /sorted by name ascending/ }).waitFor();
-  const names = await page.locator('tbody tr[data-namespace]:visible').evaluateAll((trs) =>
-    trs.map((tr) => tr.getAttribute('data-namespace') ?? ''),
-  );
+  const names = await page
+    .locator('tbody tr[data-namespace]:visible')
+    .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-namespace') ?? ''));
   expect(names).toEqual([...names].sort());
-  expect(names).toEqual(expect.arrayContaining(['analytics', 'default', 'monitoring', 'payments', 'shop']));
-  expect(await page.getByRole('columnheader', { name: /Namespace/ }).getAttribute('aria-sort')).toBe('ascending');
+  expect(names).toEqual(
+    expect.arrayContaining(['analytics', 'default', 'monitoring', 'payments', 'shop']),
+  );
+  expect(
+    await page.getByRole('columnheader', { name: /Namespace/ }).getAttribute('aria-sort'),
+  ).toBe('ascending');
 
   // The text filter keeps the sort; a reload shows the same rows.
   await page.getByLabel('Name contains').fill('pay');
@@ -81,11 +91,15 @@ it('lists the namespaces with their default deny in words, sortable and filterab
   await page.reload();
   await namespaceRow(page, 'payments').waitFor();
   expect(await page.getByLabel('Name contains').inputValue()).toBe('pay');
-  expect(await page.locator('tbody tr[data-namespace]:visible').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-namespace')))).toEqual(['payments']);
+  expect(
+    await page
+      .locator('tbody tr[data-namespace]:visible')
+      .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-namespace'))),
+  ).toEqual(['payments']);
 
   await page.goto(`${web.url}/clusters/${clusterId}/namespaces`);
   await namespaceRow(page, 'payments').waitFor();
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'namespaces.png'), fullPage: true });
+  await saveScreenshot(page, 'namespaces');
   await page.close();
 }, 60_000);
 
@@ -97,14 +111,20 @@ it('opens payments: default deny both ways explained, its trend chart, its polic
   await page.getByRole('heading', { level: 2, name: 'payments' }).waitFor();
 
   const isolation = page.getByRole('region', { name: 'Isolation' });
-  expect(await isolation.locator('[data-direction="ingress"]').getAttribute('data-default-deny')).toBe('true');
-  expect(await isolation.locator('[data-direction="egress"]').getAttribute('data-default-deny')).toBe('true');
+  expect(
+    await isolation.locator('[data-direction="ingress"]').getAttribute('data-default-deny'),
+  ).toBe('true');
+  expect(
+    await isolation.locator('[data-direction="egress"]').getAttribute('data-default-deny'),
+  ).toBe('true');
   expect(await isolation.textContent()).toMatch(/accepts only the connections some policy allows/);
 
   // The trend is drawn, with a text alternative; the range is a link kept in the URL.
   const trend = page.getByRole('region', { name: 'Score trend' });
   await trend.locator('.recharts-surface').waitFor();
-  await trend.getByRole('img', { name: /^Score of payments over the last week: from [\d.]+ to [\d.]+/ }).waitFor();
+  await trend
+    .getByRole('img', { name: /^Score of payments over the last week: from [\d.]+ to [\d.]+/ })
+    .waitFor();
   await trend.getByRole('link', { name: 'Month' }).click();
   await page.waitForURL('**/namespaces/payments?range=month');
   await trend.getByRole('img', { name: /^Score of payments over the last month/ }).waitFor();
@@ -119,7 +139,9 @@ it('opens payments: default deny both ways explained, its trend chart, its polic
   const firstYaml = rows.first().locator('details');
   expect(await firstYaml.locator('pre').isVisible()).toBe(false);
   await firstYaml.locator('summary').click();
-  expect(await firstYaml.locator('pre').textContent()).toMatch(/kind: NetworkPolicy[\s\S]*namespace: payments/);
+  expect(await firstYaml.locator('pre').textContent()).toMatch(
+    /kind: NetworkPolicy[\s\S]*namespace: payments/,
+  );
   await expectNoApiError(page);
 
   await page.getByRole('link', { name: /workloads of payments$/ }).click();
@@ -132,8 +154,15 @@ it('says what to do in a namespace without policies, and answers not found for a
   await page.goto(`${web.url}/clusters/${clusterId}/namespaces/analytics`);
   const empty = page.getByTestId('no-policies');
   await empty.waitFor();
-  expect(await empty.textContent()).toMatch(/No NetworkPolicy in analytics[\s\S]*podSelector: \{\}/);
-  expect(await page.getByRole('region', { name: 'Isolation' }).locator('[data-default-deny="false"]').count()).toBe(2);
+  expect(await empty.textContent()).toMatch(
+    /No NetworkPolicy in analytics[\s\S]*podSelector: \{\}/,
+  );
+  expect(
+    await page
+      .getByRole('region', { name: 'Isolation' })
+      .locator('[data-default-deny="false"]')
+      .count(),
+  ).toBe(2);
 
   // The page streams behind its skeleton, so the status is already sent: the screen says it.
   await page.goto(`${web.url}/clusters/${clusterId}/namespaces/no-such-namespace`);
@@ -147,7 +176,9 @@ it('filters the policies to AdminNetworkPolicy, and the filter survives a reload
   const all = Number(await page.locator('[data-total]:visible').getAttribute('data-total'));
   expect(all).toBeGreaterThan(1);
   // Cluster-wide policies say so instead of a namespace.
-  const anp = page.locator('tbody tr[data-policy="AdminNetworkPolicy/allow-monitoring-scrape"]:visible');
+  const anp = page.locator(
+    'tbody tr[data-policy="AdminNetworkPolicy/allow-monitoring-scrape"]:visible',
+  );
   expect(await anp.locator('td:nth-of-type(2)').textContent()).toBe('cluster-wide');
 
   await page.getByLabel('Kind').selectOption('AdminNetworkPolicy');
@@ -155,7 +186,9 @@ it('filters the policies to AdminNetworkPolicy, and the filter survives a reload
   await page.waitForURL('**/policies?kind=AdminNetworkPolicy');
   await expectOnlyAllowMonitoringScrape(page);
   expect(await page.getByLabel('Kind').locator('visible=true').count()).toBe(1);
-  expect(await page.getByLabel('Kind').locator('visible=true').inputValue()).toBe('AdminNetworkPolicy');
+  expect(await page.getByLabel('Kind').locator('visible=true').inputValue()).toBe(
+    'AdminNetworkPolicy',
+  );
 
   await page.reload();
   expect(new URL(page.url()).searchParams.get('kind')).toBe('AdminNetworkPolicy');
@@ -166,7 +199,7 @@ it('filters the policies to AdminNetworkPolicy, and the filter survives a reload
   await page.goto(`${web.url}/clusters/${clusterId}/policies`);
   await policyRows(page).first().waitFor();
   await policyRows(page).first().locator('summary').click();
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'policies.png'), fullPage: true });
+  await saveScreenshot(page, 'policies');
   await page.close();
 }, 60_000);
 
@@ -178,11 +211,15 @@ it('opens a policy: its YAML, what it selects and its history', async () => {
   await page.getByRole('heading', { level: 2, name: 'allow-monitoring-scrape' }).waitFor();
   const yaml = page.getByRole('region', { name: /^YAML/ }).locator('pre');
   expect(await yaml.isVisible()).toBe(true);
-  expect(await yaml.textContent()).toMatch(/kind: AdminNetworkPolicy[\s\S]*name: allow-monitoring-scrape/);
+  expect(await yaml.textContent()).toMatch(
+    /kind: AdminNetworkPolicy[\s\S]*name: allow-monitoring-scrape/,
+  );
   expect(await page.locator('[data-figure="selects"]').textContent()).toMatch(/^\d+ workloads?$/);
   const history = page.getByTestId('policy-history');
   expect(await history.locator('li').first().getAttribute('data-event')).toBe('appeared');
-  expect(await history.locator('li').first().textContent()).toMatch(/^Appeared (at \d{4}-\d\d-\d\d \d\d:\d\d UTC|before)/);
+  expect(await history.locator('li').first().textContent()).toMatch(
+    /^Appeared (at \d{4}-\d\d-\d\d \d\d:\d\d UTC|before)/,
+  );
 
   await page.goto(`${web.url}/clusters/${clusterId}/policies/NetworkPolicy/shop/no-such-policy`);
   await page.getByRole('heading', { name: 'Policy not found' }).waitFor();
@@ -193,6 +230,8 @@ async function expectOnlyAllowMonitoringScrape(page: Page): Promise<void> {
   await policyRows(page).first().waitFor();
   const names = await policyRows(page).locator('th').allTextContents();
   expect(names).toEqual(['allow-monitoring-scrape']);
-  expect(await policyRows(page).locator('td:nth-of-type(1)').allTextContents()).toEqual(['AdminNetworkPolicy']);
+  expect(await policyRows(page).locator('td:nth-of-type(1)').allTextContents()).toEqual([
+    'AdminNetworkPolicy',
+  ]);
   expect(await page.locator('[data-total]:visible').getAttribute('data-total')).toBe('1');
 }

@@ -1,11 +1,10 @@
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import {
+  type DashboardSession,
   expectNoApiError,
   expectText,
-  SCREENSHOTS,
+  saveScreenshot,
   startDashboard,
-  type DashboardSession,
 } from './support/session';
 
 /**
@@ -167,7 +166,7 @@ it('explains why analytics cannot reach payments/ledger, and why payments/api ca
   // Back to the denied question for the picture.
   await explain(page, COLLECTOR, 'in', '5432/TCP');
   await expectText(visible(page, '[data-verdict] span').first(), 'Denied');
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'workload-detail.png'), fullPage: true });
+  await saveScreenshot(page, 'workload-detail');
   await page.close();
 }, 60_000);
 

@@ -5,7 +5,10 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { removeDir } from './processes';
 
 /** Debian's Chromium with the flags that work on these machines (docs: ENVIRONMENT.md). */
-export async function launchBrowser(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+export async function launchBrowser(): Promise<{
+  context: BrowserContext;
+  close: () => Promise<void>;
+}> {
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'palisade-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',

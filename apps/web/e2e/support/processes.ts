@@ -116,9 +116,11 @@ const baseEnv = () => ({
  * cluster (the demo story plays in a loop: workloads deployed without policies, protected,
  * exposed again, removed).
  */
-export async function startApi(options: { port?: number; dataDir?: string; demoSpeed: number }): Promise<
-  Server & { readonly port: number; readonly dataDir: string }
-> {
+export async function startApi(options: {
+  port?: number;
+  dataDir?: string;
+  demoSpeed: number;
+}): Promise<Server & { readonly port: number; readonly dataDir: string }> {
   const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'palisade-web-e2e-'));
   // Embedded PostgreSQL runs as the `postgres` user when we are root: it must reach the directory.
@@ -167,15 +169,22 @@ export function removeDir(dir: string): void {
 /** `next start` of the built dashboard, proxying /api and /socket.io to the API. */
 export async function startWeb(apiUrl: string): Promise<Server> {
   const port = await freePort();
-  const server = start('the dashboard', process.execPath, [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: WEB_DIR,
-    env: { ...baseEnv(), API_URL: apiUrl, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
-  });
+  const server = start(
+    'the dashboard',
+    process.execPath,
+    [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'],
+    {
+      cwd: WEB_DIR,
+      env: { ...baseEnv(), API_URL: apiUrl, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
+    },
+  );
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitFor('the dashboard to answer', async () => {
       if (server.child.exitCode !== null) {
-        throw new FatalError(`the dashboard exited with ${server.child.exitCode}:\n${server.output()}`);
+        throw new FatalError(
+          `the dashboard exited with ${server.child.exitCode}:\n${server.output()}`,
+        );
       }
       return (await fetch(url)).ok ? true : undefined;
     });

@@ -108,3 +108,10 @@ export async function expectText(locator: Locator, text: string, timeout = 15_00
 export async function expectNoApiError(page: Page): Promise<void> {
   expect(await page.getByText(/The Palisade API (answered|could not|gave)/).count()).toBe(0);
 }
+
+/** Saves a full-page screenshot for the README, once the page's live connection is up. */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  const indicator = page.locator('[data-connection]:visible').first();
+  if ((await indicator.count()) > 0) await expectText(indicator, 'Live');
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
