@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { Logger } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import type { ReportData } from '@palisade/api-contract';
 import { createTestDatabase, TestDatabase } from '@palisade/database/testing';
@@ -146,6 +147,7 @@ let prodId: string;
 let stagingId: string;
 
 beforeAll(async () => {
+  Logger.overrideLogger(false);
   db = await createTestDatabase();
   smtp = new SMTPServer({
     authOptional: true,
@@ -349,5 +351,18 @@ describe('weekly report job', () => {
     expect(run.reports[1]?.id).not.toBe(abandoned.id);
     expect(run.reports[2]?.id).toBe(running.id);
     expect(await db.prisma.report.count({ where: { from, to } })).toBe(3);
+  });
+
+  it('keeps the reports when the email fails, and emails them on a later run for the same period', async () => {
+    mails.length = 0;
+    const now = new Date('2026-04-06T08:00:00Z');
+    const down = await world({ SMTP_URL: 'smtp://127.0.0.1:1' }).job.run(now);
+    expect(down.emailed).toBe(false);
+    expect(down.reports.map((r) => r.status)).toEqual(['ready', 'ready', 'ready']);
+    expect(await db.prisma.report.count({ where: { from: down.from, to: down.to, emailedAt: null } })).toBe(3);
+    const up = await world().job.run(now);
+    expect(up.emailed).toBe(true);
+    expect(up.reports.map((r) => r.id)).toEqual(down.reports.map((r) => r.id));
+    expect(mails).toHaveLength(1);
   });
 });

@@ -73,7 +73,13 @@ export class WeeklyReportJob implements OnApplicationBootstrap, OnModuleDestroy 
         this.logger.error({ msg: 'scheduled report failed', clusterId: clusterId ?? 'fleet', error: String(error) });
       }
     }
-    const emailed = await this.email(reports);
+    let emailed = false;
+    try {
+      emailed = await this.email(reports);
+    } catch (error) {
+      // The reports stay stored and un-emailed: a later run for the same period sends them.
+      this.logger.error({ msg: 'weekly report email failed', error: String(error) });
+    }
     return { from, to, reports, emailed };
   }
 
