@@ -21,15 +21,13 @@ export interface SendResult {
   readonly durationMs: number;
 }
 
-/** An error in words, without URLs (which may carry tokens). */
+/** An error in words, without URLs (which may carry tokens). Duck-typed: fetch errors come from another realm under Jest. */
 function describe(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error) {
-    if (error.name === 'TimeoutError' || error.name === 'AbortError') return `timed out after ${timeoutMs} ms`;
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    const code = (error as { code?: string }).code;
-    return [error.name === 'Error' ? undefined : error.name, cause?.code ?? code ?? cause?.message ?? error.message].filter(Boolean).join(': ');
-  }
-  return String(error);
+  if (typeof error !== 'object' || error === null) return String(error);
+  const e = error as { name?: string; message?: string; code?: string; cause?: { code?: string; message?: string } };
+  if (e.name === 'TimeoutError' || e.name === 'AbortError') return `timed out after ${timeoutMs} ms`;
+  const detail = e.cause?.code ?? e.code ?? e.cause?.message ?? e.message ?? String(error);
+  return e.name && e.name !== 'Error' ? `${e.name}: ${detail}` : detail;
 }
 
 /** Sends one notification to one channel, in its format. One try; the worker decides on retries. */
