@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { startDashboard, type DashboardSession } from './support/session';
+import { expectText, startDashboard, type DashboardSession } from './support/session';
 
 /**
  * Every page of the dashboard, checked by axe-core (WCAG 2.1 A and AA: contrast, labels, names,
@@ -90,6 +90,9 @@ it.each(['light', 'dark'] as const)(
 it('can be used from the keyboard: skip link first, then the cluster tabs', async () => {
   const page = await session!.newPage();
   await page.goto(`${session!.web.url}/clusters/${session!.clusterId}`);
+  // Hydrated and streamed in: the live connection is up and the sections have loaded.
+  await expectText(page.locator('[data-connection]'), 'Live');
+  await page.waitForLoadState('networkidle');
   await page.keyboard.press('Tab');
   expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(
     'Skip to content',
@@ -101,7 +104,13 @@ it('can be used from the keyboard: skip link first, then the cluster tabs', asyn
   const reached: string[] = [];
   for (let i = 0; i < 15 && !reached.includes('Policies'); i++) {
     await page.keyboard.press('Tab');
-    reached.push((await page.evaluate(() => document.activeElement?.textContent?.trim())) ?? '');
+    // The focused control's own text (the body's would be the whole page).
+    reached.push(
+      await page.evaluate(() => {
+        const active = document.activeElement;
+        return active && active !== document.body ? (active.textContent ?? '').trim() : '(body)';
+      }),
+    );
   }
   expect(reached).toContain('Policies');
   await page.keyboard.press('Enter');
