@@ -89,9 +89,22 @@ interface W {
   readonly labels?: Record<string, string>;
 }
 
-function states(workloads: readonly W[]): { objects: ObjectState[]; scores: ScoreState[] } {
+/** NetworkPolicies of namespace shop, and whether shop has a default-deny ingress policy. */
+interface Extra {
+  readonly policies?: readonly string[];
+  readonly defaultDeny?: boolean;
+}
+
+function states(workloads: readonly W[], extra: Extra = {}): { objects: ObjectState[]; scores: ScoreState[] } {
   const objects: ObjectState[] = [];
   const scores: ScoreState[] = [];
+  for (const name of extra.policies ?? []) {
+    const data = { metadata: { namespace: 'shop', name }, spec: { podSelector: {} } };
+    objects.push({ kind: 'NetworkPolicy', namespace: 'shop', name, hash: hashOf(data), data });
+  }
+  if (extra.defaultDeny !== undefined) {
+    scores.push({ scope: 'Namespace', namespace: 'shop', kind: '', name: '', score: 50, ingressIsolated: false, egressIsolated: false, reachableFrom: 0, internetIngress: false, exposed: false, unprotected: false, details: { defaultDenyIngress: extra.defaultDeny, defaultDenyEgress: false } });
+  }
   for (const w of workloads) {
     const namespace = w.namespace ?? 'shop';
     const data = { kind: 'Deployment', name: w.name, labels: { app: w.name, ...(w.labels ?? {}) } };
@@ -116,9 +129,9 @@ function states(workloads: readonly W[]): { objects: ObjectState[]; scores: Scor
 }
 
 /** Stores a snapshot of the given workloads, as the snapshot service does. */
-async function snapshot(w: World, clusterId: string, workloads: readonly W[]): Promise<string[]> {
+async function snapshot(w: World, clusterId: string, workloads: readonly W[], extra: Extra = {}): Promise<string[]> {
   const current = await w.snapshots.loadCurrent(clusterId);
-  const { objects, scores } = states(workloads);
+  const { objects, scores } = states(workloads, extra);
   const plan = planSnapshot(current, objects, scores, 80, 5);
   await w.snapshots.write(
     {
@@ -305,6 +318,35 @@ describe('alerts with a grace period', () => {
     expect((await alertsOf(clusterId)).map((a) => a.workload)).toEqual(['Deployment/old']);
     expect((await w.exceptions.list(true, 50, 0)).items.map((e) => e.name)).toContain('public');
     expect((await w.exceptions.list(false, 50, 0)).items.map((e) => e.name)).toEqual(['old']);
+    await receiver.close();
+  });
+});
+
+describe('alerts about namespaces and policies', () => {
+  it('fires when a namespace loses its default deny and a policy is removed, and resolves both when they are back', async () => {
+    const w = world();
+    const receiver = await Receiver.start();
+    const clusterId = await newCluster();
+    const both = { policies: ['default-deny', 'allow-web'], defaultDeny: true };
+    await snapshot(w, clusterId, [{ name: 'db' }], both);
+    const channel = await w.channels.create({ type: 'webhook', name: 'hook', url: receiver.url });
+    await w.rules.create({ name: 'guard rails', enabled: true, kinds: ['NAMESPACE_LOST_DEFAULT_DENY', 'POLICY_REMOVED'], clusterId, namespace: 'shop', matchLabels: null, severity: 'warning', channelIds: [channel.id] });
+
+    expect(await snapshot(w, clusterId, [{ name: 'db' }], { policies: ['allow-web'], defaultDeny: false })).toEqual(
+      expect.arrayContaining(['NAMESPACE_LOST_DEFAULT_DENY', 'POLICY_REMOVED']),
+    );
+    clock.advance(GRACE + 1);
+    await tick(w);
+    expect(receiver.accepted().map((b) => `${b['status']} ${b['kind']}`).sort()).toEqual(['firing NAMESPACE_LOST_DEFAULT_DENY', 'firing POLICY_REMOVED']);
+
+    await snapshot(w, clusterId, [{ name: 'db' }], both);
+    await tick(w);
+    expect((await alertsOf(clusterId)).map((a) => a.status)).toEqual(['resolved', 'resolved']);
+    expect(receiver.accepted().filter((b) => b['status'] === 'resolved')).toHaveLength(2);
+
+    // Deleting the channel takes it out of the rule.
+    await w.channels.remove(channel.id);
+    expect((await db.prisma.alertRule.findFirstOrThrow({ where: { clusterId } })).channelIds).toEqual([]);
     await receiver.close();
   });
 });

@@ -34,7 +34,12 @@ export class ChannelsRepository {
     return this.db.alertChannel.update({ where: { id }, data: { ...write, settings: write.settings as Prisma.InputJsonValue } });
   }
 
+  /** Deletes the channel and takes it out of every rule, together. */
   async remove(id: string): Promise<boolean> {
-    return (await this.db.alertChannel.deleteMany({ where: { id } })).count === 1;
+    return this.db.$transaction(async (tx) => {
+      const deleted = await tx.alertChannel.deleteMany({ where: { id } });
+      await tx.$executeRaw`UPDATE "AlertRule" SET "channelIds" = array_remove("channelIds", ${id}) WHERE ${id} = ANY("channelIds")`;
+      return deleted.count === 1;
+    });
   }
 }
