@@ -11,6 +11,7 @@ import { SnapshotsRepository } from '../snapshots/snapshots.repository';
 import { AlertEvaluator } from './alert-evaluator';
 import { AlertIntake } from './alert-intake';
 import { AlertsRepository } from './alerts.repository';
+import { AlertmanagerRefreshJob } from './deliveries/alertmanager-refresh.job';
 import { ChannelResolver } from './channels/channel-resolver';
 import { ChannelSender } from './channels/channel-sender';
 import { ChannelsRepository } from './channels/channels.repository';
@@ -68,8 +69,11 @@ function world() {
   const intake = new AlertIntake(config, clock, alerts, exceptions);
   const box = new SecretBox(() => KEY);
   const channelsRepo = new ChannelsRepository(db.prisma);
-  const worker = new DeliveryWorker(config, clock, deliveries, new ChannelResolver(config, box, channelsRepo), new ChannelSender(config, clock));
+  const resolver = new ChannelResolver(config, box, channelsRepo);
+  const sender = new ChannelSender(config, clock);
+  const worker = new DeliveryWorker(config, clock, deliveries, resolver, sender);
   return {
+    refresh: new AlertmanagerRefreshJob(channelsRepo, deliveries, resolver, sender),
     snapshots: new SnapshotsRepository(db.prisma, intake),
     evaluator: new AlertEvaluator(config, clock, alerts, exceptions),
     worker,
@@ -148,6 +152,7 @@ async function snapshot(w: World, clusterId: string, workloads: readonly W[], ex
 }
 
 interface Received {
+  readonly path: string;
   readonly headers: http.IncomingHttpHeaders;
   readonly body: string;
   readonly status: number;
@@ -165,7 +170,7 @@ class Receiver {
         req.on('data', (d: Buffer) => (body += d.toString()));
         req.on('end', () => {
           const status = receiver.statuses.shift() ?? 200;
-          receiver.requests.push({ headers: req.headers, body, status });
+          receiver.requests.push({ path: req.url ?? '', headers: req.headers, body, status });
           res.writeHead(status, { 'Content-Type': 'application/json' }).end('{}');
         });
       });
@@ -347,6 +352,32 @@ describe('alerts about namespaces and policies', () => {
     // Deleting the channel takes it out of the rule.
     await w.channels.remove(channel.id);
     expect((await db.prisma.alertRule.findFirstOrThrow({ where: { clusterId } })).channelIds).toEqual([]);
+    await receiver.close();
+  });
+});
+
+describe('Alertmanager', () => {
+  it('posts to /api/v2/alerts, re-sends while firing (so resolve_timeout does not end it), and ends it with endsAt', async () => {
+    const w = world();
+    const receiver = await Receiver.start();
+    const clusterId = await newCluster();
+    await snapshot(w, clusterId, [{ name: 'db' }]);
+    const base = new URL(receiver.url).origin;
+    const channel = await w.channels.create({ type: 'alertmanager', name: 'am', url: base });
+    await w.rules.create({ name: 'am', enabled: true, kinds: ['WORKLOAD_ADDED_UNPROTECTED'], clusterId, namespace: null, matchLabels: null, severity: 'critical', channelIds: [channel.id] });
+    await snapshot(w, clusterId, [{ name: 'db' }, { name: 'web', unprotected: true }]);
+    clock.advance(GRACE + 1);
+    await tick(w);
+    expect(await w.refresh.run()).toBe(1);
+    await snapshot(w, clusterId, [{ name: 'db' }, { name: 'web' }]);
+    await tick(w);
+    expect(await w.refresh.run()).toBe(0);
+
+    expect(receiver.requests.map((r) => r.path)).toEqual(['/api/v2/alerts', '/api/v2/alerts', '/api/v2/alerts']);
+    const alerts = receiver.requests.map((r) => (JSON.parse(r.body) as Record<string, unknown>[])[0]);
+    expect(alerts.map((a) => 'endsAt' in a)).toEqual([false, false, true]);
+    expect(new Set(alerts.map((a) => JSON.stringify([a['labels'], a['startsAt']]))).size).toBe(1);
+    expect(alerts[0]['labels']).toMatchObject({ alertname: 'PalisadeWorkloadAddedUnprotected', severity: 'critical', namespace: 'shop', workload: 'Deployment/web' });
     await receiver.close();
   });
 });

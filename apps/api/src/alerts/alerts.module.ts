@@ -13,6 +13,7 @@ import { ChannelsRepository } from './channels/channels.repository';
 import { ChannelsService } from './channels/channels.service';
 import { secretBoxProvider } from './channels/secret-key.provider';
 import { CLOCK, systemClock } from './clock';
+import { AlertmanagerRefreshJob } from './deliveries/alertmanager-refresh.job';
 import { DeliveriesController } from './deliveries/deliveries.controller';
 import { DeliveriesRepository } from './deliveries/deliveries.repository';
 import { DeliveriesService } from './deliveries/deliveries.service';
@@ -51,6 +52,7 @@ import { RulesService } from './rules/rules.service';
     DeliveriesService,
     DeliveryWorker,
     DeliveryJob,
+    AlertmanagerRefreshJob,
     ExceptionsRepository,
     ExceptionsService,
   ],

@@ -21,6 +21,10 @@ export class ChannelsRepository {
     return this.db.alertChannel.findUnique({ where: { id } });
   }
 
+  async idsOfType(type: string): Promise<string[]> {
+    return (await this.db.alertChannel.findMany({ where: { type }, select: { id: true } })).map((r) => r.id);
+  }
+
   async existing(ids: readonly string[]): Promise<Set<string>> {
     const rows = await this.db.alertChannel.findMany({ where: { id: { in: [...ids] } }, select: { id: true } });
     return new Set(rows.map((r) => r.id));

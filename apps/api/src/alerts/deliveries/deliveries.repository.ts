@@ -107,6 +107,16 @@ export class DeliveriesRepository {
     ]);
   }
 
+  /** Firing notifications delivered to these channels whose alert still fires. */
+  async stillFiring(channelIds: readonly string[]): Promise<ClaimedDelivery[]> {
+    if (channelIds.length === 0) return [];
+    const rows = await this.db.alertDelivery.findMany({
+      where: { channelId: { in: [...channelIds] }, transition: 'firing', status: 'delivered', alert: { status: 'firing' } },
+      select: { id: true, channelId: true, transition: true, idempotencyKey: true, payload: true, attempts: true },
+    });
+    return rows.map((r) => ({ ...r, payload: r.payload as unknown as AlertNotification }));
+  }
+
   list(filter: DeliveryFilter): Promise<[(AlertDelivery & { log: DeliveryAttempt[] })[], number]> {
     const where: Prisma.AlertDeliveryWhereInput = {
       ...(filter.channelId ? { channelId: filter.channelId } : {}),
