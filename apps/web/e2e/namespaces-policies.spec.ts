@@ -136,7 +136,7 @@ it('opens payments: default deny both ways explained, its trend chart, its polic
   expect(await rows.count()).toBe(5);
   const kinds = await rows.locator('td:nth-of-type(1)').allTextContents();
   expect(new Set(kinds)).toEqual(new Set(['NetworkPolicy']));
-  const firstYaml = rows.first().locator('details');
+  const firstYaml = policies.locator('tbody tr[data-yaml-of] details').first();
   expect(await firstYaml.locator('pre').isVisible()).toBe(false);
   await firstYaml.locator('summary').click();
   expect(await firstYaml.locator('pre').textContent()).toMatch(
@@ -198,7 +198,7 @@ it('filters the policies to AdminNetworkPolicy, and the filter survives a reload
 
   await page.goto(`${web.url}/clusters/${clusterId}/policies`);
   await policyRows(page).first().waitFor();
-  await policyRows(page).first().locator('summary').click();
+  await page.locator('tbody tr[data-yaml-of]:visible summary').first().click();
   await saveScreenshot(page, 'policies');
   await page.close();
 }, 60_000);

@@ -1,12 +1,16 @@
 import type { PolicyItem } from '@palisade/api-contract';
 import Link from 'next/link';
+import { Fragment } from 'react';
 import dashboard from '../components/dashboard.module.css';
 import { formatUtc } from './policy-history';
 import { policyKey, policyPath } from './policy-ref';
 import { PolicyYaml } from './policy-yaml';
 import styles from './policies.module.css';
 
-/** Policies of any kind, one per row, each with its YAML behind a disclosure. */
+/**
+ * Policies of any kind, one per row, each followed by a full-width row with its YAML behind a
+ * disclosure (a YAML column would be too narrow to read).
+ */
 export function PoliciesTable({
   clusterId,
   policies,
@@ -31,34 +35,46 @@ export function PoliciesTable({
             </th>
             <th scope="col">Since</th>
             {showRemoved ? <th scope="col">Removed</th> : null}
-            <th scope="col">YAML</th>
           </tr>
         </thead>
         <tbody>
           {policies.map((policy) => (
-            <tr key={policyKey(policy)} data-policy={policyKey(policy)} data-removed={policy.removedAt !== null}>
-              <th scope="row">
-                <Link href={policyPath(clusterId, policy)}>{policy.name}</Link>
-              </th>
-              <td>{policy.kind}</td>
-              <td>{policy.namespace ?? <span className={dashboard.muted}>cluster-wide</span>}</td>
-              <td className={dashboard.numeric}>{policy.removedAt === null ? policy.selectsWorkloads : '–'}</td>
-              <td>{policy.since ? <time dateTime={policy.since}>{formatUtc(policy.since)}</time> : 'before the oldest snapshot'}</td>
-              {showRemoved ? (
-                <td className={styles.removedCell}>
-                  {policy.removedAt ? (
-                    <span className={dashboard.pill} data-tone="warning">
-                      Removed <time dateTime={policy.removedAt}>{formatUtc(policy.removedAt)}</time>
-                    </span>
+            <Fragment key={policyKey(policy)}>
+              <tr data-policy={policyKey(policy)} data-removed={policy.removedAt !== null}>
+                <th scope="row">
+                  <Link href={policyPath(clusterId, policy)}>{policy.name}</Link>
+                </th>
+                <td>{policy.kind}</td>
+                <td>{policy.namespace ?? <span className={dashboard.muted}>cluster-wide</span>}</td>
+                <td className={dashboard.numeric}>
+                  {policy.removedAt === null ? policy.selectsWorkloads : '–'}
+                </td>
+                <td>
+                  {policy.since ? (
+                    <time dateTime={policy.since}>{formatUtc(policy.since)}</time>
                   ) : (
-                    <span className={dashboard.muted}>Current</span>
+                    'before the oldest snapshot'
                   )}
                 </td>
-              ) : null}
-              <td>
-                <PolicyYaml yaml={policy.yaml} summary="Show YAML" />
-              </td>
-            </tr>
+                {showRemoved ? (
+                  <td className={styles.removedCell}>
+                    {policy.removedAt ? (
+                      <span className={dashboard.pill} data-tone="warning">
+                        Removed{' '}
+                        <time dateTime={policy.removedAt}>{formatUtc(policy.removedAt)}</time>
+                      </span>
+                    ) : (
+                      <span className={dashboard.muted}>Current</span>
+                    )}
+                  </td>
+                ) : null}
+              </tr>
+              <tr data-yaml-of={policyKey(policy)} className={styles.yamlRow}>
+                <td colSpan={showRemoved ? 6 : 5}>
+                  <PolicyYaml yaml={policy.yaml} summary={`YAML of ${policy.name}`} />
+                </td>
+              </tr>
+            </Fragment>
           ))}
         </tbody>
       </table>
