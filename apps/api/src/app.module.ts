@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger as PinoLogger } from 'pino';
@@ -37,6 +37,8 @@ export class AppModule {
         CoreModule.forRoot(deps),
         ScheduleModule.forRoot(),
         LoggerModule.forRoot({
+          // Every route, in path-to-regexp 8 syntax: the default ('*') makes Nest warn at boot.
+          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
           pinoHttp: {
             logger: deps.logger,
             genReqId: (req, res) => {
