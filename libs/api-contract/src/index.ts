@@ -373,7 +373,8 @@ export interface ChannelItem {
   readonly updatedAt: string | null;
 }
 
-export type AlertStatus = 'pending' | 'firing' | 'resolved' | 'cancelled';
+/** suppressed: held by an active exception; it fires if the exception ends while the condition holds. */
+export type AlertStatus = 'pending' | 'suppressed' | 'firing' | 'resolved' | 'cancelled';
 
 /** GET /api/alerts items. */
 export interface AlertItem {

@@ -12,9 +12,11 @@ import { excepted, ExceptionsRepository } from './exceptions/exceptions.reposito
 
 /**
  * Moves open alerts on against the latest stored state: a pending alert whose grace period is
- * over fires if its condition still holds (and no exception covers it), and is cancelled as
- * soon as it does not; a firing alert resolves once its condition no longer holds. Each
- * transition queues one notification per channel in the same transaction.
+ * over fires if its condition still holds, and is cancelled as soon as it does not; while an
+ * active exception covers its workload it is held as suppressed, and fires once the exception
+ * ends if the condition still holds. A firing alert resolves once its condition no longer holds
+ * (an exception added later does not recall it). Each transition queues one notification per
+ * channel in the same transaction.
  */
 @Injectable()
 export class AlertEvaluator {
@@ -41,27 +43,36 @@ export class AlertEvaluator {
   private async evaluateCluster(cluster: ClusterHead): Promise<number> {
     const now = this.clock.now();
     const stateChanged = this.checked.get(cluster.id) !== cluster.lastSeq;
-    const open = (await this.repository.openOf(cluster.id)).filter((a) => stateChanged || (a.status === 'pending' && a.fireAt <= now));
+    // Suppressed alerts are looked at every time: their exception may have ended.
+    const open = (await this.repository.openOf(cluster.id)).filter((a) => stateChanged || a.status === 'suppressed' || (a.status === 'pending' && a.fireAt <= now));
     if (open.length === 0) return 0;
     const exceptions = await this.exceptions.active(cluster.id, now);
     let queued = 0;
     for (const alert of open) {
       const holds = conditionHolds(alert.kind as AlertKind, alert.details as Record<string, unknown>, await this.stateOf(cluster, alert), this.config.snapshots.scoreChangeThreshold);
+      const isExcepted = excepted(exceptions, alert.namespace, alert.workload);
       const outbox = (status: 'firing' | 'resolved') => (a: Alert) => this.outbox(a, cluster.name, status, now);
-      if (alert.status === 'pending') {
-        if (!holds || excepted(exceptions, alert.namespace, alert.workload)) {
-          await this.repository.transition(alert.id, 'pending', 'cancelled', now, () => []);
-          this.logger.log({ msg: 'alert cancelled: the condition ended within the grace period (or an exception covers it)', alertId: alert.id, kind: alert.kind, subject: alert.subject });
-        } else if (alert.fireAt <= now) {
-          if (await this.repository.transition(alert.id, 'pending', 'firing', now, outbox('firing'))) {
-            queued += alert.channelIds.length;
-            this.logger.log({ msg: 'alert firing', alertId: alert.id, kind: alert.kind, subject: alert.subject, channels: alert.channelIds.length });
+      const log = { alertId: alert.id, kind: alert.kind, subject: alert.subject };
+      if (alert.status === 'pending' || alert.status === 'suppressed') {
+        if (!holds) {
+          await this.repository.transition(alert.id, alert.status, 'cancelled', now, () => []);
+          this.logger.log({ msg: 'alert cancelled: the condition ended before it fired', ...log });
+        } else if (isExcepted) {
+          if (alert.status === 'pending' && (await this.repository.transition(alert.id, 'pending', 'suppressed', now, () => []))) {
+            this.logger.log({ msg: 'alert suppressed by an exception', ...log });
           }
+        } else if (alert.fireAt <= now) {
+          if (await this.repository.transition(alert.id, alert.status, 'firing', now, outbox('firing'))) {
+            queued += alert.channelIds.length;
+            this.logger.log({ msg: 'alert firing', ...log, channels: alert.channelIds.length });
+          }
+        } else if (alert.status === 'suppressed') {
+          await this.repository.transition(alert.id, 'suppressed', 'pending', now, () => []);
         }
       } else if (!holds) {
         if (await this.repository.transition(alert.id, 'firing', 'resolved', now, outbox('resolved'))) {
           queued += alert.channelIds.length;
-          this.logger.log({ msg: 'alert resolved', alertId: alert.id, kind: alert.kind, subject: alert.subject });
+          this.logger.log({ msg: 'alert resolved', ...log });
         }
       }
     }

@@ -12,7 +12,8 @@ import { ruleSpecOf } from './rules/rule-rows';
 
 /**
  * Opens pending alerts for the change events of a snapshot, inside the snapshot's transaction:
- * the events and their alerts are stored together or not at all.
+ * the events and their alerts are stored together or not at all. An alert about a workload under
+ * an active exception opens suppressed.
  */
 @Injectable()
 export class AlertIntake implements SnapshotHook {
@@ -43,7 +44,7 @@ export class AlertIntake implements SnapshotHook {
     for (const candidates of changes) {
       for (const rule of rules) {
         const match = firstMatch(rule, stored.clusterId, candidates, labelsOf);
-        if (!match || excepted(exceptions, match.namespace ?? null, match.workload ?? null)) continue;
+        if (!match) continue;
         const workloadLabels = labelsOf(match);
         rows.push({
           clusterId: stored.clusterId,
@@ -55,7 +56,8 @@ export class AlertIntake implements SnapshotHook {
           workload: match.workload ?? null,
           policy: match.policy ?? null,
           channelIds: [...rule.channelIds],
-          status: 'pending',
+          // Held while an exception covers the workload; it fires if the exception ends first.
+          status: excepted(exceptions, match.namespace ?? null, match.workload ?? null) ? 'suppressed' : 'pending',
           openKey: openKeyOf(stored.clusterId, rule.id, match.subject),
           seq: stored.seq,
           details: { ...match.details, ...(workloadLabels ? { labels: workloadLabels } : {}) } as Prisma.InputJsonValue,

@@ -9,7 +9,7 @@ export class AlertsController {
   constructor(private readonly alerts: AlertsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Alerts, newest first', description: 'Filters: status (pending, firing, resolved, cancelled), cluster (id).' })
+  @ApiOperation({ summary: 'Alerts, newest first', description: 'Filters: status (pending, suppressed, firing, resolved, cancelled), cluster (id).' })
   list(@Query() query: AlertsQuery) {
     return this.alerts.list({ ...(query.status ? { status: query.status } : {}), ...(query.cluster ? { clusterId: query.cluster } : {}), limit: query.limit, offset: query.offset });
   }

@@ -308,11 +308,11 @@ describe('alerts with a grace period', () => {
     await receiver.close();
   });
 
-  it('raises nothing for a workload under an active exception, and only for workloads whose labels the rule selects', async () => {
+  it('holds alerts about a workload under an active exception, fires them if it expires first, and alerts only on workloads the rule selects by label', async () => {
     const w = world();
     const receiver = await Receiver.start();
     const { clusterId } = await setup(w, receiver.url, { matchLabels: { team: 'payments' } });
-    await w.exceptions.create({ clusterId, namespace: 'shop', kind: 'Deployment', name: 'public', reason: 'the storefront is public', owner: 'web-team', expiresAt: null });
+    await w.exceptions.create({ clusterId, namespace: 'shop', kind: 'Deployment', name: 'public', reason: 'the storefront is public', owner: 'web-team', expiresAt: new Date(clock.t + 3 * GRACE).toISOString() });
     await w.exceptions.create({ clusterId: null, namespace: 'shop', kind: 'Deployment', name: 'old', reason: 'expired', owner: 'x', expiresAt: new Date(clock.t - 1000).toISOString() });
     await snapshot(w, clusterId, [
       { name: 'db' },
@@ -320,9 +320,40 @@ describe('alerts with a grace period', () => {
       { name: 'old', unprotected: true, labels: { team: 'payments' } },
       { name: 'other', unprotected: true, labels: { team: 'search' } },
     ]);
-    expect((await alertsOf(clusterId)).map((a) => a.workload)).toEqual(['Deployment/old']);
+    const statuses = async () => Object.fromEntries((await alertsOf(clusterId)).map((a) => [a.workload, a.status]));
+    expect(await statuses()).toEqual({ 'Deployment/public': 'suppressed', 'Deployment/old': 'pending' });
     expect((await w.exceptions.list(true, 50, 0)).items.map((e) => e.name)).toContain('public');
     expect((await w.exceptions.list(false, 50, 0)).items.map((e) => e.name)).toEqual(['old']);
+
+    clock.advance(GRACE + 1);
+    await tick(w);
+    expect(await statuses()).toEqual({ 'Deployment/public': 'suppressed', 'Deployment/old': 'firing' });
+    expect(receiver.accepted().map((b) => b['workload'])).toEqual(['Deployment/old']);
+
+    // The exception expires while the workload is still unprotected: now it is alerted on.
+    clock.advance(2 * GRACE);
+    await tick(w);
+    expect(await statuses()).toEqual({ 'Deployment/public': 'firing', 'Deployment/old': 'firing' });
+    expect(receiver.accepted().map((b) => b['workload'])).toEqual(['Deployment/old', 'Deployment/public']);
+    await receiver.close();
+  });
+});
+
+describe('an exception made during the grace period', () => {
+  it('keeps the pending alert from firing', async () => {
+    const w = world();
+    const receiver = await Receiver.start();
+    const { clusterId } = await setup(w, receiver.url);
+    await snapshot(w, clusterId, [{ name: 'db' }, { name: 'web', unprotected: true }]);
+    const exception = await w.exceptions.create({ clusterId, namespace: 'shop', kind: 'Deployment', name: 'web', reason: 'demo', owner: 'me', expiresAt: null });
+    clock.advance(GRACE + 1);
+    await tick(w);
+    expect((await alertsOf(clusterId)).map((a) => a.status)).toEqual(['suppressed']);
+    expect(receiver.requests).toHaveLength(0);
+    // Removed while the workload is still unprotected: the alert fires.
+    await w.exceptions.remove(exception.id);
+    await tick(w);
+    expect(receiver.accepted().map((b) => b['status'])).toEqual(['firing']);
     await receiver.close();
   });
 });

@@ -17,6 +17,9 @@ export interface ClusterHead {
   readonly score: number | null;
 }
 
+/** Statuses of an open alert (its openKey set). */
+export type OpenStatus = 'pending' | 'suppressed' | 'firing';
+
 /** `cluster|rule|subject`: set on open alerts, unique, so a subject has one open alert per rule. */
 export function openKeyOf(clusterId: string, ruleId: string, subject: string): string {
   return `${clusterId}|${ruleId}|${subject}`;
@@ -63,11 +66,11 @@ export class AlertsRepository {
    * Moves an alert from one status to the next and queues its notifications, in one
    * transaction; false when another worker moved it first (so nothing is queued twice).
    */
-  async transition(alertId: string, from: 'pending' | 'firing', to: 'firing' | 'resolved' | 'cancelled', now: Date, outbox: (alert: Alert) => OutboxEntry[]): Promise<boolean> {
+  async transition(alertId: string, from: OpenStatus, to: OpenStatus | 'resolved' | 'cancelled', now: Date, outbox: (alert: Alert) => OutboxEntry[]): Promise<boolean> {
     return this.db.$transaction(async (tx) => {
       const moved = await tx.alert.updateMany({
         where: { id: alertId, status: from },
-        data: { status: to, ...(to === 'firing' ? { firedAt: now } : { closedAt: now, openKey: null }) },
+        data: { status: to, ...(to === 'firing' ? { firedAt: now } : to === 'resolved' || to === 'cancelled' ? { closedAt: now, openKey: null } : {}) },
       });
       if (moved.count !== 1) return false;
       const alert = await tx.alert.findUniqueOrThrow({ where: { id: alertId } });

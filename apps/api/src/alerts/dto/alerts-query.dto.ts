@@ -5,7 +5,7 @@ import { pageQuery } from '../../common/pagination';
 export class AlertsQuery extends createZodDto(
   z.object({
     ...pageQuery,
-    status: z.enum(['pending', 'firing', 'resolved', 'cancelled']).optional(),
+    status: z.enum(['pending', 'suppressed', 'firing', 'resolved', 'cancelled']).optional(),
     cluster: z.uuid({ message: 'must be a cluster id (a UUID)' }).optional(),
   }),
 ) {}
