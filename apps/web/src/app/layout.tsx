@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { MainNavSections } from '../alerts/main-nav';
 import { inter } from '../fonts/inter';
 import './globals.css';
 import styles from './layout.module.css';
@@ -28,6 +29,7 @@ export default function RootLayout({ children }: { readonly children: ReactNode 
             </Link>
             <nav className={styles.nav} aria-label="Main">
               <ul>
+                <MainNavSections />
                 <li>
                   {/* Served by the API through this origin's /api proxy, not a page of this app. */}
                   <a href="/api/docs">API docs</a>

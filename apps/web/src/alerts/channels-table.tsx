@@ -1,0 +1,72 @@
+import type { ChannelItem } from '@palisade/api-contract';
+import Link from 'next/link';
+import dashboard from '../components/dashboard.module.css';
+import { deleteChannel } from './actions';
+import styles from './alerts.module.css';
+import { ChannelTest } from './channel-test';
+import { CHANNEL_TYPE_LABELS } from './describe';
+
+/** The channels; secrets never appear: only whether one is set, and where it sends. */
+export function ChannelsTable({ channels }: { readonly channels: readonly ChannelItem[] }) {
+  return (
+    <div className={dashboard.tableScroll}>
+      <table className={dashboard.table} data-testid="channels-table">
+        <caption className="visually-hidden">Notification channels</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Type</th>
+            <th scope="col">Sends to</th>
+            <th scope="col">Secret</th>
+            <th scope="col">Actions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {channels.map((channel) => (
+            <tr key={channel.id} data-channel={channel.name}>
+              <th scope="row">
+                {channel.name}
+                {channel.builtIn ? (
+                  <span className={dashboard.muted}> (ALERT_WEBHOOK_URL, read-only)</span>
+                ) : null}
+              </th>
+              <td>{CHANNEL_TYPE_LABELS[channel.type] ?? channel.type}</td>
+              <td className={styles.wrap}>
+                <code>{channel.target}</code>
+                {channel.type === 'email' && Array.isArray(channel.settings['to']) ? (
+                  <> to {channel.settings['to'].join(', ')}</>
+                ) : null}
+              </td>
+              <td>{channel.hasSecret ? 'Set' : 'None'}</td>
+              <td>
+                <div className={styles.cellActions}>
+                  <ChannelTest id={channel.id} name={channel.name} />
+                  {channel.builtIn ? null : (
+                    <>
+                      <Link
+                        href={`/alerts/channels?edit=${encodeURIComponent(channel.id)}#channel-form-title`}
+                        aria-label={`Edit ${channel.name}`}
+                      >
+                        Edit
+                      </Link>
+                      <form action={deleteChannel} className={styles.inline}>
+                        <input type="hidden" name="id" value={channel.id} />
+                        <button
+                          type="submit"
+                          className={styles.dangerButton}
+                          aria-label={`Delete ${channel.name}`}
+                        >
+                          Delete
+                        </button>
+                      </form>
+                    </>
+                  )}
+                </div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

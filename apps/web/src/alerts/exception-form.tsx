@@ -1,0 +1,151 @@
+'use client';
+
+import type { ClusterItem } from '@palisade/api-contract';
+import { useActionState } from 'react';
+import dashboard from '../components/dashboard.module.css';
+import { saveException } from './actions';
+import styles from './alerts.module.css';
+import { describedBy, FieldMessages, FormError, kept } from './form-parts';
+import { INITIAL_FORM_STATE, type FormState } from './form-state';
+
+const P = 'exception';
+
+export interface ExceptionPrefill {
+  readonly clusterId?: string;
+  readonly namespace?: string;
+  readonly kind?: string;
+  readonly name?: string;
+}
+
+const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod'];
+
+/** Marks a workload intentionally exposed: no alert about it while the exception is active. */
+export function ExceptionForm({
+  clusters,
+  prefill,
+}: {
+  readonly clusters: readonly ClusterItem[];
+  readonly prefill: ExceptionPrefill;
+}) {
+  const [state, action, saving] = useActionState(saveException, INITIAL_FORM_STATE);
+  const clusterId = kept(state, 'clusterId', prefill.clusterId ?? '');
+  const text = (name: string, label: string, stored = '', hint?: string, list?: string) => (
+    <TextField state={state} name={name} label={label} stored={stored} hint={hint} list={list} />
+  );
+  return (
+    <form
+      key={state.attempt}
+      action={action}
+      className={styles.form}
+      aria-labelledby={`${P}-form-title`}
+      {...(state.error ? { 'aria-describedby': `${P}-form-error` } : {})}
+    >
+      <h3 id={`${P}-form-title`}>Mark a workload as intentionally exposed</h3>
+      <FormError id={`${P}-form-error`} state={state} />
+      <div className={styles.row}>
+        <div className={styles.field}>
+          <label htmlFor={`${P}-cluster`}>Cluster</label>
+          <select
+            id={`${P}-cluster`}
+            name="clusterId"
+            defaultValue={clusterId}
+            {...describedBy(state, 'clusterId', P)}
+          >
+            <option value="">Every cluster</option>
+            {clusterId && !clusters.some((c) => c.id === clusterId) ? (
+              <option value={clusterId}>{clusterId}</option>
+            ) : null}
+            {clusters.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+          <FieldMessages state={state} field="clusterId" idPrefix={P} />
+        </div>
+        {text('namespace', 'Namespace', prefill.namespace)}
+        {text('kind', 'Kind', prefill.kind ?? 'Deployment', undefined, `${P}-kinds`)}
+        {text('name', 'Workload name', prefill.name)}
+      </div>
+      <datalist id={`${P}-kinds`}>
+        {WORKLOAD_KINDS.map((k) => (
+          <option key={k} value={k} />
+        ))}
+      </datalist>
+      <div className={styles.field}>
+        <label htmlFor={`${P}-reason`}>Reason</label>
+        <textarea
+          id={`${P}-reason`}
+          name="reason"
+          rows={2}
+          required
+          maxLength={2000}
+          defaultValue={kept(state, 'reason')}
+          {...describedBy(state, 'reason', P, true)}
+        />
+        <FieldMessages
+          state={state}
+          field="reason"
+          idPrefix={P}
+          hint="Why it is exposed on purpose; reports list it with the exception."
+        />
+      </div>
+      <div className={styles.row}>
+        {text('owner', 'Owner', '', 'Who answers for it (a team or a person).')}
+        <div className={styles.field}>
+          <label htmlFor={`${P}-expiresAt`}>Expires on</label>
+          <input
+            id={`${P}-expiresAt`}
+            name="expiresAt"
+            type="date"
+            defaultValue={kept(state, 'expiresAt')}
+            {...describedBy(state, 'expiresAt', P, true)}
+          />
+          <FieldMessages
+            state={state}
+            field="expiresAt"
+            idPrefix={P}
+            hint="Active up to the end of that day (UTC); empty: until deleted."
+          />
+        </div>
+      </div>
+      <div className={styles.actions}>
+        <button type="submit" className={dashboard.primaryButton} disabled={saving}>
+          {saving ? 'Saving…' : 'Add exception'}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function TextField({
+  state,
+  name,
+  label,
+  stored,
+  hint,
+  list,
+}: {
+  readonly state: FormState;
+  readonly name: string;
+  readonly label: string;
+  readonly stored: string;
+  readonly hint?: string | undefined;
+  readonly list?: string | undefined;
+}) {
+  return (
+    <div className={styles.field}>
+      <label htmlFor={`${P}-${name}`}>{label}</label>
+      <input
+        id={`${P}-${name}`}
+        name={name}
+        type="text"
+        required
+        defaultValue={kept(state, name, stored)}
+        {...(list ? { list } : {})}
+        {...describedBy(state, name, P, hint !== undefined)}
+      />
+      <FieldMessages state={state} field={name} idPrefix={P} hint={hint} />
+    </div>
+  );
+}

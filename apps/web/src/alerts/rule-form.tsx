@@ -1,0 +1,178 @@
+'use client';
+
+import type { AlertRuleItem, ChannelItem, ClusterItem } from '@palisade/api-contract';
+import { useActionState } from 'react';
+import dashboard from '../components/dashboard.module.css';
+import { saveRule } from './actions';
+import styles from './alerts.module.css';
+import { ALERT_KINDS, ALERT_KIND_LABELS, SEVERITIES, severityOf } from './describe';
+import { formatMatchLabels } from './form-bodies';
+import { describedBy, FieldMessages, FormError, kept, keptAll } from './form-parts';
+import { INITIAL_FORM_STATE } from './form-state';
+
+const P = 'rule';
+
+/** Adds a rule, or edits one (`rule`); works without JavaScript too (a server action). */
+export function RuleForm({
+  rule,
+  clusters,
+  channels,
+}: {
+  readonly rule?: AlertRuleItem;
+  readonly clusters: readonly ClusterItem[];
+  readonly channels: readonly ChannelItem[];
+}) {
+  const [state, action, saving] = useActionState(saveRule, INITIAL_FORM_STATE);
+  const kinds = keptAll(state, 'kinds', rule?.kinds ?? []);
+  const channelIds = keptAll(state, 'channelIds', rule?.channelIds ?? []);
+  const enabled = keptAll(state, 'enabled', rule?.enabled === false ? [] : ['on']).length > 0;
+  const clusterId = kept(state, 'clusterId', rule?.clusterId ?? '');
+  return (
+    <form
+      key={state.attempt}
+      action={action}
+      className={styles.form}
+      aria-labelledby={`${P}-form-title`}
+      {...(state.error ? { 'aria-describedby': `${P}-form-error` } : {})}
+    >
+      <h3 id={`${P}-form-title`}>{rule ? `Edit rule ${rule.name}` : 'Add a rule'}</h3>
+      <FormError id={`${P}-form-error`} state={state} />
+      {rule ? <input type="hidden" name="id" value={rule.id} /> : null}
+      <div className={styles.field}>
+        <label htmlFor={`${P}-name`}>Name</label>
+        <input
+          id={`${P}-name`}
+          name="name"
+          type="text"
+          required
+          maxLength={200}
+          defaultValue={kept(state, 'name', rule?.name)}
+          {...describedBy(state, 'name', P)}
+        />
+        <FieldMessages state={state} field="name" idPrefix={P} />
+      </div>
+      <fieldset className={styles.fieldset} {...describedBy(state, 'kinds', P)}>
+        <legend>Alert when</legend>
+        <div className={styles.choices}>
+          {ALERT_KINDS.map((kind) => (
+            <div key={kind} className={styles.choice}>
+              <input
+                id={`${P}-kind-${kind}`}
+                type="checkbox"
+                name="kinds"
+                value={kind}
+                defaultChecked={kinds.includes(kind)}
+              />
+              <label htmlFor={`${P}-kind-${kind}`}>{ALERT_KIND_LABELS[kind]}</label>
+            </div>
+          ))}
+        </div>
+        <FieldMessages state={state} field="kinds" idPrefix={P} />
+      </fieldset>
+      <div className={styles.row}>
+        <div className={styles.field}>
+          <label htmlFor={`${P}-cluster`}>Cluster</label>
+          <select
+            id={`${P}-cluster`}
+            name="clusterId"
+            defaultValue={clusterId}
+            {...describedBy(state, 'clusterId', P)}
+          >
+            <option value="">Every cluster</option>
+            {clusterId && !clusters.some((c) => c.id === clusterId) ? (
+              <option value={clusterId}>{clusterId}</option>
+            ) : null}
+            {clusters.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+          <FieldMessages state={state} field="clusterId" idPrefix={P} />
+        </div>
+        <div className={styles.field}>
+          <label htmlFor={`${P}-namespace`}>Namespace</label>
+          <input
+            id={`${P}-namespace`}
+            name="namespace"
+            type="text"
+            defaultValue={kept(state, 'namespace', rule?.namespace ?? '')}
+            {...describedBy(state, 'namespace', P, true)}
+          />
+          <FieldMessages
+            state={state}
+            field="namespace"
+            idPrefix={P}
+            hint="A name or a glob (team-*); empty: every namespace."
+          />
+        </div>
+        <div className={styles.field}>
+          <label htmlFor={`${P}-severity`}>Severity</label>
+          <select
+            id={`${P}-severity`}
+            name="severity"
+            defaultValue={kept(state, 'severity', rule?.severity ?? 'warning')}
+            {...describedBy(state, 'severity', P)}
+          >
+            {SEVERITIES.map((s) => (
+              <option key={s} value={s}>
+                {severityOf(s).label}
+              </option>
+            ))}
+          </select>
+          <FieldMessages state={state} field="severity" idPrefix={P} />
+        </div>
+      </div>
+      <div className={styles.field}>
+        <label htmlFor={`${P}-labels`}>Workload labels</label>
+        <textarea
+          id={`${P}-labels`}
+          name="matchLabels"
+          rows={3}
+          defaultValue={kept(state, 'matchLabels', formatMatchLabels(rule?.matchLabels ?? null))}
+          {...describedBy(state, 'matchLabels', P, true)}
+        />
+        <FieldMessages
+          state={state}
+          field="matchLabels"
+          idPrefix={P}
+          hint="One key=value a line; a workload must carry them all. Empty: any workload."
+        />
+      </div>
+      <fieldset className={styles.fieldset} {...describedBy(state, 'channelIds', P)}>
+        <legend>Send to</legend>
+        {channels.length === 0 ? (
+          <p className={styles.hint}>
+            No channels yet: <a href="/alerts/channels">add one</a> first.
+          </p>
+        ) : (
+          <div className={styles.choices}>
+            {channels.map((channel) => (
+              <div key={channel.id} className={styles.choice}>
+                <input
+                  id={`${P}-channel-${channel.id}`}
+                  type="checkbox"
+                  name="channelIds"
+                  value={channel.id}
+                  defaultChecked={channelIds.includes(channel.id)}
+                />
+                <label htmlFor={`${P}-channel-${channel.id}`}>{channel.name}</label>
+              </div>
+            ))}
+          </div>
+        )}
+        <FieldMessages state={state} field="channelIds" idPrefix={P} />
+      </fieldset>
+      <div className={styles.choice}>
+        <input id={`${P}-enabled`} type="checkbox" name="enabled" defaultChecked={enabled} />
+        <label htmlFor={`${P}-enabled`}>Enabled</label>
+      </div>
+      <div className={styles.actions}>
+        <button type="submit" className={dashboard.primaryButton} disabled={saving}>
+          {saving ? 'Saving…' : rule ? 'Save rule' : 'Add rule'}
+        </button>
+        {rule ? <a href="/alerts/rules">Cancel</a> : null}
+      </div>
+    </form>
+  );
+}

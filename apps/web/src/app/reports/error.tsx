@@ -1,0 +1,4 @@
+'use client';
+
+// The same screen as the app's.
+export { default } from '../error';

@@ -1,0 +1,63 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { connection } from 'next/server';
+import styles from '../../alerts/alerts.module.css';
+import {
+  isCanonical,
+  offsetOf,
+  pageLinks,
+  PAGE_SIZE,
+  type SearchParams,
+} from '../../alerts/alerts-url';
+import { ListPagination } from '../../alerts/list-pagination';
+import { ApiUnavailable } from '../../components/api-unavailable';
+import dashboard from '../../components/dashboard.module.css';
+import { listClusters } from '../../data-access/clusters';
+import { listReports } from '../../data-access/reports-data';
+import { ReportForm } from '../../reports/report-form';
+import { ReportsTable } from '../../reports/reports-table';
+
+export const metadata: Metadata = { title: 'Reports' };
+
+const href = (offset: number) => (offset > 0 ? `/reports?offset=${offset}` : '/reports');
+
+export default async function ReportsPage({
+  searchParams,
+}: {
+  readonly searchParams: Promise<SearchParams>;
+}) {
+  await connection();
+  const search = await searchParams;
+  const offset = offsetOf(search['offset']);
+  if (!isCanonical(search, href(offset))) redirect(href(offset));
+  const [reports, clusters] = await Promise.all([
+    listReports({ limit: PAGE_SIZE, offset }),
+    listClusters(),
+  ]);
+  if (!reports.ok) return <ApiUnavailable error={reports.error} />;
+  const { items, total } = reports.data;
+  return (
+    <>
+      <h1 className={styles.title}>Compliance reports</h1>
+      <section aria-label="Generate a report" className={dashboard.section}>
+        <ReportForm clusters={clusters.ok ? clusters.data.items : []} />
+      </section>
+      <section aria-labelledby="reports-title" className={dashboard.section}>
+        <h2 id="reports-title">Stored reports</h2>
+        {total === 0 ? (
+          <p>
+            No reports yet. Generate one above; a fleet report is also made every week (and emailed
+            when REPORT_EMAIL_TO is set).
+          </p>
+        ) : items.length === 0 ? (
+          <p>
+            This page is past the last report. <a href="/reports">Go to the first page</a>.
+          </p>
+        ) : (
+          <ReportsTable reports={items} />
+        )}
+        <ListPagination links={pageLinks(offset, total, href)} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+'use client';
+
+import type { ClusterItem } from '@palisade/api-contract';
+import { useActionState } from 'react';
+import styles from '../alerts/alerts.module.css';
+import { describedBy, FieldMessages, FormError, kept } from '../alerts/form-parts';
+import { INITIAL_FORM_STATE } from '../alerts/form-state';
+import dashboard from '../components/dashboard.module.css';
+import { generateReport } from './actions';
+
+const P = 'report';
+
+/** Generates a report of the fleet or one cluster now, for the API's default or a chosen period. */
+export function ReportForm({ clusters }: { readonly clusters: readonly ClusterItem[] }) {
+  const [state, action, generating] = useActionState(generateReport, INITIAL_FORM_STATE);
+  return (
+    <form
+      key={state.attempt}
+      action={action}
+      className={styles.form}
+      aria-labelledby={`${P}-form-title`}
+      {...(state.error ? { 'aria-describedby': `${P}-form-error` } : {})}
+    >
+      <h3 id={`${P}-form-title`}>Generate now</h3>
+      <FormError id={`${P}-form-error`} state={state} />
+      <div className={styles.row}>
+        <div className={styles.field}>
+          <label htmlFor={`${P}-scope`}>Scope</label>
+          <select
+            id={`${P}-scope`}
+            name="scope"
+            defaultValue={kept(state, 'scope', 'fleet')}
+            {...describedBy(state, 'clusterId', P)}
+          >
+            <option value="fleet">The fleet (every cluster)</option>
+            {clusters.map((c) => (
+              <option key={c.id} value={c.id}>
+                Cluster {c.name}
+              </option>
+            ))}
+          </select>
+          <FieldMessages state={state} field="clusterId" idPrefix={P} />
+        </div>
+        <div className={styles.field}>
+          <label htmlFor={`${P}-from`}>From (optional)</label>
+          <input
+            id={`${P}-from`}
+            name="from"
+            type="date"
+            defaultValue={kept(state, 'from')}
+            {...describedBy(state, 'from', P, true)}
+          />
+          <FieldMessages
+            state={state}
+            field="from"
+            idPrefix={P}
+            hint="From the start of that day (UTC)."
+          />
+        </div>
+        <div className={styles.field}>
+          <label htmlFor={`${P}-to`}>To (optional)</label>
+          <input
+            id={`${P}-to`}
+            name="to"
+            type="date"
+            defaultValue={kept(state, 'to')}
+            {...describedBy(state, 'to', P, true)}
+          />
+          <FieldMessages
+            state={state}
+            field="to"
+            idPrefix={P}
+            hint="Up to the end of that day (UTC)."
+          />
+        </div>
+      </div>
+      <p className={styles.hint}>Without dates: the last 7 days (REPORT_PERIOD) up to now.</p>
+      <div className={styles.actions}>
+        <button type="submit" className={dashboard.primaryButton} disabled={generating}>
+          {generating ? 'Generating…' : 'Generate report'}
+        </button>
+      </div>
+    </form>
+  );
+}
