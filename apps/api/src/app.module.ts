@@ -5,6 +5,7 @@ import type { Logger as PinoLogger } from 'pino';
 import { randomUUID } from 'node:crypto';
 import { AlertsModule } from './alerts/alerts.module';
 import { ChangesModule } from './changes/changes.module';
+import { ClusterOwnershipModule } from './cluster-ownership/cluster-ownership.module';
 import { ClustersModule } from './clusters/clusters.module';
 import type { DemoCluster } from './collectors/demo-cluster.provider';
 import type { AppConfig } from './config/app-config';
@@ -13,6 +14,7 @@ import type { Db } from './database/prisma';
 import { DiffModule } from './diff/diff.module';
 import { ExplainModule } from './explain/explain.module';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { NamespacesModule } from './namespaces/namespaces.module';
 import { PoliciesModule } from './policies/policies.module';
 import { ReportsModule } from './reports/reports.module';
@@ -26,6 +28,11 @@ export interface AppDependencies {
   readonly prisma: Db;
   readonly logger: PinoLogger;
   readonly demo: DemoCluster;
+  /**
+   * The database every replica shares, for the per-cluster locks (a dedicated connection).
+   * Unset: this process collects every cluster.
+   */
+  readonly databaseUrl?: string;
 }
 
 @Module({})
@@ -35,6 +42,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(deps),
+        ClusterOwnershipModule.forRoot({ databaseUrl: deps.databaseUrl }),
         ScheduleModule.forRoot(),
         LoggerModule.forRoot({
           // Every route, in path-to-regexp 8 syntax: the default ('*') makes Nest warn at boot.
@@ -48,7 +56,7 @@ export class AppModule {
               res.setHeader('x-request-id', id);
               return id;
             },
-            autoLogging: { ignore: (req) => req.url === '/api/health' },
+            autoLogging: { ignore: (req) => req.url === '/api/health' || req.url === '/api/metrics' },
             customProps: () => ({ context: 'HTTP' }),
           },
         }),
@@ -62,6 +70,7 @@ export class AppModule {
         DiffModule,
         ExplainModule,
         HealthModule,
+        MetricsModule,
         AlertsModule,
         ReportsModule,
       ],

@@ -3,14 +3,22 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
+import { DeliveryWorker } from './alerts/deliveries/delivery.worker';
 import { AppDependencies, AppModule } from './app.module';
+import { RedisIoAdapter } from './live/redis-io.adapter';
 import { SnapshotsService } from './snapshots/snapshots.service';
 
 /** The Nest application with its routes under /api and the OpenAPI document at /api/docs. */
 export async function createApp(deps: AppDependencies): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(deps), { bufferLogs: true });
+  // Open keep-alive and socket.io connections must not hold a shutdown up.
+  const app = await NestFactory.create(AppModule.forRoot(deps), { bufferLogs: true, forceCloseConnections: true });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
+  if (deps.config.replicas.redisUrl) {
+    const adapter = new RedisIoAdapter(app, deps.config.replicas.redisUrl);
+    await adapter.connect();
+    app.useWebSocketAdapter(adapter);
+  }
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -23,8 +31,12 @@ export async function createApp(deps: AppDependencies): Promise<INestApplication
   return app;
 }
 
-/** Lets snapshots in flight finish before the process exits. */
+/**
+ * Graceful shutdown: no new snapshot or delivery starts; the snapshot in flight commits (or its
+ * transaction rolls back) and the delivery tries in flight are recorded; then the collectors
+ * stop, their locks are released (another replica takes over at once) and the app closes.
+ */
 export async function closeApp(app: INestApplication): Promise<void> {
-  await app.get(SnapshotsService).drain();
+  await Promise.all([app.get(SnapshotsService).drain(), app.get(DeliveryWorker).stop()]);
   await app.close();
 }

@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     },
   };
 
-  const app = await createApp({ config, prisma, logger, demo });
+  const app = await createApp({ config, prisma, logger, demo, databaseUrl: database.url });
   await app.listen(config.http.port, config.http.host);
   logger.info({ context: 'Bootstrap', port: config.http.port }, `Palisade API listening on http://localhost:${config.http.port}/api (docs: /api/docs)`);
 
@@ -51,13 +51,25 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ context: 'Bootstrap', signal }, 'shutting down: finishing snapshots in flight');
+    logger.info({ context: 'Bootstrap', signal, timeoutMs: config.shutdown.timeoutMs }, 'shutting down: finishing snapshots and deliveries in flight');
+    // Bounded: whatever still runs then is cut off (a snapshot transaction rolls back, a leased
+    // delivery is retried by the next process once its lease ends).
+    const deadline = setTimeout(() => {
+      logger.error({ context: 'Bootstrap', timeoutMs: config.shutdown.timeoutMs }, 'shutdown took too long; exiting now');
+      process.exit(1);
+    }, config.shutdown.timeoutMs);
+    deadline.unref();
+    let code = 0;
     try {
       await closeApp(app);
       await prisma.$disconnect();
       await database.stop();
+      logger.info({ context: 'Bootstrap' }, 'stopped');
+    } catch (error) {
+      code = 1;
+      logger.error({ context: 'Bootstrap', err: error }, 'shutdown failed');
     } finally {
-      process.exit(0);
+      process.exit(code);
     }
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

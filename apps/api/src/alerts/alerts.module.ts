@@ -28,7 +28,8 @@ import { RulesService } from './rules/rules.service';
 
 /**
  * Alerting: rules, channels, alerts with a grace period, the delivery outbox, exceptions.
- * Global only to hand the snapshot writer its hook (SNAPSHOT_HOOK) without a module cycle.
+ * Global only to hand the snapshot writer its hook (SNAPSHOT_HOOK) without a module cycle (and
+ * the delivery worker to the metrics).
  */
 @Global()
 @Module({
@@ -56,6 +57,6 @@ import { RulesService } from './rules/rules.service';
     ExceptionsRepository,
     ExceptionsService,
   ],
-  exports: [SNAPSHOT_HOOK],
+  exports: [SNAPSHOT_HOOK, DeliveryWorker],
 })
 export class AlertsModule {}

@@ -6,12 +6,15 @@ import { Db, PRISMA } from '../database/prisma';
 export class ClustersRepository {
   constructor(@Inject(PRISMA) private readonly db: Db) {}
 
-  /** The row of a watched cluster, created on first sight; its name is its identity. */
+  /**
+   * The row of a watched cluster, created on first sight; its name is its identity. The status
+   * is left to the replica collecting it (another replica starting must not reset it).
+   */
   upsert(name: string, source: string, snapshotIntervalSeconds: number): Promise<Cluster> {
     return this.db.cluster.upsert({
       where: { name },
       create: { name, source, snapshotIntervalSeconds, status: 'connecting' },
-      update: { source, snapshotIntervalSeconds, status: 'connecting', statusReason: null },
+      update: { source, snapshotIntervalSeconds },
     });
   }
 

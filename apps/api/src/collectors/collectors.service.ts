@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { ReplaySubject, Subject } from 'rxjs';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { ClusterOwnership } from '../cluster-ownership/cluster-ownership.service';
 import { ClustersRepository } from '../clusters/clusters.repository';
 import type { ClusterSource } from '../kubernetes/cluster-source';
 import { discoverClusterSources } from '../kubernetes/cluster-sources';
@@ -18,7 +19,17 @@ export interface ClusterRuntime {
   readonly snapshotIntervalMs: number;
 }
 
-/** Starts one collector per configured cluster and tells the rest of the service what they see. */
+/** A cluster's collector changed: its status, or this replica took or released it. */
+export interface CollectorEvent {
+  readonly clusterId: string;
+  readonly kind: 'state' | 'acquired' | 'released';
+}
+
+/**
+ * Knows every configured cluster (so every replica answers for all of them) and runs the
+ * collector of those this replica owns (ClusterOwnership): one replica collects a cluster at a
+ * time, and another takes over when it dies.
+ */
 @Injectable()
 export class CollectorsService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(CollectorsService.name);
@@ -27,12 +38,15 @@ export class CollectorsService implements OnApplicationBootstrap, OnModuleDestro
   readonly changes$ = new Subject<string>();
   /** Every cluster watched, as it is added (replayed to late subscribers). */
   readonly added$ = new ReplaySubject<ClusterRuntime>();
+  /** Status changes, and clusters this replica took or released. */
+  readonly events$ = new Subject<CollectorEvent>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clusters: ClustersRepository,
     private readonly live: LiveGateway,
     @Inject(DEMO_CLUSTER) private readonly demo: DemoCluster,
+    private readonly ownership: ClusterOwnership,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -45,6 +59,8 @@ export class CollectorsService implements OnApplicationBootstrap, OnModuleDestro
   }
 
   async onModuleDestroy(): Promise<void> {
+    // Stops the owned collectors, then releases their locks so another replica takes over now.
+    await this.ownership.stop();
     await Promise.all([...this.runtimes.values()].map((r) => r.collector.stop()));
     this.runtimes.clear();
     await this.demo.stop();
@@ -56,6 +72,15 @@ export class CollectorsService implements OnApplicationBootstrap, OnModuleDestro
 
   get(clusterId: string): ClusterRuntime | undefined {
     return this.runtimes.get(clusterId);
+  }
+
+  /** Whether this replica collects the cluster now (snapshots and live evaluation run only here). */
+  owns(clusterId: string): boolean {
+    return this.ownership.owns(clusterId);
+  }
+
+  get replicaId(): string {
+    return this.ownership.replicaId;
   }
 
   private async add(source: ClusterSource): Promise<void> {
@@ -73,11 +98,22 @@ export class CollectorsService implements OnApplicationBootstrap, OnModuleDestro
     const runtime: ClusterRuntime = { id: row.id, name: source.name, source, collector, snapshotIntervalMs: row.snapshotIntervalSeconds * 1000 };
     this.runtimes.set(row.id, runtime);
     this.added$.next(runtime);
-    // Connecting can take long or fail: the collector retries on its own, boot goes on.
-    void collector.start().catch((error: unknown) => this.logger.error({ msg: 'collector failed to start', cluster: source.name, error }));
+    await this.ownership.follow(row.id, source.name, {
+      acquired: () => {
+        void this.recordState(row.id, collector.currentState());
+        this.events$.next({ clusterId: row.id, kind: 'acquired' });
+        // Connecting can take long or fail: the collector retries on its own, boot goes on.
+        void collector.start().catch((error: unknown) => this.logger.error({ msg: 'collector failed to start', cluster: source.name, error }));
+      },
+      released: async () => {
+        await collector.stop();
+        this.events$.next({ clusterId: row.id, kind: 'released' });
+      },
+    });
   }
 
   private async recordState(clusterId: string, state: ClusterState): Promise<void> {
+    this.events$.next({ clusterId, kind: 'state' });
     this.live.emit(clusterId, 'cluster:status', { clusterId, status: state.status, ...(state.reason ? { statusReason: state.reason } : {}) });
     try {
       await this.clusters.setStatus(clusterId, state.status, state.reason ?? null);

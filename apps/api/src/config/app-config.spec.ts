@@ -68,4 +68,18 @@ describe('configuration', () => {
       /REPORT_CRON must be a cron expression[\s\S]*REPORT_RECIPIENTS must be comma-separated email addresses[\s\S]*SMTP_URL must be an smtp/,
     );
   });
+
+  it('runs as one replica without Redis by default, and reads the settings for several replicas', () => {
+    const defaults = loadConfig({});
+    expect(defaults.replicas.redisUrl).toBeUndefined();
+    expect(defaults.replicas.lockRetryMs).toBe(5000);
+    expect(defaults.replicas.replicaId).toMatch(/-\d+$/);
+    expect(defaults.shutdown.timeoutMs).toBe(30_000);
+    expect(defaults.metrics.namespaceLimit).toBe(500);
+    const config = loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379', PALISADE_REPLICA_ID: 'palisade-0', CLUSTER_LOCK_RETRY: '2s', SHUTDOWN_TIMEOUT: '10s', METRICS_NAMESPACE_LIMIT: '50' });
+    expect(config.replicas).toEqual({ replicaId: 'palisade-0', redisUrl: 'redis://127.0.0.1:6379', lockRetryMs: 2000 });
+    expect(config.shutdown.timeoutMs).toBe(10_000);
+    expect(config.metrics.namespaceLimit).toBe(50);
+    expect(() => loadConfig({ REDIS_URL: 'http://redis', SHUTDOWN_TIMEOUT: 'soon' })).toThrow(/REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL[\s\S]*SHUTDOWN_TIMEOUT must be a duration/);
+  });
 });

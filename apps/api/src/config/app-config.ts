@@ -1,4 +1,5 @@
 import { CronTime } from 'cron';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { z } from 'zod';
 import { parseDuration } from './duration';
@@ -74,6 +75,11 @@ const environment = z.object({
   REPORT_RECIPIENTS: list.pipe(z.array(z.email({ message: 'REPORT_RECIPIENTS must be comma-separated email addresses' }))).default([]),
   SMTP_URL: z.url({ protocol: /^smtps?$/, message: 'SMTP_URL must be an smtp:// or smtps:// URL (smtp://user:password@host:587)' }).optional(),
   SMTP_FROM: z.string().min(3).default('Palisade <palisade@localhost>'),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, message: 'REDIS_URL must be a redis:// or rediss:// URL' }).optional(),
+  PALISADE_REPLICA_ID: z.string().min(1).max(200).optional(),
+  CLUSTER_LOCK_RETRY: duration('CLUSTER_LOCK_RETRY', 100).prefault('5s'),
+  SHUTDOWN_TIMEOUT: duration('SHUTDOWN_TIMEOUT', 1000).prefault('30s'),
+  METRICS_NAMESPACE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(500),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: z.enum(['true', 'false']).default('false'),
   // Kubernetes service-account mount, present when running in a cluster.
@@ -128,6 +134,22 @@ export interface AppConfig {
     readonly smtpUrl?: string;
     readonly smtpFrom: string;
   };
+  readonly replicas: {
+    /** Names this process in logs, /api/ready and metrics (default: host name and pid). */
+    readonly replicaId: string;
+    /** socket.io events reach clients of every replica through Redis; unset: this replica's clients only. */
+    readonly redisUrl?: string;
+    /** How often a replica that does not collect a cluster tries to take it over. */
+    readonly lockRetryMs: number;
+  };
+  readonly shutdown: {
+    /** After SIGTERM, the process exits by then even if work is still in flight. */
+    readonly timeoutMs: number;
+  };
+  readonly metrics: {
+    /** The worst namespaces per cluster exported as palisade_namespace_score (bounds cardinality). */
+    readonly namespaceLimit: number;
+  };
   readonly log: { readonly level: string; readonly pretty: boolean };
 }
 
@@ -181,6 +203,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
       ...(e.SMTP_URL ? { smtpUrl: e.SMTP_URL } : {}),
       smtpFrom: e.SMTP_FROM,
     },
+    replicas: {
+      replicaId: e.PALISADE_REPLICA_ID ?? `${os.hostname()}-${process.pid}`,
+      ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
+      lockRetryMs: e.CLUSTER_LOCK_RETRY,
+    },
+    shutdown: { timeoutMs: e.SHUTDOWN_TIMEOUT },
+    metrics: { namespaceLimit: e.METRICS_NAMESPACE_LIMIT },
     log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY === 'true' },
   };
 }

@@ -47,6 +47,15 @@ export class EvaluationService implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     this.subscription = this.collectors.changes$.subscribe((clusterId) => this.schedule(clusterId));
+    // A replica that stopped collecting a cluster must not answer (or snapshot) from a stale picture.
+    this.subscription.add(
+      this.collectors.events$.subscribe((event) => {
+        if (event.kind !== 'released') return;
+        clearTimeout(this.timers.get(event.clusterId));
+        this.timers.delete(event.clusterId);
+        this.latestByCluster.delete(event.clusterId);
+      }),
+    );
   }
 
   onModuleDestroy(): void {

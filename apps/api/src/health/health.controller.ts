@@ -20,13 +20,20 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'Readiness: the database answers and a collector is watching its cluster (per-cluster state in the body)' })
+  @ApiOperation({ summary: 'Readiness: the database answers and a collector of this replica is watching its cluster (per-cluster state in the body; collecting: false where another replica collects it)' })
   async ready(@Res({ passthrough: true }) response: Response) {
     const database = (await this.repository.databaseAnswers()) ? 'ok' : 'down';
-    const clusters = this.collectors.list().map((c) => ({ name: c.name, healthy: c.collector.isHealthy(), ...c.collector.currentState() }));
-    // One unreachable cluster of several does not take the dashboard of the others down.
-    const ready = database === 'ok' && (clusters.length === 0 || clusters.some((c) => c.healthy));
+    // A replica reports the collectors it runs; the others are collected by another replica.
+    const clusters = this.collectors.list().map((c) =>
+      this.collectors.owns(c.id)
+        ? { name: c.name, collecting: true, healthy: c.collector.isHealthy(), ...c.collector.currentState() }
+        : { name: c.name, collecting: false, healthy: false },
+    );
+    const collecting = clusters.filter((c) => c.collecting);
+    // One unreachable cluster of several does not take the dashboard of the others down, and a
+    // replica that collects nothing still serves the API from the database.
+    const ready = database === 'ok' && (collecting.length === 0 || collecting.some((c) => c.healthy));
     response.status(ready ? 200 : 503);
-    return { status: ready ? 'ready' : 'not-ready', database, clusters };
+    return { status: ready ? 'ready' : 'not-ready', replica: this.collectors.replicaId, database, clusters };
   }
 }

@@ -20,6 +20,7 @@ export class RetentionJob {
     const results = new Map<string, ThinningResult>();
     const before = new Date(now.getTime() - this.config.snapshots.retainRawMs);
     for (const cluster of this.collectors.list()) {
+      if (!this.collectors.owns(cluster.id)) continue;
       try {
         const result = await this.retention.thin(cluster.id, before);
         results.set(cluster.id, result);

@@ -4,7 +4,7 @@ import type { Subscription } from 'rxjs';
 import { CollectorsService } from '../collectors/collectors.service';
 import { SnapshotsService } from './snapshots.service';
 
-/** Takes a snapshot of each cluster on its own schedule (SNAPSHOT_INTERVAL, per cluster). */
+/** Takes a snapshot of each cluster this replica collects, on its own schedule (SNAPSHOT_INTERVAL, per cluster). */
 @Injectable()
 export class SnapshotJob implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(SnapshotJob.name);
@@ -32,6 +32,8 @@ export class SnapshotJob implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Idempotent: a snapshot of an unchanged cluster stores one row. Failures wait for the next tick. */
   async run(clusterId: string): Promise<void> {
+    // Another replica collects (and snapshots) the clusters this one does not own.
+    if (!this.collectors.owns(clusterId)) return;
     try {
       const outcome = await this.snapshots.takeSnapshot(clusterId, 'schedule');
       if (!outcome.ok) this.logger.warn({ msg: 'scheduled snapshot skipped', clusterId, reason: outcome.message });

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import type { Subscription } from 'rxjs';
+import { Subject, Subscription } from 'rxjs';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 
 import { EvaluationService } from '../evaluation/evaluation.service';
@@ -10,6 +10,14 @@ import { SnapshotRowsRepository } from './snapshot-rows.repository';
 import { SnapshotsRepository } from './snapshots.repository';
 
 export type SnapshotTrigger = 'schedule' | 'manual' | 'change';
+
+/** A snapshot attempt that ran: its outcome, or the error it failed with (metrics listen). */
+export interface SnapshotAttempt {
+  readonly clusterId: string;
+  readonly trigger: SnapshotTrigger;
+  readonly outcome?: SnapshotOutcome;
+  readonly error?: unknown;
+}
 
 export type SnapshotOutcome =
   | { readonly ok: true; readonly seq: number; readonly takenAt: Date; readonly changes: number; readonly objectChanges: number; readonly durationMs: number }
@@ -28,6 +36,7 @@ export class SnapshotsService implements OnModuleInit, OnModuleDestroy {
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private subscription?: Subscription;
   private closing = false;
+  readonly attempts$ = new Subject<SnapshotAttempt>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -68,6 +77,10 @@ export class SnapshotsService implements OnModuleInit, OnModuleDestroy {
     const previous = this.queues.get(clusterId) ?? Promise.resolve();
     const next = previous.catch(() => undefined).then(() => this.snapshot(clusterId, trigger));
     this.queues.set(clusterId, next);
+    next.then(
+      (outcome) => this.attempts$.next({ clusterId, trigger, outcome }),
+      (error: unknown) => this.attempts$.next({ clusterId, trigger, error }),
+    );
     void next.finally(() => {
       if (this.queues.get(clusterId) === next) this.queues.delete(clusterId);
     }).catch(() => undefined);

@@ -22,6 +22,7 @@ export class DeliveryJob implements OnApplicationBootstrap, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     clearInterval(this.timer);
+    await this.worker.stop();
     await this.inFlight;
   }
 }
