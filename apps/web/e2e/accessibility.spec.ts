@@ -45,6 +45,15 @@ beforeAll(async () => {
     ['policy', `${cluster}/policies/NetworkPolicy/payments/${policy.name}`],
     ['changes', `${cluster}/changes`],
     ['snapshot diff', `${cluster}/changes/diff?from=1&to=${latest}`],
+    ['alerts', '/alerts'],
+    ['alert rules', '/alerts/rules'],
+    ['alert channels', '/alerts/channels'],
+    [
+      'alert exceptions',
+      `/alerts/exceptions?new=shop/Deployment/frontend&cluster=${session.clusterId}`,
+    ],
+    ['delivery log', '/alerts/deliveries'],
+    ['reports', '/reports'],
     ['unknown page', '/no-such-page'],
   ];
 }, 120_000);
