@@ -6,7 +6,8 @@ import * as path from 'node:path';
 export interface ApiProcess {
   readonly url: string;
   readonly output: () => string;
-  stop(): Promise<number | null>;
+  /** SIGTERM by default (graceful); SIGKILL to simulate a crash. Resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
 const MAIN = path.resolve(__dirname, '../../../dist/apps/api/main.js');
@@ -56,8 +57,8 @@ export async function startApi(env: Record<string, string>): Promise<ApiProcess>
   return {
     url,
     output: () => output,
-    stop: async () => {
-      if (child.exitCode === null) child.kill('SIGTERM');
+    stop: async (signal: NodeJS.Signals = 'SIGTERM') => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;
     },
   };

@@ -13,8 +13,9 @@ export class ClustersService {
   ) {}
 
   private item(row: Cluster, latest: Snapshot | undefined): ClusterItem {
-    // The collector's own view is fresher than the row when this replica runs it.
-    const live = this.collectors.get(row.id)?.collector.currentState();
+    // The collector's own view is fresher than the row when this replica runs it (another
+    // replica's row is written by the replica collecting the cluster).
+    const live = this.collectors.owns(row.id) ? this.collectors.get(row.id)?.collector.currentState() : undefined;
     const status = (live?.status ?? row.status) as ClusterItem['status'];
     const reason = live ? live.reason : (row.statusReason ?? undefined);
     return {

@@ -34,6 +34,7 @@ export interface CollectorEvent {
 export class CollectorsService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(CollectorsService.name);
   private readonly runtimes = new Map<string, ClusterRuntime>();
+  private readonly statusWrites = new Map<string, Promise<void>>();
   /** A cluster's objects changed (debounced downstream). */
   readonly changes$ = new Subject<string>();
   /** Every cluster watched, as it is added (replayed to late subscribers). */
@@ -112,9 +113,21 @@ export class CollectorsService implements OnApplicationBootstrap, OnModuleDestro
     });
   }
 
-  private async recordState(clusterId: string, state: ClusterState): Promise<void> {
+  private recordState(clusterId: string, state: ClusterState): Promise<void> {
     this.events$.next({ clusterId, kind: 'state' });
     this.live.emit(clusterId, 'cluster:status', { clusterId, status: state.status, ...(state.reason ? { statusReason: state.reason } : {}) });
+    // One write at a time per cluster, in order: two on different pooled connections could
+    // land the older state last.
+    const previous = this.statusWrites.get(clusterId) ?? Promise.resolve();
+    const next = previous.then(() => this.writeState(clusterId, state));
+    this.statusWrites.set(clusterId, next);
+    void next.finally(() => {
+      if (this.statusWrites.get(clusterId) === next) this.statusWrites.delete(clusterId);
+    });
+    return next;
+  }
+
+  private async writeState(clusterId: string, state: ClusterState): Promise<void> {
     try {
       await this.clusters.setStatus(clusterId, state.status, state.reason ?? null);
     } catch (error) {
