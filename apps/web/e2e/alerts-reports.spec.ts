@@ -272,3 +272,23 @@ it('generates a fleet report, shows it inline and offers every format', async ()
   await saveScreenshot(page, 'reports');
   await page.close();
 }, 120_000);
+
+it('works without JavaScript: every channel type’s fields are shown, and a form still saves', async () => {
+  const page = await session!.newPage();
+  // No script runs: the forms post to their server actions as plain HTML forms.
+  await page.route(/\.js(\?.*)?$/, (route) => route.abort());
+  await page.goto(`${web()}/alerts/channels`);
+  expect(await page.getByLabel('Slack incoming webhook URL').isVisible()).toBe(true);
+  expect(await page.getByLabel('SMTP host').isVisible()).toBe(true);
+
+  await page.goto(`${web()}/alerts/exceptions?new=shop/Deployment/mailer`);
+  await page.getByLabel('Reason').fill('Sends mail to the world');
+  await page.getByLabel('Owner').fill('team-mail');
+  await page.getByRole('button', { name: 'Add exception' }).click();
+  await page.waitForLoadState('load');
+  await page
+    .getByRole('region', { name: 'Active exceptions' })
+    .locator('tr[data-exception="shop/Deployment/mailer"]')
+    .waitFor();
+  await page.close();
+}, 60_000);
