@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { testServerUrl } from '../testing';
@@ -8,7 +9,11 @@ import { withConnection } from './postgres-admin';
 import { runPrismaCli } from './prisma-cli';
 import { findPrismaDir } from './prisma-project';
 
-const MODEL_TABLES = ['ChangeEvent', 'Cluster', 'ObjectVersion', 'ScoreVersion', 'Snapshot'];
+/** Every model of the schema is a table (none maps to another name). */
+function modelTables(prismaDir: string): string[] {
+  const schema = readFileSync(path.join(prismaDir, 'schema.prisma'), 'utf8');
+  return [...schema.matchAll(/^model (\w+) \{/gm)].map((m) => m[1]);
+}
 
 describe('migrateDatabase', () => {
   const prismaDir = findPrismaDir();
@@ -47,7 +52,7 @@ describe('migrateDatabase', () => {
         `SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`,
       );
       expect(tables.rows.map((row) => row.table_name)).toEqual(
-        [...MODEL_TABLES, '_prisma_migrations'].sort(),
+        [...modelTables(prismaDir), '_prisma_migrations'].sort(),
       );
     });
   });
