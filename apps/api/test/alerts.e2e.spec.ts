@@ -129,6 +129,14 @@ describe('alerting end to end', () => {
       ['resolved', 'delivered', [204]],
       ['firing', 'delivered', [204]],
     ]);
+    // One alert's notifications, filtered by the API.
+    const ofAlert = await call<Items<{ alertId: string; transition: string }>>('GET', `/api/deliveries?alert=${web[0].id}`);
+    expect(ofAlert.body.items.map((d) => [d.alertId, d.transition])).toEqual([
+      [web[0].id, 'resolved'],
+      [web[0].id, 'firing'],
+    ]);
+    expect(ofAlert.body.total).toBe(2);
+    expect((await call('GET', '/api/deliveries?alert=not-an-id')).status).toBe(400);
     const resolved = await call<Items<{ id: string }>>('GET', '/api/alerts?status=resolved');
     expect(resolved.body.items.map((a) => a.id)).toContain(web[0].id);
   });

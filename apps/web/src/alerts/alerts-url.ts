@@ -24,7 +24,7 @@ export interface AlertsQuery {
 }
 
 export interface DeliveriesQuery {
-  /** One alert's notifications (the API cannot filter by alert: the page filters a large page). */
+  /** One alert's notifications. */
   readonly alert?: string;
   readonly channel?: string;
   readonly status?: DeliveryStatus;

@@ -69,7 +69,13 @@ export function getChannel(id: string, options: Options = {}): Promise<ApiResult
 }
 
 export function listDeliveries(
-  query: { channel?: string; status?: DeliveryStatus; limit: number; offset: number },
+  query: {
+    channel?: string;
+    alert?: string;
+    status?: DeliveryStatus;
+    limit: number;
+    offset: number;
+  },
   options: Options = {},
 ): Promise<ApiResult<Page<DeliveryItem>>> {
   return getJson(`/api/deliveries?${search(query)}`, {

@@ -9,8 +9,8 @@ export class DeliveriesController {
   constructor(private readonly deliveries: DeliveriesService) {}
 
   @Get()
-  @ApiOperation({ summary: 'The delivery log: notifications per channel with every attempt', description: 'Filters: channel (id or "default"), status (pending, delivered, failed).' })
+  @ApiOperation({ summary: 'The delivery log: notifications per channel with every attempt', description: 'Filters: channel (id or "default"), alert (id), status (pending, delivered, failed).' })
   list(@Query() query: DeliveriesQuery) {
-    return this.deliveries.list({ ...(query.channel ? { channelId: query.channel } : {}), ...(query.status ? { status: query.status } : {}), limit: query.limit, offset: query.offset });
+    return this.deliveries.list({ ...(query.channel ? { channelId: query.channel } : {}), ...(query.alert ? { alertId: query.alert } : {}), ...(query.status ? { status: query.status } : {}), limit: query.limit, offset: query.offset });
   }
 }

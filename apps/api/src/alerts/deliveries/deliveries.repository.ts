@@ -27,6 +27,7 @@ export type AttemptOutcome =
 
 export interface DeliveryFilter {
   readonly channelId?: string;
+  readonly alertId?: string;
   readonly status?: string;
   readonly limit: number;
   readonly offset: number;
@@ -120,6 +121,7 @@ export class DeliveriesRepository {
   list(filter: DeliveryFilter): Promise<[(AlertDelivery & { log: DeliveryAttempt[] })[], number]> {
     const where: Prisma.AlertDeliveryWhereInput = {
       ...(filter.channelId ? { channelId: filter.channelId } : {}),
+      ...(filter.alertId ? { alertId: filter.alertId } : {}),
       ...(filter.status ? { status: filter.status } : {}),
     };
     return Promise.all([

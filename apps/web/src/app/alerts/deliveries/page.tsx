@@ -15,7 +15,7 @@ import { ListFilters } from '../../../alerts/list-filters';
 import { ListPagination } from '../../../alerts/list-pagination';
 import { ApiUnavailable } from '../../../components/api-unavailable';
 import dashboard from '../../../components/dashboard.module.css';
-import { ALL, listChannels, listDeliveries } from '../../../data-access/alerts-data';
+import { listChannels, listDeliveries } from '../../../data-access/alerts-data';
 
 export const metadata: Metadata = { title: 'Delivery log' };
 
@@ -31,21 +31,15 @@ export default async function DeliveriesPage({
   const search = await searchParams;
   const query = parseDeliveriesQuery(search);
   if (!isCanonical(search, deliveriesHref(BASE, query))) redirect(deliveriesHref(BASE, query));
-  const { alert, ...apiQuery } = query;
+  const { alert } = query;
   const [deliveries, channels] = await Promise.all([
-    // One alert's notifications: the API filters by channel and status only.
-    listDeliveries(
-      alert ? { ...apiQuery, limit: ALL, offset: 0 } : { ...apiQuery, limit: PAGE_SIZE },
-    ),
+    listDeliveries({ ...query, limit: PAGE_SIZE }),
     listChannels(),
   ]);
   if (!deliveries.ok) return <ApiUnavailable error={deliveries.error} />;
   const channelList = channels.ok ? channels.data.items : [];
   const channelNames = new Map(channelList.map((c) => [c.id, c.name]));
-  const items = alert
-    ? deliveries.data.items.filter((d) => d.alertId === alert)
-    : deliveries.data.items;
-  const total = alert ? items.length : deliveries.data.total;
+  const { items, total } = deliveries.data;
   const filtered = query.channel !== undefined || query.status !== undefined || alert !== undefined;
   return (
     <section aria-labelledby="deliveries-title">
@@ -106,13 +100,11 @@ export default async function DeliveriesPage({
           <a href={BASE}>Clear the filters</a> to see every notification.
         </p>
       )}
-      {alert ? null : (
-        <ListPagination
-          links={pageLinks(query.offset, total, (offset) =>
-            deliveriesHref(BASE, { ...query, offset }),
-          )}
-        />
-      )}
+      <ListPagination
+        links={pageLinks(query.offset, total, (offset) =>
+          deliveriesHref(BASE, { ...query, offset }),
+        )}
+      />
     </section>
   );
 }
