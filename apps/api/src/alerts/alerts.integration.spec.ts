@@ -158,9 +158,10 @@ interface Received {
   readonly status: number;
 }
 
-/** A webhook receiver: answers the queued statuses in turn, then 200. */
+/** A webhook receiver: answers the queued statuses in turn, then 200; `delays` (ms) slow answers down. */
 class Receiver {
   readonly requests: Received[] = [];
+  readonly delays: number[] = [];
   private constructor(private readonly server: http.Server, readonly statuses: number[]) {}
 
   static start(port = 0, statuses: number[] = []): Promise<Receiver> {
@@ -170,8 +171,15 @@ class Receiver {
         req.on('data', (d: Buffer) => (body += d.toString()));
         req.on('end', () => {
           const status = receiver.statuses.shift() ?? 200;
-          receiver.requests.push({ path: req.url ?? '', headers: req.headers, body, status });
-          res.writeHead(status, { 'Content-Type': 'application/json' }).end('{}');
+          const answer = () => {
+            // A request counts once it is answered while the sender still waits.
+            if (res.destroyed) return;
+            receiver.requests.push({ path: req.url ?? '', headers: req.headers, body, status });
+            res.writeHead(status, { 'Content-Type': 'application/json' }).end('{}');
+          };
+          const delay = receiver.delays.shift() ?? 0;
+          if (delay > 0) setTimeout(answer, delay);
+          else answer();
         });
       });
       const receiver = new Receiver(server, statuses);
@@ -411,6 +419,67 @@ describe('Alertmanager', () => {
     expect(alerts[0]['labels']).toMatchObject({ alertname: 'PalisadeWorkloadAddedUnprotected', severity: 'critical', namespace: 'shop', workload: 'Deployment/web' });
     await receiver.close();
   });
+});
+
+describe('chat channels over HTTP', () => {
+  it('posts Slack and Teams messages their receivers accept, with the cluster\'s text escaped', async () => {
+    const w = world();
+    const slack = await Receiver.start();
+    const teams = await Receiver.start();
+    const clusterId = await newCluster();
+    await snapshot(w, clusterId, [{ name: 'db' }]);
+    const channels = [
+      await w.channels.create({ type: 'slack', name: 'slack', url: slack.url }),
+      await w.channels.create({ type: 'teams', name: 'teams', url: teams.url }),
+    ];
+    await w.rules.create({ name: 'chat', enabled: true, kinds: ['WORKLOAD_ADDED_UNPROTECTED'], clusterId, namespace: null, matchLabels: null, severity: 'warning', channelIds: channels.map((c) => c.id) });
+    await snapshot(w, clusterId, [{ name: 'db' }, { name: 'web', unprotected: true, labels: { owner: '<script>alert(1)</script>' } }]);
+    clock.advance(GRACE + 1);
+    await tick(w);
+
+    expect(slack.requests).toHaveLength(1);
+    const slackBody = JSON.parse(slack.requests[0].body) as { text: string; blocks: { type: string }[] };
+    expect(slack.requests[0].headers['content-type']).toBe('application/json');
+    expect(typeof slackBody.text).toBe('string');
+    expect(slackBody.blocks.map((b) => b.type)).toEqual(['section', 'section', 'context']);
+    expect(slack.requests[0].body).toContain('&lt;script&gt;');
+    expect(slack.requests[0].body).not.toContain('<script>');
+
+    expect(teams.requests).toHaveLength(1);
+    const teamsBody = JSON.parse(teams.requests[0].body) as Record<string, unknown>;
+    expect(teamsBody).toMatchObject({ '@type': 'MessageCard', '@context': 'https://schema.org/extensions' });
+    expect(teams.requests[0].body).not.toContain('<script>');
+    for (const r of [slack, teams]) expect(r.requests[0].headers['idempotency-key']).toMatch(/:firing:/);
+    await slack.close();
+    await teams.close();
+  });
+});
+
+describe('a slow receiver', () => {
+  it('times out the slow attempt, retries, and the receiver gets the alert once', async () => {
+    const w = world();
+    const receiver = await Receiver.start();
+    // Slower than ALERT_DELIVERY_TIMEOUT (2 s) once, then quick.
+    receiver.delays.push(3_000);
+    const { clusterId, channelId } = await setup(w, receiver.url);
+    await snapshot(w, clusterId, [{ name: 'db' }, { name: 'web', unprotected: true }]);
+    clock.advance(GRACE + 1);
+    await tick(w);
+    const [pending] = (await w.deliveries.list({ channelId, limit: 10, offset: 0 })).items;
+    expect(pending).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(pending.log[0]).toMatchObject({ ok: false, statusCode: null });
+    expect(pending.log[0].error).toMatch(/time/i);
+
+    // The late answer to the abandoned attempt is not a delivery.
+    await new Promise((r) => setTimeout(r, 1_200));
+    expect(receiver.requests).toHaveLength(0);
+    clock.advance(2_000);
+    await w.worker.runOnce();
+    expect(receiver.accepted()).toHaveLength(1);
+    const [delivered] = (await w.deliveries.list({ channelId, limit: 10, offset: 0 })).items;
+    expect(delivered).toMatchObject({ status: 'delivered', attempts: 2 });
+    await receiver.close();
+  }, 20_000);
 });
 
 describe('the delivery outbox', () => {
