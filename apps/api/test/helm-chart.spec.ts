@@ -106,7 +106,7 @@ describe('the Helm chart', () => {
     for (const controller of [HealthController, MetricsController]) {
       const classGuards = Reflect.getMetadata(GUARDS_METADATA, controller) as unknown[] | undefined;
       for (const name of Object.getOwnPropertyNames(controller.prototype)) {
-        const handler = (controller.prototype as Record<string, unknown>)[name];
+        const handler = (controller.prototype as unknown as Record<string, unknown>)[name];
         if (typeof handler !== 'function' || Reflect.getMetadata(METHOD_METADATA, handler) !== RequestMethod.GET) continue;
         const guards = (Reflect.getMetadata(GUARDS_METADATA, handler) as unknown[] | undefined) ?? [];
         routes.set(`/api/${String(Reflect.getMetadata(PATH_METADATA, handler))}`, guards.length === 0 && (classGuards ?? []).length === 0);

@@ -159,7 +159,7 @@ describe('Grafana dashboard', () => {
     const exported = new Set<string>();
     for (const m of await metrics.registry.getMetricsAsJSON()) {
       exported.add(m.name);
-      if (m.type === 'histogram') for (const suffix of ['_bucket', '_sum', '_count']) exported.add(m.name + suffix);
+      if (String(m.type) === 'histogram') for (const suffix of ['_bucket', '_sum', '_count']) exported.add(m.name + suffix);
     }
     const used = new Set(queried.flatMap((p) => (p.targets ?? []).flatMap((t) => metricNames(t.expr))));
     for (const v of dashboard.templating.list) {
