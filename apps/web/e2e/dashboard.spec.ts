@@ -141,8 +141,9 @@ it('raises a notice when a workload becomes exposed, linking to it', async () =>
   expect(await notice.getAttribute('role')).toBe('alert');
 
   await notice.getByRole('link', { name: 'shop/mailer' }).click();
-  await page.waitForURL('**/workloads?namespace=shop&q=mailer');
-  await page.locator('tbody tr[data-workload="shop/Deployment/mailer"]:visible').waitFor();
+  // Straight to the workload's own page, which shows why it is exposed.
+  await page.waitForURL('**/workloads/shop/Deployment/mailer');
+  await page.getByRole('heading', { name: 'shop/mailer', level: 2 }).waitFor();
   await page.close();
 }, 60_000);
 

@@ -140,7 +140,7 @@ it('explains why analytics cannot reach payments/ledger, and why payments/api ca
   );
   expect(
     await ingress.getByRole('link', { name: 'payments/default-deny' }).getAttribute('href'),
-  ).toBe(`/clusters/${clusterId}/policies?namespace=payments`);
+  ).toBe(`/clusters/${clusterId}/policies/NetworkPolicy/payments/default-deny`);
   expect(await ingress.getByRole('link', { name: 'payments/allow-ledger-from-api' }).count()).toBe(
     1,
   );

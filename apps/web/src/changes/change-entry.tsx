@@ -1,7 +1,7 @@
 import type { ChangeItem } from '@palisade/api-contract';
 import Link from 'next/link';
 import { formatTimestamp } from '../components/cluster-display';
-import { workloadPath } from '../data-access/cluster-data';
+import { workloadPath } from '../data-access/paths';
 import { policyPath, policyRefOfId } from '../policies/policy-ref';
 import {
   describeChangeDetails,

@@ -15,6 +15,9 @@ import type {
   WorkloadItem,
 } from '@palisade/api-contract';
 import { getJson, type GetJsonOptions } from './api-client';
+import { workloadPath } from './paths';
+
+export { workloadPath } from './paths';
 import type { ApiResult } from './api-result';
 import {
   isChangeItem,
@@ -95,16 +98,6 @@ export function listChanges(
   });
 }
 
-
-/** The path of a workload under a cluster: `/workloads/:namespace/:kind/:name`. */
-export function workloadPath(ref: {
-  readonly namespace: string;
-  readonly kind: string;
-  readonly name: string;
-}): string {
-  return `/workloads/${[ref.namespace, ref.kind, ref.name].map(encodeURIComponent).join('/')}`;
-}
-
 export function getWorkload(
   id: string,
   ref: { readonly namespace: string; readonly kind: string; readonly name: string },
@@ -123,9 +116,7 @@ export function scoreHistory(
   options: Options = {},
 ): Promise<ApiResult<ScoreHistory>> {
   const path =
-    'kind' in ref
-      ? workloadPath(ref)
-      : `/namespaces/${encodeURIComponent(ref.namespace)}`;
+    'kind' in ref ? workloadPath(ref) : `/namespaces/${encodeURIComponent(ref.namespace)}`;
   const search = new URLSearchParams({ from: range.from });
   return getJson(`${clusterPath(id)}${path}/scores?${search.toString()}`, {
     ...options,

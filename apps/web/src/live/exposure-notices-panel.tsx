@@ -4,8 +4,9 @@ import Link from 'next/link';
 import styles from '../components/dashboard.module.css';
 import { useLive } from './live-context';
 import { workloadsHref } from '../workloads/workloads-url';
+import { workloadPath } from '../data-access/paths';
 
-/** Workloads that just became exposed, each linking to its row, until dismissed. */
+/** Workloads that just became exposed, each linking to its page, until dismissed. */
 export function ExposureNoticesPanel() {
   const { clusterId, notices, dismiss } = useLive();
   return (
@@ -16,13 +17,17 @@ export function ExposureNoticesPanel() {
           <p>
             <strong>Newly exposed:</strong>{' '}
             <Link
-              href={workloadsHref(`/clusters/${clusterId}/workloads`, {
-                namespace: notice.namespace,
-                q: notice.name,
-                sort: 'score',
-                limit: 50,
-                offset: 0,
-              })}
+              href={
+                notice.kind
+                  ? `/clusters/${clusterId}${workloadPath(notice)}`
+                  : workloadsHref(`/clusters/${clusterId}/workloads`, {
+                      namespace: notice.namespace,
+                      q: notice.name,
+                      sort: 'score',
+                      limit: 50,
+                      offset: 0,
+                    })
+              }
             >
               {notice.namespace}/{notice.name}
             </Link>{' '}

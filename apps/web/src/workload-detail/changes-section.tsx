@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { formatTimestamp } from '../components/cluster-display';
 import shared from '../components/dashboard.module.css';
 import { describeChange } from '../overview/change-text';
-import { policyHref } from './detail-links';
+import { policyPageHref } from './detail-links';
 
 export function ChangesSection({
   clusterId,
@@ -31,7 +31,7 @@ export function ChangesSection({
                 </span>{' '}
                 {change.policy ? (
                   // A policy change names the policy by id (`namespace/name` or `Kind/name`).
-                  <Link href={policyHref(clusterId, change.policy)}>{change.policy}</Link>
+                  <Link href={policyPageHref(clusterId, change.policy)}>{change.policy}</Link>
                 ) : (
                   <span className={shared.changeSubject}>{subject}</span>
                 )}{' '}

@@ -1,4 +1,4 @@
-import { detailHref, policyHref, workloadHref } from './detail-links';
+import { detailHref, policyHref, policyPageHref, workloadHref } from './detail-links';
 
 describe('workload detail links', () => {
   it('links a workload by namespace, kind and name, encoded', () => {
@@ -22,6 +22,16 @@ describe('workload detail links', () => {
       '/clusters/c1/policies?kind=BaselineAdminNetworkPolicy',
     );
     expect(policyHref('c1', 'shop/allow-web')).toBe('/clusters/c1/policies?namespace=shop');
+  });
+
+  it('links a policy named by its id to its own page', () => {
+    expect(policyPageHref('c1', 'payments/default-deny')).toBe(
+      '/clusters/c1/policies/NetworkPolicy/payments/default-deny',
+    );
+    expect(policyPageHref('c1', 'AdminNetworkPolicy/deny-analytics')).toBe(
+      '/clusters/c1/policies/AdminNetworkPolicy/deny-analytics',
+    );
+    expect(policyPageHref('c1', 'no-slash')).toBe('/clusters/c1/policies');
   });
 
   it('keeps the explain question when the range changes, leaving defaults out', () => {

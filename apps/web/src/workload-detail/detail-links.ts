@@ -1,6 +1,9 @@
 import type { PolicyKind } from '@palisade/api-contract';
 import type { TrendRange } from '../overview/trend-range';
 import type { ExplainFields } from './explain-query';
+import { workloadPath } from '../data-access/paths';
+import { policyPath, policyRefOfId } from '../policies/policy-ref';
+import { isPolicyKind } from '../policies/policies-url';
 
 /** Links of the workload detail page: to other workloads, to policies, and to itself. */
 
@@ -8,10 +11,17 @@ export function workloadHref(
   clusterId: string,
   ref: { readonly namespace: string; readonly kind: string; readonly name: string },
 ): string {
-  // The same path as data-access's workloadPath, without importing the server-side API client
-  // into the browser bundle (the workloads table, a client component, links here too).
-  const path = [ref.namespace, ref.kind, ref.name].map(encodeURIComponent).join('/');
-  return `/clusters/${encodeURIComponent(clusterId)}/workloads/${path}`;
+  return `/clusters/${encodeURIComponent(clusterId)}${workloadPath(ref)}`;
+}
+
+/**
+ * A policy's own page (its YAML and history) from the id the API names it by: `namespace/name`
+ * for a NetworkPolicy, `Kind/name` otherwise; the list when the id cannot be read.
+ */
+export function policyPageHref(clusterId: string, id: string, kind?: PolicyKind): string {
+  const [head] = id.split('/');
+  const ref = policyRefOfId(kind ?? (isPolicyKind(head) ? head : 'NetworkPolicy'), id);
+  return ref ? policyPath(clusterId, ref) : `/clusters/${encodeURIComponent(clusterId)}/policies`;
 }
 
 /**

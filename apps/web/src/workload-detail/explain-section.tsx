@@ -7,7 +7,7 @@ import { answerExplain, type ExplainAnswer } from './explain-answer';
 import { PEERS_LIST } from './explain-form';
 import { peerText, type ExplainInput } from './explain-query';
 import { decidedByText, ruleText } from './explain-text';
-import { policyHref } from './detail-links';
+import { policyPageHref } from './detail-links';
 import styles from './workload-detail.module.css';
 
 /** The cluster's workloads, offered as peers; the form works without it (type or paste one). */
@@ -145,7 +145,7 @@ function DirectionView({
                       key={`${rule.policy}-${rule.direction}-${rule.index}`}
                       data-rule={rule.policy}
                     >
-                      <Link href={policyHref(clusterId, rule.policy)}>{rule.policy}</Link>{' '}
+                      <Link href={policyPageHref(clusterId, rule.policy)}>{rule.policy}</Link>{' '}
                       {ruleText(rule)}
                     </li>
                   ))}
@@ -160,7 +160,7 @@ function DirectionView({
                 <ul className={styles.list}>
                   {direction.isolatedBy.map((policy) => (
                     <li key={policy} data-isolated-by={policy}>
-                      <Link href={policyHref(clusterId, policy)}>{policy}</Link>
+                      <Link href={policyPageHref(clusterId, policy)}>{policy}</Link>
                     </li>
                   ))}
                 </ul>
@@ -174,7 +174,7 @@ function DirectionView({
                 <ul className={styles.list}>
                   {direction.passedBy.map((rule) => (
                     <li key={`${rule.policy}-${rule.direction}-${rule.index}`}>
-                      <Link href={policyHref(clusterId, rule.policy)}>{rule.policy}</Link>{' '}
+                      <Link href={policyPageHref(clusterId, rule.policy)}>{rule.policy}</Link>{' '}
                       {ruleText(rule)}
                     </li>
                   ))}
