@@ -1,33 +1,19 @@
 import type { Page } from 'playwright-core';
 import { waitFor } from './support/processes';
 import {
-  type DashboardSession,
   expectNoApiError,
   expectText,
   saveScreenshot,
-  startDashboard,
   STORY_LOOP_MS,
+  dashboardForThisFile,
 } from './support/session';
 
 /** The Changes page: the timeline, its filters in the URL, live notices, and the snapshot diff. */
 
 const MAILER = 'shop/Deployment/mailer';
 
-let session: DashboardSession | undefined;
-let clusterId: string;
-let web: { url: string };
-
-beforeAll(async () => {
-  session = await startDashboard();
-  clusterId = session.clusterId;
-  web = session.web;
-}, 120_000);
-
-afterAll(async () => {
-  await session?.close();
-}, 60_000);
-
-const newPage = () => session!.newPage();
+const dashboard = dashboardForThisFile();
+const newPage = () => dashboard.newPage();
 // Visible ones only: Next may keep the previous route's tree in the DOM, hidden, after a navigation.
 const events = (page: Page) => page.locator('li[data-kind]:visible');
 const presets = (page: Page) => page.getByRole('navigation', { name: 'Kinds of change' });
@@ -42,7 +28,7 @@ function takeSnapshotsEvery(ms: number): () => Promise<void> {
   let stopped = false;
   const loop = (async () => {
     while (!stopped) {
-      await fetch(`${session!.api.url}/api/clusters/${clusterId}/snapshots`, {
+      await fetch(`${dashboard.session.api.url}/api/clusters/${dashboard.clusterId}/snapshots`, {
         method: 'POST',
       }).catch(() => undefined);
       await new Promise((resolve) => setTimeout(resolve, ms));
@@ -55,7 +41,9 @@ function takeSnapshotsEvery(ms: number): () => Promise<void> {
 }
 
 async function apiGet<T>(pathAndQuery: string): Promise<T> {
-  const response = await fetch(`${session!.api.url}/api/clusters/${clusterId}${pathAndQuery}`);
+  const response = await fetch(
+    `${dashboard.session.api.url}/api/clusters/${dashboard.clusterId}${pathAndQuery}`,
+  );
   return (await response.json()) as T;
 }
 
@@ -63,7 +51,7 @@ it(
   'shows shop/mailer becoming exposed in the timeline, offered by the live notice without a jump',
   async () => {
     const page = await newPage();
-    await page.goto(`${web.url}/clusters/${clusterId}/changes`);
+    await page.goto(`${dashboard.web.url}/clusters/${dashboard.clusterId}/changes`);
     await expectText(page.getByRole('heading', { level: 2, name: 'Changes' }), 'Changes');
     await expectText(page.locator('[data-connection]'), 'Live');
 
@@ -94,7 +82,7 @@ it(
     expect((await entry.textContent()) ?? '').toContain('Exposure');
     expect(await entry.textContent()).toContain('Workload exposed');
     expect(await entry.getByRole('link', { name: 'shop/mailer' }).getAttribute('href')).toBe(
-      `/clusters/${clusterId}/workloads/shop/Deployment/mailer`,
+      `/clusters/${dashboard.clusterId}/workloads/shop/Deployment/mailer`,
     );
     // Grouped by day, each group dated for machines too.
     expect(await page.locator('section[data-day] h3 time[datetime]').count()).toBeGreaterThan(0);
@@ -107,7 +95,7 @@ it(
 
 it('filters the timeline to policy events, canonically in the URL, and the filter survives a reload', async () => {
   const page = await newPage();
-  await page.goto(`${web.url}/clusters/${clusterId}/changes`);
+  await page.goto(`${dashboard.web.url}/clusters/${dashboard.clusterId}/changes`);
   await events(page).first().waitFor();
 
   for (const label of ['Policy added', 'Policy changed', 'Policy removed'])
@@ -162,9 +150,9 @@ it('compares the snapshots around the exposure: shop/mailer under "Became expose
   expect(before).toBeDefined();
 
   const page = await newPage();
-  await page.goto(`${web.url}/clusters/${clusterId}/changes`);
+  await page.goto(`${dashboard.web.url}/clusters/${dashboard.clusterId}/changes`);
   await page.getByRole('link', { name: 'Compare two snapshots' }).click();
-  await page.waitForURL(`**/clusters/${clusterId}/changes/diff`);
+  await page.waitForURL(`**/clusters/${dashboard.clusterId}/changes/diff`);
   // By default: the previous and the latest snapshot.
   const defaultTo = Number(await page.getByLabel('To snapshot').inputValue());
   expect(defaultTo).toBeGreaterThanOrEqual(snapshots.items[0]!.seq);
@@ -202,7 +190,9 @@ it('compares the snapshots around the exposure: shop/mailer under "Became expose
   await saveScreenshot(page, 'changes-diff');
 
   // A pair the API refuses: its reason is shown, not an outage screen.
-  await page.goto(`${web.url}/clusters/${clusterId}/changes/diff?from=${before}&to=999999`);
+  await page.goto(
+    `${dashboard.web.url}/clusters/${dashboard.clusterId}/changes/diff?from=${before}&to=999999`,
+  );
   const problem = page.getByRole('alert').filter({ hasText: 'These snapshots cannot be compared' });
   await problem.waitFor();
   expect(await problem.textContent()).toContain('no snapshot 999999');

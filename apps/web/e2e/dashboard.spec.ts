@@ -1,35 +1,21 @@
 import type { Page } from 'playwright-core';
 import { waitFor } from './support/processes';
 import {
-  type DashboardSession,
   expectNoApiError,
   expectText,
   markDocument,
   sameDocument,
   saveScreenshot,
-  startDashboard,
   STORY_LOOP_MS,
+  dashboardForThisFile,
 } from './support/session';
 
 /** The overview and the workloads table, live, against the demo cluster (see support/session). */
 
 const REPORT_API = 'analytics/Deployment/report-api';
 
-let session: DashboardSession | undefined;
-let clusterId: string;
-let web: { url: string };
-
-beforeAll(async () => {
-  session = await startDashboard();
-  clusterId = session.clusterId;
-  web = session.web;
-}, 120_000);
-
-afterAll(async () => {
-  await session?.close();
-}, 60_000);
-
-const newPage = () => session!.newPage();
+const dashboard = dashboardForThisFile();
+const newPage = () => dashboard.newPage();
 
 // Visible ones only: Next may keep the previous route's tree in the DOM, hidden, after a navigation.
 const rows = (page: Page) => page.locator('tbody tr[data-workload]:visible');
@@ -37,7 +23,7 @@ const summary = (page: Page) => page.locator('[data-total]:visible');
 
 it('opens a cluster from the home page and shows its score, isolation, trend and the formula', async () => {
   const page = await newPage();
-  await page.goto(`${web.url}/`);
+  await page.goto(`${dashboard.web.url}/`);
   // The fleet: the demo cluster's card with its counts, trend and status, live.
   const card = page.getByRole('article', { name: 'demo' });
   expect(await card.locator('[data-card="unprotected"]').textContent()).toMatch(
@@ -49,7 +35,7 @@ it('opens a cluster from the home page and shows its score, isolation, trend and
   await expectText(page.locator('[data-connection]'), 'Live');
   await saveScreenshot(page, 'fleet');
   await page.getByRole('link', { name: 'demo' }).first().click();
-  await page.waitForURL(`**/clusters/${clusterId}`);
+  await page.waitForURL(`**/clusters/${dashboard.clusterId}`);
 
   await expectText(page.getByRole('heading', { level: 1 }), 'demo');
   const score = page.locator('[data-figure="score"] dd');
@@ -91,7 +77,7 @@ it('opens a cluster from the home page and shows its score, isolation, trend and
 
 it('filters the workloads to unprotected ones, and the filter survives a reload', async () => {
   const page = await newPage();
-  await page.goto(`${web.url}/clusters/${clusterId}/workloads`);
+  await page.goto(`${dashboard.web.url}/clusters/${dashboard.clusterId}/workloads`);
   const all = Number(await summary(page).getAttribute('data-total'));
   expect(all).toBeGreaterThan(5);
 
@@ -112,7 +98,9 @@ it('filters the workloads to unprotected ones, and the filter survives a reload'
 
 it('shows a workload deployed without a policy in the filtered table, without a reload', async () => {
   const page = await newPage();
-  await page.goto(`${web.url}/clusters/${clusterId}/workloads?unprotected=true`);
+  await page.goto(
+    `${dashboard.web.url}/clusters/${dashboard.clusterId}/workloads?unprotected=true`,
+  );
   await expectText(page.locator('[data-connection]'), 'Live');
   await markDocument(page);
   const reportApi = page.locator(`tbody tr[data-workload="${REPORT_API}"]:visible`);
@@ -130,7 +118,7 @@ it('shows a workload deployed without a policy in the filtered table, without a 
 
 it('raises a notice when a workload becomes exposed, linking to it', async () => {
   const page = await newPage();
-  await page.goto(`${web.url}/clusters/${clusterId}`);
+  await page.goto(`${dashboard.web.url}/clusters/${dashboard.clusterId}`);
   await expectText(page.locator('[data-connection]'), 'Live');
   await markDocument(page);
 
@@ -149,12 +137,12 @@ it('raises a notice when a workload becomes exposed, linking to it', async () =>
 
 it('shows a lost connection to the API and resumes by itself when the API is back', async () => {
   const page = await newPage();
-  await page.goto(`${web.url}/clusters/${clusterId}/workloads`);
+  await page.goto(`${dashboard.web.url}/clusters/${dashboard.clusterId}/workloads`);
   const indicator = page.locator('[data-connection]');
   await expectText(indicator, 'Live');
   await markDocument(page);
 
-  await session!.restartApi(() => expectText(indicator, 'Connection lost, reconnecting…'));
+  await dashboard.session.restartApi(() => expectText(indicator, 'Connection lost, reconnecting…'));
   await expectText(indicator, 'Live', 30_000);
   expect(await sameDocument(page)).toBe(true);
   // Live again: the table keeps following the cluster.

@@ -1,28 +1,10 @@
 import type { Page } from 'playwright-core';
-import {
-  type DashboardSession,
-  expectNoApiError,
-  saveScreenshot,
-  startDashboard,
-} from './support/session';
+import { expectNoApiError, saveScreenshot, dashboardForThisFile } from './support/session';
 
 /** The namespaces and policies pages against the demo cluster (see support/session). */
 
-let session: DashboardSession | undefined;
-let clusterId: string;
-let web: { url: string };
-
-beforeAll(async () => {
-  session = await startDashboard();
-  clusterId = session.clusterId;
-  web = session.web;
-}, 120_000);
-
-afterAll(async () => {
-  await session?.close();
-}, 60_000);
-
-const newPage = () => session!.newPage();
+const dashboard = dashboardForThisFile();
+const newPage = () => dashboard.newPage();
 
 // Visible ones only: Next may keep the previous route's tree in the DOM, hidden, after a navigation.
 const namespaceRow = (page: Page, name: string) =>
@@ -47,12 +29,12 @@ async function defaultDeny(page: Page, namespace: string) {
 
 it('lists the namespaces with their default deny in words, sortable and filterable from the URL', async () => {
   const page = await newPage();
-  await page.goto(`${web.url}/clusters/${clusterId}`);
+  await page.goto(`${dashboard.web.url}/clusters/${dashboard.clusterId}`);
   await page
     .getByRole('navigation', { name: 'Cluster' })
     .getByRole('link', { name: 'Namespaces' })
     .click();
-  await page.waitForURL(`**/clusters/${clusterId}/namespaces`);
+  await page.waitForURL(`**/clusters/${dashboard.clusterId}/namespaces`);
   const table = page.getByRole('table', { name: /^Namespaces, sorted by score ascending/ });
   await table.waitFor();
 
@@ -97,7 +79,7 @@ it('lists the namespaces with their default deny in words, sortable and filterab
       .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-namespace'))),
   ).toEqual(['payments']);
 
-  await page.goto(`${web.url}/clusters/${clusterId}/namespaces`);
+  await page.goto(`${dashboard.web.url}/clusters/${dashboard.clusterId}/namespaces`);
   await namespaceRow(page, 'payments').waitFor();
   await saveScreenshot(page, 'namespaces');
   await page.close();
@@ -105,9 +87,9 @@ it('lists the namespaces with their default deny in words, sortable and filterab
 
 it('opens payments: default deny both ways explained, its trend chart, its policies and its workloads', async () => {
   const page = await newPage();
-  await page.goto(`${web.url}/clusters/${clusterId}/namespaces`);
+  await page.goto(`${dashboard.web.url}/clusters/${dashboard.clusterId}/namespaces`);
   await namespaceRow(page, 'payments').getByRole('link', { name: 'payments' }).click();
-  await page.waitForURL(`**/clusters/${clusterId}/namespaces/payments`);
+  await page.waitForURL(`**/clusters/${dashboard.clusterId}/namespaces/payments`);
   await page.getByRole('heading', { level: 2, name: 'payments' }).waitFor();
 
   const isolation = page.getByRole('region', { name: 'Isolation' });
@@ -151,7 +133,7 @@ it('opens payments: default deny both ways explained, its trend chart, its polic
 
 it('says what to do in a namespace without policies, and answers not found for an unknown one', async () => {
   const page = await newPage();
-  await page.goto(`${web.url}/clusters/${clusterId}/namespaces/analytics`);
+  await page.goto(`${dashboard.web.url}/clusters/${dashboard.clusterId}/namespaces/analytics`);
   const empty = page.getByTestId('no-policies');
   await empty.waitFor();
   expect(await empty.textContent()).toMatch(
@@ -165,14 +147,16 @@ it('says what to do in a namespace without policies, and answers not found for a
   ).toBe(2);
 
   // The page streams behind its skeleton, so the status is already sent: the screen says it.
-  await page.goto(`${web.url}/clusters/${clusterId}/namespaces/no-such-namespace`);
+  await page.goto(
+    `${dashboard.web.url}/clusters/${dashboard.clusterId}/namespaces/no-such-namespace`,
+  );
   await page.getByRole('heading', { name: 'Namespace not found' }).waitFor();
   await page.close();
 }, 60_000);
 
 it('filters the policies to AdminNetworkPolicy, and the filter survives a reload', async () => {
   const page = await newPage();
-  await page.goto(`${web.url}/clusters/${clusterId}/policies`);
+  await page.goto(`${dashboard.web.url}/clusters/${dashboard.clusterId}/policies`);
   const all = Number(await page.locator('[data-total]:visible').getAttribute('data-total'));
   expect(all).toBeGreaterThan(1);
   // Cluster-wide policies say so instead of a namespace.
@@ -196,7 +180,7 @@ it('filters the policies to AdminNetworkPolicy, and the filter survives a reload
   await expectOnlyAllowMonitoringScrape(page);
   await expectNoApiError(page);
 
-  await page.goto(`${web.url}/clusters/${clusterId}/policies`);
+  await page.goto(`${dashboard.web.url}/clusters/${dashboard.clusterId}/policies`);
   await policyRows(page).first().waitFor();
   await page.locator('tbody tr[data-yaml-of]:visible summary').first().click();
   await saveScreenshot(page, 'policies');
@@ -205,7 +189,9 @@ it('filters the policies to AdminNetworkPolicy, and the filter survives a reload
 
 it('opens a policy: its YAML, what it selects and its history', async () => {
   const page = await newPage();
-  await page.goto(`${web.url}/clusters/${clusterId}/policies?kind=AdminNetworkPolicy`);
+  await page.goto(
+    `${dashboard.web.url}/clusters/${dashboard.clusterId}/policies?kind=AdminNetworkPolicy`,
+  );
   await page.getByRole('link', { name: 'allow-monitoring-scrape' }).click();
   await page.waitForURL(`**/policies/AdminNetworkPolicy/allow-monitoring-scrape`);
   await page.getByRole('heading', { level: 2, name: 'allow-monitoring-scrape' }).waitFor();
@@ -221,7 +207,9 @@ it('opens a policy: its YAML, what it selects and its history', async () => {
     /^Appeared (at \d{4}-\d\d-\d\d \d\d:\d\d UTC|before)/,
   );
 
-  await page.goto(`${web.url}/clusters/${clusterId}/policies/NetworkPolicy/shop/no-such-policy`);
+  await page.goto(
+    `${dashboard.web.url}/clusters/${dashboard.clusterId}/policies/NetworkPolicy/shop/no-such-policy`,
+  );
   await page.getByRole('heading', { name: 'Policy not found' }).waitFor();
   await page.close();
 }, 60_000);

@@ -1,10 +1,9 @@
 import type { Page } from 'playwright-core';
 import {
-  type DashboardSession,
   expectNoApiError,
   expectText,
   saveScreenshot,
-  startDashboard,
+  dashboardForThisFile,
 } from './support/session';
 
 /**
@@ -15,30 +14,19 @@ import {
 const COLLECTOR = 'analytics/Deployment/events-collector';
 const PAYMENTS_API = 'payments/Deployment/api';
 
-let session: DashboardSession | undefined;
-let clusterId: string;
-let web: { url: string };
-
-beforeAll(async () => {
-  session = await startDashboard();
-  clusterId = session.clusterId;
-  web = session.web;
-}, 120_000);
-
-afterAll(async () => {
-  await session?.close();
-}, 60_000);
-
-const newPage = () => session!.newPage();
+const dashboard = dashboardForThisFile();
+const newPage = () => dashboard.newPage();
 const visible = (page: Page, selector: string) => page.locator(`${selector}:visible`);
 
 /** Opens payments/ledger from the workloads table, the way a user would. */
 async function openLedger(page: Page): Promise<string> {
-  await page.goto(`${web.url}/clusters/${clusterId}/workloads?namespace=payments`);
+  await page.goto(
+    `${dashboard.web.url}/clusters/${dashboard.clusterId}/workloads?namespace=payments`,
+  );
   const row = visible(page, 'tbody tr[data-workload^="payments/"][data-workload$="/ledger"]');
   const key = (await row.getAttribute('data-workload')) ?? '';
   await row.getByRole('link', { name: 'ledger', exact: true }).click();
-  await page.waitForURL(`**/clusters/${clusterId}/workloads/${key}`);
+  await page.waitForURL(`**/clusters/${dashboard.clusterId}/workloads/${key}`);
   await page.getByRole('heading', { level: 2, name: 'payments/ledger' }).waitFor();
   return key;
 }
@@ -86,7 +74,7 @@ it('shows a workload opened from the table: its findings, pods, policies with YA
   expect(await yaml.textContent()).toMatch(/policyTypes/);
   expect(await defaultDeny.locator('summary').textContent()).toContain('NetworkPolicy');
   expect(await defaultDeny.getByRole('link').getAttribute('href')).toBe(
-    `/clusters/${clusterId}/policies?namespace=payments`,
+    `/clusters/${dashboard.clusterId}/policies?namespace=payments`,
   );
   expect(await visible(page, '[data-policy="payments/allow-ledger-from-api"]').count()).toBe(1);
 
@@ -97,7 +85,7 @@ it('shows a workload opened from the table: its findings, pods, policies with YA
   expect(names.some((name) => name?.startsWith('analytics/'))).toBe(false);
   expect(
     await reachers.getByRole('link', { name: 'payments/api', exact: true }).getAttribute('href'),
-  ).toBe(`/clusters/${clusterId}/workloads/payments/Deployment/api`);
+  ).toBe(`/clusters/${dashboard.clusterId}/workloads/payments/Deployment/api`);
 
   // The score history, drawn, with its text alternative, over a range kept in the URL.
   await visible(page, '[data-testid="score-history"] .recharts-surface').waitFor();
@@ -140,7 +128,7 @@ it('explains why analytics cannot reach payments/ledger, and why payments/api ca
   );
   expect(
     await ingress.getByRole('link', { name: 'payments/default-deny' }).getAttribute('href'),
-  ).toBe(`/clusters/${clusterId}/policies/NetworkPolicy/payments/default-deny`);
+  ).toBe(`/clusters/${dashboard.clusterId}/policies/NetworkPolicy/payments/default-deny`);
   expect(await ingress.getByRole('link', { name: 'payments/allow-ledger-from-api' }).count()).toBe(
     1,
   );
@@ -193,13 +181,13 @@ it('says what is wrong with a bad port or an unknown peer, without losing the pa
 it('answers an unknown workload with the not-found page', async () => {
   const page = await newPage();
   const response = await page.goto(
-    `${web.url}/clusters/${clusterId}/workloads/shop/Deployment/no-such-workload`,
+    `${dashboard.web.url}/clusters/${dashboard.clusterId}/workloads/shop/Deployment/no-such-workload`,
   );
   // The status is already sent (200) when the page finds out: loading.tsx streams first.
   expect(response).not.toBeNull();
   await page.getByRole('heading', { name: 'Workload not found' }).waitFor();
   expect(await page.getByRole('link', { name: 'Back to the workloads' }).getAttribute('href')).toBe(
-    `/clusters/${clusterId}/workloads`,
+    `/clusters/${dashboard.clusterId}/workloads`,
   );
   await page.close();
 }, 60_000);
@@ -210,7 +198,7 @@ it("lists the workload's change events as the API records them", async () => {
   const [namespace, kind, name] = key.split('/');
   const detail = (await (
     await fetch(
-      `${session!.api.url}/api/clusters/${clusterId}/workloads/${namespace}/${kind}/${name}`,
+      `${dashboard.session.api.url}/api/clusters/${dashboard.clusterId}/workloads/${namespace}/${kind}/${name}`,
     )
   ).json()) as { changes: { kind: string }[] };
   const shown = await visible(page, '[data-change]').evaluateAll((lis) =>

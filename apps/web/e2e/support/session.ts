@@ -115,3 +115,38 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
   if ((await indicator.count()) > 0) await expectText(indicator, 'Live');
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+/**
+ * One dashboard session for the spec file: started before its tests, closed after them. Read
+ * its fields inside tests (they exist once `beforeAll` has run).
+ */
+export function dashboardForThisFile(): {
+  readonly session: DashboardSession;
+  readonly clusterId: string;
+  readonly web: { readonly url: string };
+  newPage(): Promise<Page>;
+} {
+  let session: DashboardSession | undefined;
+  beforeAll(async () => {
+    session = await startDashboard();
+  }, 120_000);
+  afterAll(async () => {
+    await session?.close();
+  }, 60_000);
+  const started = (): DashboardSession => {
+    if (!session) throw new Error('the dashboard session has not started (use it inside a test)');
+    return session;
+  };
+  return {
+    get session() {
+      return started();
+    },
+    get clusterId() {
+      return started().clusterId;
+    },
+    get web() {
+      return started().web;
+    },
+    newPage: () => started().newPage(),
+  };
+}
