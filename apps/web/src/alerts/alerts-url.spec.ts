@@ -2,7 +2,6 @@ import {
   alertsHref,
   deliveriesHref,
   isCanonical,
-  pageLinks,
   parseAlertsQuery,
   parseDeliveriesQuery,
   parseExceptionPrefill,
@@ -47,23 +46,6 @@ describe('delivery log URL state', () => {
       alert: 'a1',
       offset: 0,
     });
-  });
-
-  it('links pages of 50: none before the first, none after the last', () => {
-    const at = (offset: number) => `/x?offset=${offset}`;
-    expect(pageLinks(0, 120, at)).toEqual({
-      page: 1,
-      pages: 3,
-      next: '/x?offset=50',
-      last: '/x?offset=100',
-    });
-    expect(pageLinks(100, 120, at)).toEqual({
-      page: 3,
-      pages: 3,
-      first: '/x?offset=0',
-      previous: '/x?offset=50',
-    });
-    expect(pageLinks(0, 0, at)).toEqual({ page: 1, pages: 1 });
   });
 });
 

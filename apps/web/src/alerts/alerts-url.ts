@@ -113,32 +113,6 @@ export function isCanonical(params: SearchParams, canonicalHref: string): boolea
   return given.toString() === canonical.toString();
 }
 
-export interface PageLinks {
-  readonly page: number;
-  readonly pages: number;
-  readonly first?: string;
-  readonly previous?: string;
-  readonly next?: string;
-  readonly last?: string;
-}
-
-/** Links to the first, previous, next and last pages (absent where there is none). */
-export function pageLinks(
-  offset: number,
-  total: number,
-  at: (offset: number) => string,
-): PageLinks {
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const hasPrevious = offset > 0;
-  const hasNext = offset + PAGE_SIZE < total;
-  return {
-    page: Math.floor(offset / PAGE_SIZE) + 1,
-    pages,
-    ...(hasPrevious && { first: at(0), previous: at(Math.max(0, offset - PAGE_SIZE)) }),
-    ...(hasNext && { next: at(offset + PAGE_SIZE), last: at((pages - 1) * PAGE_SIZE) }),
-  };
-}
-
 /** `?new=ns/Kind/name&cluster=ID` of the exceptions page: the workload to prefill. */
 export function parseExceptionPrefill(params: SearchParams): {
   readonly clusterId?: string;

@@ -1,4 +1,9 @@
-import { describeChangeDetails, qualifiedWorkloadRef, scoreText, workloadRef } from './change-details';
+import {
+  describeChangeDetails,
+  qualifiedWorkloadRef,
+  scoreText,
+  workloadRef,
+} from './change-details';
 
 describe('describing a change event', () => {
   it('says why a workload became exposed, its score before and after, and marks it an exposure', () => {
@@ -6,7 +11,13 @@ describe('describing a change event', () => {
       kind: 'WORKLOAD_EXPOSED',
       namespace: 'shop',
       workload: 'Deployment/mailer',
-      details: { reasons: ['reachable from every namespace'], scoreBefore: 100, score: 40, reachableFrom: 12, internetIngress: false },
+      details: {
+        reasons: ['reachable from every namespace'],
+        scoreBefore: 100,
+        score: 40,
+        reachableFrom: 12,
+        internetIngress: false,
+      },
     });
 
     expect(d).toMatchObject({
@@ -25,10 +36,18 @@ describe('describing a change event', () => {
       kind: 'POLICY_REMOVED',
       namespace: 'shop',
       policy: 'shop/default-deny-ingress',
-      details: { policyKind: 'NetworkPolicy', affectedWorkloads: ['shop/Deployment/cart', 'shop/Deployment/mailer', 'bogus'] },
+      details: {
+        policyKind: 'NetworkPolicy',
+        affectedWorkloads: ['shop/Deployment/cart', 'shop/Deployment/mailer', 'bogus'],
+      },
     });
 
-    expect(d).toMatchObject({ label: 'Policy removed', severity: 'Change', policy: 'shop/default-deny-ingress', facts: ['NetworkPolicy'] });
+    expect(d).toMatchObject({
+      label: 'Policy removed',
+      severity: 'Change',
+      policy: 'shop/default-deny-ingress',
+      facts: ['NetworkPolicy'],
+    });
     expect(d.affected).toEqual([
       { namespace: 'shop', kind: 'Deployment', name: 'cart' },
       { namespace: 'shop', kind: 'Deployment', name: 'mailer' },
@@ -37,7 +56,10 @@ describe('describing a change event', () => {
   });
 
   it('reads the cluster score change from before/after and a protection as a protection', () => {
-    const score = describeChangeDetails({ kind: 'SCORE_CHANGED', details: { scope: 'cluster', before: 71, after: 64, delta: -7 } });
+    const score = describeChangeDetails({
+      kind: 'SCORE_CHANGED',
+      details: { scope: 'cluster', before: 71, after: 64, delta: -7 },
+    });
     expect(scoreText(score.score!, 'SCORE_CHANGED')).toBe('71 → 64');
 
     const protectedOne = describeChangeDetails({
@@ -51,14 +73,26 @@ describe('describing a change event', () => {
   });
 
   it('is about the namespace itself when a namespace loses its default deny', () => {
-    const d = describeChangeDetails({ kind: 'NAMESPACE_LOST_DEFAULT_DENY', namespace: 'shop', details: { direction: 'Ingress' } });
+    const d = describeChangeDetails({
+      kind: 'NAMESPACE_LOST_DEFAULT_DENY',
+      namespace: 'shop',
+      details: { direction: 'Ingress' },
+    });
     expect(d).toMatchObject({ namespace: 'shop', facts: ['Ingress default deny'], tone: 'bad' });
   });
 
   it('parses workload ids, refusing what is not Kind/name', () => {
-    expect(workloadRef('shop', 'Deployment/mailer')).toEqual({ namespace: 'shop', kind: 'Deployment', name: 'mailer' });
+    expect(workloadRef('shop', 'Deployment/mailer')).toEqual({
+      namespace: 'shop',
+      kind: 'Deployment',
+      name: 'mailer',
+    });
     expect(workloadRef('shop', 'mailer')).toBeUndefined();
     expect(workloadRef(undefined, 'Deployment/mailer')).toBeUndefined();
-    expect(qualifiedWorkloadRef('a/StatefulSet/db')).toEqual({ namespace: 'a', kind: 'StatefulSet', name: 'db' });
+    expect(qualifiedWorkloadRef('a/StatefulSet/db')).toEqual({
+      namespace: 'a',
+      kind: 'StatefulSet',
+      name: 'db',
+    });
   });
 });

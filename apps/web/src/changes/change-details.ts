@@ -40,7 +40,10 @@ const severities: Record<ChangeTone, string> = {
 };
 
 /** `Deployment/mailer` in `shop` -> the workload; undefined when it is not `Kind/name`. */
-export function workloadRef(namespace: string | undefined, workload: string | undefined): WorkloadRef | undefined {
+export function workloadRef(
+  namespace: string | undefined,
+  workload: string | undefined,
+): WorkloadRef | undefined {
   if (!namespace || !workload) return undefined;
   const slash = workload.indexOf('/');
   if (slash <= 0 || slash === workload.length - 1) return undefined;
@@ -63,11 +66,14 @@ function scoreOf(kind: ChangeKind, details: Record<string, unknown>): ChangeDesc
   if (kind === 'SCORE_CHANGED') {
     const before = numberOrNull(details['before']);
     const after = numberOrNull(details['after']);
-    return before === undefined && after === undefined ? undefined : { before: before ?? null, after: after ?? null };
+    return before === undefined && after === undefined
+      ? undefined
+      : { before: before ?? null, after: after ?? null };
   }
   const before = numberOrNull(details['scoreBefore']);
   const after = numberOrNull(details['score']);
-  if (kind === 'WORKLOAD_REMOVED') return after === undefined ? undefined : { before: after, after: null };
+  if (kind === 'WORKLOAD_REMOVED')
+    return after === undefined ? undefined : { before: after, after: null };
   if (before === undefined && after === undefined) return undefined;
   return { before: before ?? null, after: after ?? null };
 }
@@ -78,7 +84,8 @@ function factsOf(change: ChangeLike): string[] {
   switch (change.kind) {
     case 'WORKLOAD_EXPOSED':
       facts.push(...strings(d['reasons']).map((r) => r.charAt(0).toUpperCase() + r.slice(1)));
-      if (d['internetIngress'] === true && !facts.some((f) => /internet/i.test(f))) facts.push('Reachable from the internet');
+      if (d['internetIngress'] === true && !facts.some((f) => /internet/i.test(f)))
+        facts.push('Reachable from the internet');
       break;
     case 'WORKLOAD_ADDED_UNPROTECTED':
       facts.push('No policy isolates its ingress');
@@ -97,7 +104,11 @@ function factsOf(change: ChangeLike): string[] {
       break;
   }
   const reachable = d['reachableFrom'];
-  if (typeof reachable === 'number' && change.kind.startsWith('WORKLOAD_') && change.kind !== 'WORKLOAD_REMOVED') {
+  if (
+    typeof reachable === 'number' &&
+    change.kind.startsWith('WORKLOAD_') &&
+    change.kind !== 'WORKLOAD_REMOVED'
+  ) {
     facts.push(`Reachable from ${reachable} ${reachable === 1 ? 'workload' : 'workloads'}`);
   }
   return facts;
@@ -123,9 +134,11 @@ export function describeChangeDetails(change: ChangeLike): ChangeDescription {
 }
 
 /** `71 → 64`, `— → 80` for a score that did not exist, `64 → removed`. */
-export function scoreText(score: NonNullable<ChangeDescription['score']>, kind: ChangeKind): string {
+export function scoreText(
+  score: NonNullable<ChangeDescription['score']>,
+  kind: ChangeKind,
+): string {
   const show = (n: number | null) => (n === null ? '—' : String(n));
   if (kind === 'WORKLOAD_REMOVED') return `${show(score.before)} → removed`;
   return `${show(score.before)} → ${show(score.after)}`;
 }
-

@@ -22,7 +22,9 @@ export const utcDay = (iso: string): string => {
 };
 
 /** Keeps the API's order (newest first); consecutive events of a day and a snapshot share a group. */
-export function groupByDay<T extends Pick<ChangeItem, 'at' | 'seq'>>(items: readonly T[]): DayGroup<T>[] {
+export function groupByDay<T extends Pick<ChangeItem, 'at' | 'seq'>>(
+  items: readonly T[],
+): DayGroup<T>[] {
   const days: { day: string; snapshots: { seq: number; at: string; items: T[] }[] }[] = [];
   for (const item of items) {
     const day = utcDay(item.at);
@@ -42,7 +44,20 @@ export function groupByDay<T extends Pick<ChangeItem, 'at' | 'seq'>>(items: read
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /**
  * `2026-11-27` -> `Friday 27 November 2026`, in UTC. Spelt out by hand: Intl's output differs
@@ -50,7 +65,9 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
  */
 export function dayHeading(day: string, today: string): string {
   if (day === today) return 'Today';
-  const yesterday = new Date(Date.parse(`${today}T00:00:00.000Z`) - 86_400_000).toISOString().slice(0, 10);
+  const yesterday = new Date(Date.parse(`${today}T00:00:00.000Z`) - 86_400_000)
+    .toISOString()
+    .slice(0, 10);
   if (day === yesterday) return 'Yesterday';
   const date = new Date(`${day}T00:00:00.000Z`);
   if (Number.isNaN(date.getTime())) return day;

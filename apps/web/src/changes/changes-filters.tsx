@@ -3,7 +3,14 @@ import Form from 'next/form';
 import Link from 'next/link';
 import { describeChange } from '../overview/change-text';
 import styles from './changes.module.css';
-import { CHANGES_PAGE_SIZE, changesHref, KIND_PRESETS, presetOf, withKinds, type ChangesQuery } from './changes-url';
+import {
+  CHANGES_PAGE_SIZE,
+  changesHref,
+  KIND_PRESETS,
+  presetOf,
+  withKinds,
+  type ChangesQuery,
+} from './changes-url';
 
 /**
  * A GET form: submitting it puts the filters in the URL (without JavaScript it is a plain form).
@@ -24,13 +31,19 @@ export function ChangesFilters({
       <nav aria-label="Kinds of change">
         <ul className={styles.presets}>
           <li>
-            <Link href={changesHref(action, withKinds(query, []))} aria-current={query.kinds.length === 0 ? 'true' : undefined}>
+            <Link
+              href={changesHref(action, withKinds(query, []))}
+              aria-current={query.kinds.length === 0 ? 'true' : undefined}
+            >
               All changes
             </Link>
           </li>
           {KIND_PRESETS.map((p) => (
             <li key={p.key}>
-              <Link href={changesHref(action, withKinds(query, p.kinds))} aria-current={preset === p.key ? 'true' : undefined}>
+              <Link
+                href={changesHref(action, withKinds(query, p.kinds))}
+                aria-current={preset === p.key ? 'true' : undefined}
+              >
                 {p.label}
               </Link>
             </li>
@@ -44,7 +57,12 @@ export function ChangesFilters({
           <div className={styles.kindOptions}>
             {CHANGE_KINDS.map((kind) => (
               <label key={kind}>
-                <input type="checkbox" name="kind" value={kind} defaultChecked={query.kinds.includes(kind)} />
+                <input
+                  type="checkbox"
+                  name="kind"
+                  value={kind}
+                  defaultChecked={query.kinds.includes(kind)}
+                />
                 {describeChange({ kind, details: {} }).label}
               </label>
             ))}
@@ -72,7 +90,9 @@ export function ChangesFilters({
           <label htmlFor="changes-until">Until (UTC day, included)</label>
           <input id="changes-until" name="until" type="date" defaultValue={query.until ?? ''} />
         </div>
-        {query.limit !== CHANGES_PAGE_SIZE ? <input type="hidden" name="limit" value={query.limit} /> : null}
+        {query.limit !== CHANGES_PAGE_SIZE ? (
+          <input type="hidden" name="limit" value={query.limit} />
+        ) : null}
         <div className={styles.actions}>
           <button type="submit" className={styles.button}>
             Apply filters

@@ -19,14 +19,20 @@ export function ChangesTimeline({
   return (
     <div>
       {groupByDay(items).map((group) => (
-        <section key={group.day} className={styles.day} aria-labelledby={`day-${group.day}`} data-day={group.day}>
+        <section
+          key={group.day}
+          className={styles.day}
+          aria-labelledby={`day-${group.day}`}
+          data-day={group.day}
+        >
           <h3 id={`day-${group.day}`}>
             <time dateTime={group.day}>{dayHeading(group.day, today)}</time>
           </h3>
           {group.snapshots.map((snapshot) => (
             <div key={snapshot.seq} className={styles.snapshot} data-seq={snapshot.seq}>
               <p className={styles.snapshotHeader}>
-                Snapshot #{snapshot.seq}, <time dateTime={snapshot.at}>{formatTimestamp(snapshot.at)}</time>
+                Snapshot #{snapshot.seq},{' '}
+                <time dateTime={snapshot.at}>{formatTimestamp(snapshot.at)}</time>
                 {' · '}
                 {snapshot.items.length} {snapshot.items.length === 1 ? 'change' : 'changes'}
               </p>

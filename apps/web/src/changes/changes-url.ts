@@ -35,7 +35,11 @@ export const KIND_PRESETS = [
     label: 'Protections',
     kinds: ['WORKLOAD_PROTECTED', 'NAMESPACE_GAINED_DEFAULT_DENY'],
   },
-  { key: 'policies', label: 'Policies', kinds: ['POLICY_ADDED', 'POLICY_CHANGED', 'POLICY_REMOVED'] },
+  {
+    key: 'policies',
+    label: 'Policies',
+    kinds: ['POLICY_ADDED', 'POLICY_CHANGED', 'POLICY_REMOVED'],
+  },
 ] as const satisfies readonly { key: string; label: string; kinds: readonly ChangeKind[] }[];
 
 function all(value: string | string[] | undefined): string[] {
@@ -50,7 +54,11 @@ function first(value: string | string[] | undefined): string | undefined {
   return text ? text : undefined;
 }
 
-function integer(value: string | string[] | undefined, min: number, max: number): number | undefined {
+function integer(
+  value: string | string[] | undefined,
+  min: number,
+  max: number,
+): number | undefined {
   const text = first(value);
   if (text === undefined || !/^\d+$/.test(text)) return undefined;
   return Math.min(Math.max(Number(text), min), max);
@@ -107,14 +115,16 @@ export function changesHref(basePath: string, query: ChangesQuery): string {
 export function isCanonical(params: SearchParams, query: ChangesQuery): boolean {
   const given = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
-    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) given.append(key, v);
+    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value])
+      given.append(key, v);
   }
   return given.toString() === changesHref('', query).replace(/^\?/, '');
 }
 
 /** What the API is asked: whole UTC days, `until` exclusive on the API's side. */
 export function changesApiQuery(query: ChangesQuery): ChangesApiQuery {
-  const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00.000Z`) + 86_400_000).toISOString();
+  const nextDay = (d: string) =>
+    new Date(Date.parse(`${d}T00:00:00.000Z`) + 86_400_000).toISOString();
   return {
     ...(query.kinds.length > 0 && { kinds: query.kinds }),
     ...(query.namespace !== undefined && { namespace: query.namespace }),
@@ -131,7 +141,9 @@ export function withKinds(query: ChangesQuery, kinds: readonly ChangeKind[]): Ch
 }
 
 /** Which preset the kinds are exactly, if any. */
-export function presetOf(kinds: readonly ChangeKind[]): (typeof KIND_PRESETS)[number]['key'] | undefined {
+export function presetOf(
+  kinds: readonly ChangeKind[],
+): (typeof KIND_PRESETS)[number]['key'] | undefined {
   const key = normalKinds(kinds).join(',');
   return KIND_PRESETS.find((p) => normalKinds(p.kinds).join(',') === key)?.key;
 }

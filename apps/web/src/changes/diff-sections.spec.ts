@@ -1,6 +1,10 @@
 import { splitDiff, type DiffChange } from './diff-sections';
 
-const c = (kind: DiffChange['kind'], extra: Partial<DiffChange> = {}): DiffChange => ({ kind, details: {}, ...extra });
+const c = (kind: DiffChange['kind'], extra: Partial<DiffChange> = {}): DiffChange => ({
+  kind,
+  details: {},
+  ...extra,
+});
 
 describe('splitting a snapshot diff into sections', () => {
   it('puts every change in exactly one section, in the fixed order', () => {
@@ -8,7 +12,10 @@ describe('splitting a snapshot diff into sections', () => {
       c('SCORE_CHANGED'),
       c('POLICY_REMOVED', { namespace: 'shop', policy: 'shop/default-deny-ingress' }),
       c('WORKLOAD_EXPOSED', { namespace: 'shop', workload: 'Deployment/mailer' }),
-      c('WORKLOAD_ADDED_UNPROTECTED', { namespace: 'analytics', workload: 'Deployment/report-api' }),
+      c('WORKLOAD_ADDED_UNPROTECTED', {
+        namespace: 'analytics',
+        workload: 'Deployment/report-api',
+      }),
       c('NAMESPACE_LOST_DEFAULT_DENY', { namespace: 'shop' }),
       c('WORKLOAD_PROTECTED', { namespace: 'analytics', workload: 'Deployment/report-api' }),
       c('POLICY_ADDED', { namespace: 'analytics', policy: 'analytics/report-api' }),

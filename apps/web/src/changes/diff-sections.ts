@@ -2,7 +2,11 @@ import type { ChangeKind, SnapshotDiff } from '@palisade/api-contract';
 
 /** The diff read as answers to "what got worse, what got better, what did the policies do". */
 export const DIFF_SECTIONS = [
-  { key: 'exposed', title: 'Became exposed', kinds: ['WORKLOAD_EXPOSED', 'WORKLOAD_ADDED_UNPROTECTED'] },
+  {
+    key: 'exposed',
+    title: 'Became exposed',
+    kinds: ['WORKLOAD_EXPOSED', 'WORKLOAD_ADDED_UNPROTECTED'],
+  },
   { key: 'protected', title: 'Became protected', kinds: ['WORKLOAD_PROTECTED'] },
   { key: 'policiesAdded', title: 'Policies added', kinds: ['POLICY_ADDED'] },
   { key: 'policiesRemoved', title: 'Policies removed', kinds: ['POLICY_REMOVED'] },
@@ -27,7 +31,9 @@ const subjectOf = (c: DiffChange) => `${c.namespace ?? ''}/${c.workload ?? c.pol
  */
 export function splitDiff(changes: readonly DiffChange[]): DiffSection[] {
   const known = new Set<ChangeKind>(DIFF_SECTIONS.flatMap((s) => s.kinds));
-  const sorted = [...changes].sort((a, b) => subjectOf(a).localeCompare(subjectOf(b)) || a.kind.localeCompare(b.kind));
+  const sorted = [...changes].sort(
+    (a, b) => subjectOf(a).localeCompare(subjectOf(b)) || a.kind.localeCompare(b.kind),
+  );
   return [
     ...DIFF_SECTIONS.map((s) => ({
       key: s.key,

@@ -36,7 +36,8 @@ export function diffHref(basePath: string, query: DiffQuery): string {
 export function isDiffCanonical(params: SearchParams, query: DiffQuery): boolean {
   const given = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
-    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) given.append(key, v);
+    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value])
+      given.append(key, v);
   }
   return given.toString() === diffHref('', query).replace(/^\?/, '');
 }

@@ -7,8 +7,17 @@ import { splitDiff } from './diff-sections';
 const scoreText = (score: number | null) => (score === null ? '—' : String(score));
 
 /** What differs between two snapshots: the score, the counts, then the changes by section. */
-export function DiffView({ clusterId, diff }: { readonly clusterId: string; readonly diff: SnapshotDiff }) {
-  const delta = diff.from.score !== null && diff.to.score !== null ? Math.round((diff.to.score - diff.from.score) * 10) / 10 : null;
+export function DiffView({
+  clusterId,
+  diff,
+}: {
+  readonly clusterId: string;
+  readonly diff: SnapshotDiff;
+}) {
+  const delta =
+    diff.from.score !== null && diff.to.score !== null
+      ? Math.round((diff.to.score - diff.from.score) * 10) / 10
+      : null;
   const counts = [
     ['Became exposed', diff.summary.exposed],
     ['Became protected', diff.summary.protected],
@@ -21,13 +30,15 @@ export function DiffView({ clusterId, diff }: { readonly clusterId: string; read
       <dl className={styles.diffScores}>
         <div>
           <dt>
-            Score at #{diff.from.seq}, <time dateTime={diff.from.takenAt}>{formatTimestamp(diff.from.takenAt)}</time>
+            Score at #{diff.from.seq},{' '}
+            <time dateTime={diff.from.takenAt}>{formatTimestamp(diff.from.takenAt)}</time>
           </dt>
           <dd data-score="from">{scoreText(diff.from.score)}</dd>
         </div>
         <div>
           <dt>
-            Score at #{diff.to.seq}, <time dateTime={diff.to.takenAt}>{formatTimestamp(diff.to.takenAt)}</time>
+            Score at #{diff.to.seq},{' '}
+            <time dateTime={diff.to.takenAt}>{formatTimestamp(diff.to.takenAt)}</time>
           </dt>
           <dd data-score="to">{scoreText(diff.to.score)}</dd>
         </div>
@@ -68,7 +79,11 @@ export function DiffView({ clusterId, diff }: { readonly clusterId: string; read
             ) : (
               <ol className={`${styles.events} ${styles.snapshot}`}>
                 {section.changes.map((change, i) => (
-                  <ChangeEntry key={`${change.kind}-${change.namespace}-${change.workload ?? change.policy}-${i}`} clusterId={clusterId} change={change} />
+                  <ChangeEntry
+                    key={`${change.kind}-${change.namespace}-${change.workload ?? change.policy}-${i}`}
+                    clusterId={clusterId}
+                    change={change}
+                  />
                 ))}
               </ol>
             )}

@@ -51,7 +51,13 @@ export function SnapshotPicker({
 }) {
   return (
     <Form action={action} className={styles.filters} key={`${from}-${to}`}>
-      <SnapshotSelect id="diff-from" name="from" label="From snapshot" value={from} snapshots={snapshots} />
+      <SnapshotSelect
+        id="diff-from"
+        name="from"
+        label="From snapshot"
+        value={from}
+        snapshots={snapshots}
+      />
       <SnapshotSelect id="diff-to" name="to" label="To snapshot" value={to} snapshots={snapshots} />
       <div className={styles.actions}>
         <button type="submit" className={styles.button}>

@@ -11,8 +11,8 @@ export function NoPolicies({ namespace }: { readonly namespace?: string }) {
           : 'No policies: this cluster allows all traffic'}
       </h3>
       <p>
-        Start with a default-deny NetworkPolicy {namespace ? 'in this namespace' : 'per namespace'}, then
-        allow what each workload needs. Apply this with <code>kubectl apply -f</code>:
+        Start with a default-deny NetworkPolicy {namespace ? 'in this namespace' : 'per namespace'},
+        then allow what each workload needs. Apply this with <code>kubectl apply -f</code>:
       </p>
       <pre className={styles.example}>
         <code>{defaultDenyYaml(namespace)}</code>

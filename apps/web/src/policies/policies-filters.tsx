@@ -55,7 +55,13 @@ export function PoliciesFilters({
         </select>
       </div>
       <div className={styles.checkbox}>
-        <input id="policies-removed" name="removed" type="checkbox" value="true" defaultChecked={query.removed} />
+        <input
+          id="policies-removed"
+          name="removed"
+          type="checkbox"
+          value="true"
+          defaultChecked={query.removed}
+        />
         <label htmlFor="policies-removed">Include removed policies</label>
       </div>
       <div className={dashboard.filterActions}>

@@ -1,5 +1,4 @@
-import Link from 'next/link';
-import dashboard from '../components/dashboard.module.css';
+import { Pagination } from '../components/pagination';
 import { pageLinks, type PoliciesQuery } from './policies-url';
 
 export function PoliciesPagination({
@@ -11,25 +10,5 @@ export function PoliciesPagination({
   readonly query: PoliciesQuery;
   readonly total: number;
 }) {
-  const links = pageLinks(basePath, query, total);
-  if (links.pages === 1) return null;
-  const link = (href: string | undefined, label: string, rel?: string) =>
-    href ? (
-      <Link href={href} {...(rel ? { rel } : {})}>
-        {label}
-      </Link>
-    ) : (
-      <span aria-disabled="true">{label}</span>
-    );
-  return (
-    <nav aria-label="Pagination" className={dashboard.pagination}>
-      {link(links.first, 'First')}
-      {link(links.previous, 'Previous', 'prev')}
-      <span>
-        Page {links.page} of {links.pages}
-      </span>
-      {link(links.next, 'Next', 'next')}
-      {link(links.last, 'Last')}
-    </nav>
-  );
+  return <Pagination links={pageLinks(basePath, query, total)} />;
 }

@@ -29,16 +29,21 @@ export async function NamespacePoliciesSection({
       {items.length === 0 ? (
         <NoPolicies namespace={namespace} />
       ) : (
-        <PoliciesTable clusterId={clusterId} policies={items} caption={`NetworkPolicies in ${namespace}`} />
+        <PoliciesTable
+          clusterId={clusterId}
+          policies={items}
+          caption={`NetworkPolicies in ${namespace}`}
+        />
       )}
       <p className={dashboard.muted}>
         {total > items.length ? (
           <>
-            Showing {items.length} of {total}. <Link href={inList}>All policies of {namespace}</Link>.{' '}
+            Showing {items.length} of {total}.{' '}
+            <Link href={inList}>All policies of {namespace}</Link>.{' '}
           </>
         ) : null}
-        Cluster-wide policies (AdminNetworkPolicy, BaselineAdminNetworkPolicy) can select pods here too:{' '}
-        <Link href={listPath}>see every policy</Link>.
+        Cluster-wide policies (AdminNetworkPolicy, BaselineAdminNetworkPolicy) can select pods here
+        too: <Link href={listPath}>see every policy</Link>.
       </p>
     </>
   );

@@ -26,7 +26,13 @@ describe('policies URL state', () => {
       limit: '25',
       offset: '50',
     });
-    expect(query).toEqual({ kind: 'NetworkPolicy', namespace: 'shop', removed: true, limit: 25, offset: 50 });
+    expect(query).toEqual({
+      kind: 'NetworkPolicy',
+      namespace: 'shop',
+      removed: true,
+      limit: 25,
+      offset: 50,
+    });
     const href = policiesHref(BASE, query);
     expect(href).toBe(`${BASE}?kind=NetworkPolicy&namespace=shop&removed=true&limit=25&offset=50`);
     expect(parsePoliciesQuery(paramsOf(href))).toEqual(query);
@@ -68,14 +74,7 @@ describe('pageLinks', () => {
   });
 
   it('has no previous page on the first nor next page on the last', () => {
-    expect(pageLinks(BASE, { ...query, offset: 0 }, 5)).toMatchObject({
-      page: 1,
-      pages: 1,
-      first: undefined,
-      previous: undefined,
-      next: undefined,
-      last: undefined,
-    });
+    expect(pageLinks(BASE, { ...query, offset: 0 }, 5)).toEqual({ page: 1, pages: 1 });
     expect(pageLinks(BASE, query, 0).pages).toBe(1);
   });
 });

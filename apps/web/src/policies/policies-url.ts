@@ -1,4 +1,5 @@
 import { POLICY_KINDS, type PolicyKind } from '@palisade/api-contract';
+import { pageLinks as sharedPageLinks, type PageLinks } from '../components/page-links';
 import type { PoliciesApiQuery } from '../data-access/cluster-data';
 
 /**
@@ -22,7 +23,11 @@ function first(value: string | string[] | undefined): string | undefined {
   return trimmed ? trimmed : undefined;
 }
 
-function integer(value: string | string[] | undefined, min: number, max: number): number | undefined {
+function integer(
+  value: string | string[] | undefined,
+  min: number,
+  max: number,
+): number | undefined {
   const text = first(value);
   if (text === undefined || !/^\d+$/.test(text)) return undefined;
   return Math.min(Math.max(Number(text), min), max);
@@ -80,17 +85,8 @@ export function hasFilters(query: PoliciesQuery): boolean {
 }
 
 /** Links to the first, previous, next and last pages (undefined where there is none). */
-export function pageLinks(basePath: string, query: PoliciesQuery, total: number) {
-  const pages = Math.max(1, Math.ceil(total / query.limit));
-  const at = (offset: number) => policiesHref(basePath, { ...query, offset });
-  const hasPrevious = query.offset > 0;
-  const hasNext = query.offset + query.limit < total;
-  return {
-    page: Math.floor(query.offset / query.limit) + 1,
-    pages,
-    first: hasPrevious ? at(0) : undefined,
-    previous: hasPrevious ? at(Math.max(0, query.offset - query.limit)) : undefined,
-    next: hasNext ? at(query.offset + query.limit) : undefined,
-    last: hasNext ? at((pages - 1) * query.limit) : undefined,
-  };
+export function pageLinks(basePath: string, query: PoliciesQuery, total: number): PageLinks {
+  return sharedPageLinks({ ...query, total }, (offset) =>
+    policiesHref(basePath, { ...query, offset }),
+  );
 }

@@ -50,8 +50,12 @@ describe('describeHistory', () => {
 
 describe('eventText', () => {
   it('says when, in UTC to the minute, and in which snapshot', () => {
-    expect(eventText({ kind: 'changed', at: T2, seq: 4 })).toBe('Changed at 2026-01-01 11:00 UTC (snapshot 4)');
-    expect(eventText({ kind: 'reappeared', at: T3, seq: 7 })).toBe('Appeared again at 2026-01-01 12:00 UTC (snapshot 7)');
+    expect(eventText({ kind: 'changed', at: T2, seq: 4 })).toBe(
+      'Changed at 2026-01-01 11:00 UTC (snapshot 4)',
+    );
+    expect(eventText({ kind: 'reappeared', at: T3, seq: 7 })).toBe(
+      'Appeared again at 2026-01-01 12:00 UTC (snapshot 7)',
+    );
   });
 
   it('says so when the snapshot it happened in is no longer stored', () => {

@@ -10,7 +10,11 @@ export function PolicyTimeline({ history }: { readonly history: PolicyDetail['hi
     <ol className={styles.timeline} data-testid="policy-history">
       {events.map((event) => (
         <li key={`${event.kind}-${event.seq}`} data-event={event.kind}>
-          {event.at === null ? eventText(event) : <time dateTime={event.at}>{eventText(event)}</time>}
+          {event.at === null ? (
+            eventText(event)
+          ) : (
+            <time dateTime={event.at}>{eventText(event)}</time>
+          )}
         </li>
       ))}
     </ol>

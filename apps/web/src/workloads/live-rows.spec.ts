@@ -61,7 +61,10 @@ describe('applying a live evaluation to the table on screen', () => {
 
     const next = applyScoreEvent(
       page,
-      { changedWorkloads: [], removedWorkloads: [{ namespace: 'shop', kind: 'Deployment', name: 'a' }] },
+      {
+        changedWorkloads: [],
+        removedWorkloads: [{ namespace: 'shop', kind: 'Deployment', name: 'a' }],
+      },
       unprotectedByScore,
     );
 

@@ -1,5 +1,10 @@
 import type { ClusterScoreEvent, WorkloadItem } from '@palisade/api-contract';
-import { compareWorkloads, matchesFilters, workloadKey, type WorkloadsQuery } from './workloads-url';
+import {
+  compareWorkloads,
+  matchesFilters,
+  workloadKey,
+  type WorkloadsQuery,
+} from './workloads-url';
 
 export interface TablePage {
   readonly rows: readonly WorkloadItem[];

@@ -2,6 +2,8 @@
 
 import type { Page, WorkloadItem } from '@palisade/api-contract';
 import Link from 'next/link';
+import { pageLinks } from '../components/page-links';
+import { Pagination } from '../components/pagination';
 import { useState } from 'react';
 import styles from '../components/dashboard.module.css';
 import { isPageOf, isWorkloadItem, workloadsSearch } from '../data-access/contract-checks';
@@ -17,7 +19,11 @@ import {
   type WorkloadsQuery,
 } from './workloads-url';
 
-const columns: readonly { readonly label: string; readonly sort?: SortField; readonly numeric?: boolean }[] = [
+const columns: readonly {
+  readonly label: string;
+  readonly sort?: SortField;
+  readonly numeric?: boolean;
+}[] = [
   { label: 'Workload', sort: 'name' },
   { label: 'Namespace', sort: 'namespace' },
   { label: 'Kind' },
@@ -83,10 +89,17 @@ export function WorkloadsTable({
                     className={column.numeric ? styles.numeric : undefined}
                   >
                     {column.sort ? (
-                      <Link href={workloadsHref(basePath, sortedBy(query, column.sort))} scroll={false}>
+                      <Link
+                        href={workloadsHref(basePath, sortedBy(query, column.sort))}
+                        scroll={false}
+                      >
                         {column.label}
                         <span aria-hidden="true" className={styles.sortMark}>
-                          {direction === 'ascending' ? ' ▲' : direction === 'descending' ? ' ▼' : ''}
+                          {direction === 'ascending'
+                            ? ' ▲'
+                            : direction === 'descending'
+                              ? ' ▼'
+                              : ''}
                         </span>
                       </Link>
                     ) : (
@@ -104,18 +117,24 @@ export function WorkloadsTable({
           </tbody>
         </table>
       </div>
-      <Pagination query={query} total={page.total} basePath={basePath} />
+      <Pagination
+        links={pageLinks({ ...query, total: page.total }, (offset) =>
+          workloadsHref(basePath, { ...query, offset }),
+        )}
+      />
     </>
   );
 }
 
-function WorkloadRow({ workload: w, href }: { readonly workload: WorkloadItem; readonly href: string }) {
+function WorkloadRow({
+  workload: w,
+  href,
+}: {
+  readonly workload: WorkloadItem;
+  readonly href: string;
+}) {
   return (
-    <tr
-      data-workload={workloadKey(w)}
-      data-unprotected={w.unprotected}
-      data-exposed={w.exposed}
-    >
+    <tr data-workload={workloadKey(w)} data-unprotected={w.unprotected} data-exposed={w.exposed}>
       <th scope="row">
         <Link href={href}>{w.name}</Link>
       </th>
@@ -155,48 +174,5 @@ function Isolation({ isolated }: { readonly isolated: boolean }) {
     <span className={styles.pill} data-tone="bad">
       Not isolated
     </span>
-  );
-}
-
-function Pagination({
-  query,
-  total,
-  basePath,
-}: {
-  readonly query: WorkloadsQuery;
-  readonly total: number;
-  readonly basePath: string;
-}) {
-  const pages = Math.max(1, Math.ceil(total / query.limit));
-  const current = Math.floor(query.offset / query.limit) + 1;
-  const at = (offset: number) => workloadsHref(basePath, { ...query, offset });
-  const previous = query.offset > 0 ? at(Math.max(0, query.offset - query.limit)) : undefined;
-  const next = query.offset + query.limit < total ? at(query.offset + query.limit) : undefined;
-  return (
-    <nav aria-label="Pagination" className={styles.pagination}>
-      {previous ? <Link href={at(0)}>First</Link> : <span aria-disabled="true">First</span>}
-      {previous ? (
-        <Link href={previous} rel="prev">
-          Previous
-        </Link>
-      ) : (
-        <span aria-disabled="true">Previous</span>
-      )}
-      <span>
-        Page {current} of {pages}
-      </span>
-      {next ? (
-        <Link href={next} rel="next">
-          Next
-        </Link>
-      ) : (
-        <span aria-disabled="true">Next</span>
-      )}
-      {next ? (
-        <Link href={at((pages - 1) * query.limit)}>Last</Link>
-      ) : (
-        <span aria-disabled="true">Last</span>
-      )}
-    </nav>
   );
 }

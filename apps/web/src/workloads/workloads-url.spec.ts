@@ -25,7 +25,13 @@ describe('the workloads URL state', () => {
 
   it('falls back to the defaults for empty or unknown values', () => {
     expect(
-      parseWorkloadsQuery({ unprotected: '', exposed: 'maybe', sort: 'bogus', limit: '-3', offset: 'x' }),
+      parseWorkloadsQuery({
+        unprotected: '',
+        exposed: 'maybe',
+        sort: 'bogus',
+        limit: '-3',
+        offset: 'x',
+      }),
     ).toEqual({ sort: 'score', limit: 50, offset: 0 });
     expect(parseWorkloadsQuery({ limit: '99999' }).limit).toBe(1000);
   });
@@ -35,7 +41,9 @@ describe('the workloads URL state', () => {
     const href = workloadsHref('/clusters/c/workloads', query);
 
     expect(href).toBe('/clusters/c/workloads?unprotected=true&namespace=shop&offset=50');
-    expect(parseWorkloadsQuery(Object.fromEntries(new URL(href, 'http://x').searchParams))).toEqual(query);
+    expect(parseWorkloadsQuery(Object.fromEntries(new URL(href, 'http://x').searchParams))).toEqual(
+      query,
+    );
   });
 
   it('calls a submitted form with empty and default fields not canonical', () => {

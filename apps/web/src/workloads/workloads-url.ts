@@ -39,7 +39,11 @@ function flag(value: string | string[] | undefined): boolean | undefined {
   return text === 'true' ? true : text === 'false' ? false : undefined;
 }
 
-function integer(value: string | string[] | undefined, min: number, max: number): number | undefined {
+function integer(
+  value: string | string[] | undefined,
+  min: number,
+  max: number,
+): number | undefined {
   const text = first(value);
   if (text === undefined || !/^\d+$/.test(text)) return undefined;
   return Math.min(Math.max(Number(text), min), max);

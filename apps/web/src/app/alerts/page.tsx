@@ -5,7 +5,6 @@ import {
   ALERT_STATUSES,
   alertsHref,
   isCanonical,
-  pageLinks,
   PAGE_SIZE,
   parseAlertsQuery,
   type SearchParams,
@@ -13,7 +12,8 @@ import {
 import { AlertsTable } from '../../alerts/alerts-table';
 import { alertStatusOf } from '../../alerts/describe';
 import { ListFilters } from '../../alerts/list-filters';
-import { ListPagination } from '../../alerts/list-pagination';
+import { pageLinks } from '../../components/page-links';
+import { Pagination } from '../../components/pagination';
 import { ApiUnavailable } from '../../components/api-unavailable';
 import dashboard from '../../components/dashboard.module.css';
 import { listAlerts } from '../../data-access/alerts-data';
@@ -89,8 +89,10 @@ export default async function AlertsPage({
           <a href={BASE}>Clear the filters</a> to see every alert.
         </p>
       )}
-      <ListPagination
-        links={pageLinks(query.offset, total, (offset) => alertsHref(BASE, { ...query, offset }))}
+      <Pagination
+        links={pageLinks({ offset: query.offset, limit: PAGE_SIZE, total }, (offset) =>
+          alertsHref(BASE, { ...query, offset }),
+        )}
       />
     </section>
   );

@@ -2,14 +2,9 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { connection } from 'next/server';
 import styles from '../../alerts/alerts.module.css';
-import {
-  isCanonical,
-  offsetOf,
-  pageLinks,
-  PAGE_SIZE,
-  type SearchParams,
-} from '../../alerts/alerts-url';
-import { ListPagination } from '../../alerts/list-pagination';
+import { isCanonical, offsetOf, PAGE_SIZE, type SearchParams } from '../../alerts/alerts-url';
+import { pageLinks } from '../../components/page-links';
+import { Pagination } from '../../components/pagination';
 import { ApiUnavailable } from '../../components/api-unavailable';
 import dashboard from '../../components/dashboard.module.css';
 import { listClusters } from '../../data-access/clusters';
@@ -56,7 +51,7 @@ export default async function ReportsPage({
         ) : (
           <ReportsTable reports={items} />
         )}
-        <ListPagination links={pageLinks(offset, total, href)} />
+        <Pagination links={pageLinks({ offset: offset, limit: PAGE_SIZE, total }, href)} />
       </section>
     </>
   );

@@ -5,14 +5,14 @@ import {
   deliveriesHref,
   DELIVERY_STATUSES,
   isCanonical,
-  pageLinks,
   PAGE_SIZE,
   parseDeliveriesQuery,
   type SearchParams,
 } from '../../../alerts/alerts-url';
 import { DeliveriesTable } from '../../../alerts/deliveries-table';
 import { ListFilters } from '../../../alerts/list-filters';
-import { ListPagination } from '../../../alerts/list-pagination';
+import { pageLinks } from '../../../components/page-links';
+import { Pagination } from '../../../components/pagination';
 import { ApiUnavailable } from '../../../components/api-unavailable';
 import dashboard from '../../../components/dashboard.module.css';
 import { listChannels, listDeliveries } from '../../../data-access/alerts-data';
@@ -100,8 +100,8 @@ export default async function DeliveriesPage({
           <a href={BASE}>Clear the filters</a> to see every notification.
         </p>
       )}
-      <ListPagination
-        links={pageLinks(query.offset, total, (offset) =>
+      <Pagination
+        links={pageLinks({ offset: query.offset, limit: PAGE_SIZE, total }, (offset) =>
           deliveriesHref(BASE, { ...query, offset }),
         )}
       />
