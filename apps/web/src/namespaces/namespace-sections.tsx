@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { ApiUnavailable } from '../components/api-unavailable';
 import dashboard from '../components/dashboard.module.css';
 import { scoreHistory } from '../data-access/cluster-data';
-import { NamespaceScoreChart } from './namespace-score-chart';
+import { ScoreChart } from '../components/score-chart';
 import { trendPoints, trendSummary } from './namespace-trend';
 
 /** The namespace's score over the range, read inside its own Suspense boundary. */
@@ -20,7 +20,13 @@ export async function NamespaceTrendSection({
   const history = await scoreHistory(clusterId, { namespace }, { from });
   if (!history.ok) return <ApiUnavailable error={history.error} />;
   const points = trendPoints(history.data.points, history.data);
-  return <NamespaceScoreChart points={points} summary={trendSummary(namespace, points, rangeLabel)} />;
+  return (
+    <ScoreChart
+      points={points}
+      summary={trendSummary(namespace, points, rangeLabel)}
+      testId="namespace-trend"
+    />
+  );
 }
 
 /** Day, week, month, year: links, so the range is in the URL and the back button works. */

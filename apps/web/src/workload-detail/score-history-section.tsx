@@ -3,7 +3,7 @@ import { ApiUnavailable } from '../components/api-unavailable';
 import shared from '../components/dashboard.module.css';
 import { scoreHistory } from '../data-access/cluster-data';
 import { TREND_RANGES, trendLabel, trendQuery, type TrendRange } from '../overview/trend-range';
-import { ScoreHistoryChart } from './score-history-chart';
+import { ScoreChart } from '../components/score-chart';
 import { scoreSteps, scoreStepsSummary } from './score-steps';
 
 /** The workload's score over the range, fetched inside its own Suspense boundary. */
@@ -21,8 +21,19 @@ export async function ScoreHistorySection({
   });
   if (!history.ok) return <ApiUnavailable error={history.error} />;
   const points = scoreSteps(history.data);
+  const summary = scoreStepsSummary(points, trendLabel(range));
   return (
-    <ScoreHistoryChart points={points} summary={scoreStepsSummary(points, trendLabel(range))} />
+    <ScoreChart
+      points={points}
+      summary={summary}
+      testId="score-history"
+      empty={
+        <p className={shared.muted}>
+          {summary} The history grows with every stored snapshot; pick a longer range to look
+          further back.
+        </p>
+      }
+    />
   );
 }
 

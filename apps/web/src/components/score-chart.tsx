@@ -1,5 +1,6 @@
 'use client';
 
+import type { ReactNode } from 'react';
 import {
   CartesianGrid,
   Line,
@@ -9,34 +10,45 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import shared from '../components/dashboard.module.css';
-import type { StepPoint } from './score-steps';
+import dashboard from './dashboard.module.css';
+
+/** A point of a score chart: epoch milliseconds and the score (null: a gap). */
+export interface ScorePoint {
+  readonly t: number;
+  readonly score: number | null;
+}
 
 function formatTick(t: number, spanMs: number): string {
   const iso = new Date(t).toISOString();
-  // UTC, so the server's and every browser's text agree.
+  // UTC, like the rest of the dashboard: the same text on the server and in every browser.
   return spanMs <= 2 * 86_400_000 ? iso.slice(11, 16) : iso.slice(5, 10);
 }
 
-/** The workload's score as steps: it holds between two evaluations that changed its findings. */
-export function ScoreHistoryChart({
+/**
+ * A score over time, 0-100, as steps (a score holds until the findings change), with `summary`
+ * as its text alternative and caption. `empty` replaces the chart when no point has a score.
+ */
+export function ScoreChart({
   points,
   summary,
+  empty,
+  connectGaps = false,
+  testId,
 }: {
-  readonly points: readonly StepPoint[];
+  readonly points: readonly ScorePoint[];
   readonly summary: string;
+  readonly empty?: ReactNode;
+  /** Draw across points without a score (averaged series) instead of breaking the line. */
+  readonly connectGaps?: boolean;
+  readonly testId?: string;
 }) {
   const scored = points.some((p) => p.score !== null);
-  const first = points[0]?.t ?? 0;
-  const span = (points.at(-1)?.t ?? 0) - first;
+  const span = (points.at(-1)?.t ?? 0) - (points[0]?.t ?? 0);
   return (
-    <figure className={shared.chart}>
-      <div role="img" aria-label={summary} className={shared.chartArea} data-testid="score-history">
+    <figure className={dashboard.chart} data-testid={testId}>
+      <div role="img" aria-label={summary} className={dashboard.chartArea}>
         {!scored ? (
-          <p className={shared.muted}>
-            {summary} The history grows with every stored snapshot; pick a longer range to look
-            further back.
-          </p>
+          (empty ?? <p className={dashboard.muted}>{summary}</p>)
         ) : (
           <ResponsiveContainer width="100%" height="100%">
             <LineChart data={[...points]} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
@@ -62,14 +74,15 @@ export function ScoreHistoryChart({
                 name="Score"
                 stroke="var(--link)"
                 strokeWidth={2}
-                dot={false}
+                dot={points.length < 50}
                 isAnimationActive={false}
+                connectNulls={connectGaps}
               />
             </LineChart>
           </ResponsiveContainer>
         )}
       </div>
-      <figcaption className={shared.muted}>{summary}</figcaption>
+      <figcaption className={dashboard.muted}>{summary}</figcaption>
     </figure>
   );
 }
