@@ -5,30 +5,15 @@ import type {
   ChannelItem,
   ChannelTestResult,
   DeliveryItem,
-  Page,
 } from '@palisade/api-contract';
+import { isObject, isStringOrNull } from './shape-checks';
 
 /**
  * Shallow checks of the alerting answers: the fields the dashboard cannot render without. The
  * shapes themselves are declared in @palisade/api-contract.
  */
 
-type Fields = Record<string, unknown>;
-
-export function isObject(value: unknown): value is Fields {
-  return typeof value === 'object' && value !== null;
-}
-
-export const isStringOrNull = (value: unknown) => value === null || typeof value === 'string';
-
-export function isPageOf<T>(body: unknown, isItem: (item: unknown) => item is T): body is Page<T> {
-  return (
-    isObject(body) &&
-    typeof body['total'] === 'number' &&
-    Array.isArray(body['items']) &&
-    body['items'].every(isItem)
-  );
-}
+export { isPageOf } from './shape-checks';
 
 export function isAlertRuleItem(value: unknown): value is AlertRuleItem {
   return (

@@ -5,7 +5,6 @@ import type {
   ClusterScoreSeries,
   Explanation,
   NamespaceItem,
-  Page,
   PolicyDetail,
   PolicyItem,
   ScoreHistory,
@@ -14,6 +13,7 @@ import type {
   WorkloadDetail,
   WorkloadItem,
 } from '@palisade/api-contract';
+import { isNumberOrNull, isObject } from './shape-checks';
 
 /**
  * Shallow checks of the per-cluster answers, for the server and the browser alike (nothing here
@@ -48,22 +48,7 @@ export function workloadsSearch(query: WorkloadsApiQuery): string {
 
 // Shallow checks at the boundary: the fields the dashboard cannot render without.
 
-type Fields = Record<string, unknown>;
-
-function isObject(value: unknown): value is Fields {
-  return typeof value === 'object' && value !== null;
-}
-
-const isNumberOrNull = (value: unknown) => value === null || typeof value === 'number';
-
-export function isPageOf<T>(body: unknown, isItem: (item: unknown) => item is T): body is Page<T> {
-  return (
-    isObject(body) &&
-    typeof body['total'] === 'number' &&
-    Array.isArray(body['items']) &&
-    body['items'].every(isItem)
-  );
-}
+export { isPageOf } from './shape-checks';
 
 export function isClusterItem(value: unknown): value is ClusterItem {
   return (

@@ -1,6 +1,6 @@
 /** The compliance report endpoints the dashboard reads, server side. */
 import type { Page, ReportDetail, ReportItem } from '@palisade/api-contract';
-import { isObject, isPageOf, isStringOrNull } from './alerts-checks';
+import { isObject, isPageOf, isStringOrNull } from './shape-checks';
 import { getJson, type GetJsonOptions } from './api-client';
 import type { ApiResult } from './api-result';
 
