@@ -1,23 +1,35 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { DeliveryWorker } from './alerts/deliveries/delivery.worker';
 import { AppDependencies, AppModule } from './app.module';
+import { corsOptions } from './common/cors-options';
+import { securityHeaders } from './common/security-headers';
+import { LiveIoAdapter } from './live/live-io.adapter';
 import { RedisIoAdapter } from './live/redis-io.adapter';
 import { SnapshotsService } from './snapshots/snapshots.service';
 
 /** The Nest application with its routes under /api and the OpenAPI document at /api/docs. */
 export async function createApp(deps: AppDependencies): Promise<INestApplication> {
   // Open keep-alive and socket.io connections must not hold a shutdown up.
-  const app = await NestFactory.create(AppModule.forRoot(deps), { bufferLogs: true, forceCloseConnections: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(deps), { bufferLogs: true, forceCloseConnections: true });
   app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  // Before SwaggerModule.setup, which adds its routes to Express at once.
+  app.use(securityHeaders(deps.config.http));
+  const cors = corsOptions(deps.config.http.corsOrigins);
+  if (cors) app.enableCors(cors);
   app.setGlobalPrefix('api');
-  if (deps.config.replicas.redisUrl) {
-    const adapter = new RedisIoAdapter(app, deps.config.replicas.redisUrl);
+  const { redisUrl } = deps.config.replicas;
+  if (redisUrl) {
+    const adapter = new RedisIoAdapter(app, redisUrl, deps.config.http.corsOrigins);
     await adapter.connect();
     app.useWebSocketAdapter(adapter);
+  } else {
+    app.useWebSocketAdapter(new LiveIoAdapter(app, deps.config.http.corsOrigins));
   }
   const document = SwaggerModule.createDocument(
     app,

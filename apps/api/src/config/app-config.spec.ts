@@ -82,4 +82,17 @@ describe('configuration', () => {
     expect(config.metrics.namespaceLimit).toBe(50);
     expect(() => loadConfig({ REDIS_URL: 'http://redis', SHUTDOWN_TIMEOUT: 'soon' })).toThrow(/REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL[\s\S]*SHUTDOWN_TIMEOUT must be a duration/);
   });
+
+  it('allows no cross-origin caller and sends no HSTS by default; reads exact origins and the HSTS flag', () => {
+    expect(loadConfig({}).http).toMatchObject({ corsOrigins: [], hsts: false });
+    const config = loadConfig({ CORS_ORIGINS: 'https://ops.example.com, http://localhost:5173', HSTS: 'true' });
+    expect(config.http).toMatchObject({ corsOrigins: ['https://ops.example.com', 'http://localhost:5173'], hsts: true });
+  });
+
+  it('refuses a CORS origin with a path, a trailing slash or a wildcard, and an HSTS value that is not true or false', () => {
+    for (const bad of ['https://ops.example.com/', 'https://ops.example.com/app', '*', 'ops.example.com']) {
+      expect(() => loadConfig({ CORS_ORIGINS: bad })).toThrow(/CORS_ORIGINS must be comma-separated origins/);
+    }
+    expect(() => loadConfig({ HSTS: 'yes' })).toThrow(/HSTS/);
+  });
 });

@@ -45,12 +45,27 @@ const list = z
   .string()
   .transform((text) => text.split(',').map((s) => s.trim()).filter(Boolean));
 
+/** An exact origin as browsers send it: scheme, host and port only (`https://ops.example.com`). */
+const isOrigin = (text: string) => {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === text;
+  } catch {
+    return false;
+  }
+};
+const flag = z.enum(['true', 'false']).default('false');
+
 /** Every environment variable Palisade reads, with its default. Nothing else reads process.env. */
 const environment = z.object({
   DATABASE_URL: z.string().url().optional(),
   PALISADE_DATA_DIR: z.string().default('.palisade'),
   API_PORT: port.default(4000),
   API_HOST: z.string().default('0.0.0.0'),
+  CORS_ORIGINS: list
+    .pipe(z.array(z.string().refine(isOrigin, { message: 'CORS_ORIGINS must be comma-separated origins like https://ops.example.com (scheme, host, port; no path or trailing slash)' })))
+    .default([]),
+  HSTS: flag,
   KUBECONFIG: z.string().optional(),
   PALISADE_CONTEXTS: list.optional(),
   PALISADE_DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
@@ -81,7 +96,7 @@ const environment = z.object({
   SHUTDOWN_TIMEOUT: duration('SHUTDOWN_TIMEOUT', 1000).prefault('30s'),
   METRICS_NAMESPACE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(500),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  LOG_PRETTY: z.enum(['true', 'false']).default('false'),
+  LOG_PRETTY: flag,
   // Kubernetes service-account mount, present when running in a cluster.
   KUBERNETES_SERVICE_HOST: z.string().optional(),
 });
@@ -90,7 +105,14 @@ export type Environment = z.input<typeof environment>;
 
 export interface AppConfig {
   readonly database: { readonly url?: string; readonly dataDir: string };
-  readonly http: { readonly port: number; readonly host: string };
+  readonly http: {
+    readonly port: number;
+    readonly host: string;
+    /** Browser origins allowed to call the API and socket.io cross-origin (none: no CORS headers at all). */
+    readonly corsOrigins: readonly string[];
+    /** Send Strict-Transport-Security: only when browsers reach Palisade over TLS. */
+    readonly hsts: boolean;
+  };
   readonly kubernetes: {
     readonly kubeconfig?: string;
     readonly contexts?: readonly string[];
@@ -168,7 +190,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
   const e = parsed.data;
   return {
     database: { url: e.DATABASE_URL, dataDir: path.resolve(e.PALISADE_DATA_DIR) },
-    http: { port: e.API_PORT, host: e.API_HOST },
+    http: { port: e.API_PORT, host: e.API_HOST, corsOrigins: e.CORS_ORIGINS, hsts: e.HSTS === 'true' },
     kubernetes: {
       kubeconfig: e.KUBECONFIG,
       contexts: e.PALISADE_CONTEXTS,

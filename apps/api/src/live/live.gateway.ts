@@ -9,9 +9,10 @@ const room = (clusterId: string) => `cluster:${clusterId}`;
 
 /**
  * socket.io namespace /live. A client subscribes to clusters and receives, per cluster room,
- * the events of ServerToClientEvents. Emitters are typed by event name.
+ * the events of ServerToClientEvents. Emitters are typed by event name. CORS comes from
+ * CORS_ORIGINS, set by LiveIoAdapter.
  */
-@WebSocketGateway({ namespace: LIVE_NAMESPACE, cors: { origin: false } })
+@WebSocketGateway({ namespace: LIVE_NAMESPACE })
 export class LiveGateway implements OnGatewayConnection {
   private readonly logger = new Logger(LiveGateway.name);
   @WebSocketServer() private readonly server!: Namespace<ClientToServerEvents, ServerToClientEvents>;

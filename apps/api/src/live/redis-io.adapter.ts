@@ -1,15 +1,15 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
-import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 import type { Server, ServerOptions } from 'socket.io';
+import { LiveIoAdapter } from './live-io.adapter';
 
 /**
  * socket.io over Redis pub/sub (REDIS_URL): an event emitted by the replica collecting a
  * cluster reaches browsers connected to any replica.
  */
-export class RedisIoAdapter extends IoAdapter {
+export class RedisIoAdapter extends LiveIoAdapter {
   private readonly logger = new Logger(RedisIoAdapter.name);
   private adapterFactory?: ReturnType<typeof createAdapter>;
   private clients: ReadonlyArray<{ readonly isOpen: boolean; quit(): Promise<unknown> }> = [];
@@ -17,8 +17,9 @@ export class RedisIoAdapter extends IoAdapter {
   constructor(
     app: INestApplicationContext,
     private readonly redisUrl: string,
+    corsOrigins: readonly string[],
   ) {
-    super(app);
+    super(app, corsOrigins);
   }
 
   /** Connects both clients; throws when Redis does not answer, so a misconfiguration fails the boot. */

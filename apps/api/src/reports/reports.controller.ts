@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { REPORT_CSP } from '../common/security-headers';
 import { DownloadQuery, ReportBodyDto, ReportParams, ReportsQuery } from './dto/report-body.dto';
 import { ReportsService } from './reports.service';
 
@@ -32,7 +33,8 @@ export class ReportsController {
   @ApiOperation({ summary: 'A report as html, pdf, csv (workloads and findings), json (the data) or policyreport (wgpolicyk8s.io/v1alpha2 YAML)' })
   async download(@Param() params: ReportParams, @Query() query: DownloadQuery, @Res() res: Response) {
     const file = await this.reports.download(params.id, query.format);
-    // attachment() sets a type from the file name: ours goes after it.
-    res.attachment(file.filename).type(file.contentType).send(file.body);
+    // attachment() sets a type from the file name: ours goes after it. An HTML report opened
+    // from the response (not saved) runs no script: REPORT_CSP replaces the JSON policy.
+    res.attachment(file.filename).type(file.contentType).set('Content-Security-Policy', REPORT_CSP).send(file.body);
   }
 }
