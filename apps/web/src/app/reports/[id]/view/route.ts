@@ -3,7 +3,8 @@ import { webConfig } from '../../../../config/web-config';
 /**
  * A report's HTML, shown inline. The API answers every download as an attachment (a browser
  * would save it, not show it in a frame), so the dashboard re-serves the HTML inline, with a CSP
- * that forbids scripts and every fetch, on top of the frame's own sandbox.
+ * that forbids scripts and every fetch, on top of the frame's own sandbox. Only the dashboard
+ * itself may frame it (next.config.ts leaves this route's CSP to it).
  */
 export async function GET(
   _request: Request,
@@ -30,7 +31,7 @@ export async function GET(
     headers: {
       'content-type': 'text/html; charset=utf-8',
       'content-security-policy':
-        "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:",
+        "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:; frame-ancestors 'self'",
       'x-content-type-options': 'nosniff',
       'cache-control': 'no-store',
     },
