@@ -275,9 +275,14 @@ it('generates a fleet report, shows it inline and offers every format', async ()
 
 it('works without JavaScript: every channel type’s fields are shown, and a form still saves', async () => {
   const page = await session!.newPage();
-  // No script runs: the forms post to their server actions as plain HTML forms.
+  // No script file loads: the forms post to their server actions as plain HTML forms. The
+  // browser's cache is off for this page, so scripts earlier tests cached cannot slip past.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await page.route(/\.js(\?.*)?$/, (route) => route.abort());
   await page.goto(`${web()}/alerts/channels`);
+  // The form may stream in after the skeleton (inline scripts still run); then every type shows.
+  await page.getByRole('button', { name: 'Add channel' }).waitFor();
   expect(await page.getByLabel('Slack incoming webhook URL').isVisible()).toBe(true);
   expect(await page.getByLabel('SMTP host').isVisible()).toBe(true);
 
