@@ -6,7 +6,7 @@ import dashboard from '../components/dashboard.module.css';
 import { saveChannel } from './actions';
 import styles from './alerts.module.css';
 import { CHANNEL_TYPES, CHANNEL_TYPE_LABELS } from './describe';
-import { describedBy, FieldMessages, FormError, kept } from './form-parts';
+import { describedBy, FieldMessages, FormError, InputField, kept } from './form-parts';
 import { INITIAL_FORM_STATE, type FormState } from './form-state';
 
 const P = 'channel';
@@ -89,19 +89,15 @@ function ChannelFields({
     <>
       {channel ? <input type="hidden" name="id" value={channel.id} /> : null}
       <div className={styles.row}>
-        <div className={styles.field}>
-          <label htmlFor={`${P}-name`}>Name</label>
-          <input
-            id={`${P}-name`}
-            name="name"
-            type="text"
-            required
-            maxLength={200}
-            defaultValue={kept(state, 'name', channel?.name)}
-            {...describedBy(state, 'name', P)}
-          />
-          <FieldMessages state={state} field="name" idPrefix={P} />
-        </div>
+        <InputField
+          state={state}
+          idPrefix={P}
+          name="name"
+          label="Name"
+          stored={channel?.name}
+          required
+          maxLength={200}
+        />
         <div className={styles.field}>
           <label htmlFor={`${P}-type`}>Type</label>
           <select

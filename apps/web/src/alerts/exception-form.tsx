@@ -5,8 +5,15 @@ import { useActionState } from 'react';
 import dashboard from '../components/dashboard.module.css';
 import { saveException } from './actions';
 import styles from './alerts.module.css';
-import { describedBy, FieldMessages, FormError, kept } from './form-parts';
-import { INITIAL_FORM_STATE, type FormState } from './form-state';
+import {
+  ClusterSelect,
+  describedBy,
+  FieldMessages,
+  FormError,
+  InputField,
+  kept,
+} from './form-parts';
+import { INITIAL_FORM_STATE } from './form-state';
 
 const P = 'exception';
 
@@ -30,7 +37,16 @@ export function ExceptionForm({
   const [state, action, saving] = useActionState(saveException, INITIAL_FORM_STATE);
   const clusterId = kept(state, 'clusterId', prefill.clusterId ?? '');
   const text = (name: string, label: string, stored = '', hint?: string, list?: string) => (
-    <TextField state={state} name={name} label={label} stored={stored} hint={hint} list={list} />
+    <InputField
+      state={state}
+      idPrefix={P}
+      name={name}
+      label={label}
+      stored={stored}
+      hint={hint}
+      list={list}
+      required
+    />
   );
   return (
     <form
@@ -43,26 +59,7 @@ export function ExceptionForm({
       <h3 id={`${P}-form-title`}>Mark a workload as intentionally exposed</h3>
       <FormError id={`${P}-form-error`} state={state} />
       <div className={styles.row}>
-        <div className={styles.field}>
-          <label htmlFor={`${P}-cluster`}>Cluster</label>
-          <select
-            id={`${P}-cluster`}
-            name="clusterId"
-            defaultValue={clusterId}
-            {...describedBy(state, 'clusterId', P)}
-          >
-            <option value="">Every cluster</option>
-            {clusterId && !clusters.some((c) => c.id === clusterId) ? (
-              <option value={clusterId}>{clusterId}</option>
-            ) : null}
-            {clusters.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-          <FieldMessages state={state} field="clusterId" idPrefix={P} />
-        </div>
+        <ClusterSelect state={state} idPrefix={P} clusters={clusters} value={clusterId} />
         {text('namespace', 'Namespace', prefill.namespace)}
         {text('kind', 'Kind', prefill.kind ?? 'Deployment', undefined, `${P}-kinds`)}
         {text('name', 'Workload name', prefill.name)}
@@ -92,22 +89,14 @@ export function ExceptionForm({
       </div>
       <div className={styles.row}>
         {text('owner', 'Owner', '', 'Who answers for it (a team or a person).')}
-        <div className={styles.field}>
-          <label htmlFor={`${P}-expiresAt`}>Expires on</label>
-          <input
-            id={`${P}-expiresAt`}
-            name="expiresAt"
-            type="date"
-            defaultValue={kept(state, 'expiresAt')}
-            {...describedBy(state, 'expiresAt', P, true)}
-          />
-          <FieldMessages
-            state={state}
-            field="expiresAt"
-            idPrefix={P}
-            hint="Active up to the end of that day (UTC); empty: until deleted."
-          />
-        </div>
+        <InputField
+          state={state}
+          idPrefix={P}
+          name="expiresAt"
+          label="Expires on"
+          type="date"
+          hint="Active up to the end of that day (UTC); empty: until deleted."
+        />
       </div>
       <div className={styles.actions}>
         <button type="submit" className={dashboard.primaryButton} disabled={saving}>
@@ -115,37 +104,5 @@ export function ExceptionForm({
         </button>
       </div>
     </form>
-  );
-}
-
-function TextField({
-  state,
-  name,
-  label,
-  stored,
-  hint,
-  list,
-}: {
-  readonly state: FormState;
-  readonly name: string;
-  readonly label: string;
-  readonly stored: string;
-  readonly hint?: string | undefined;
-  readonly list?: string | undefined;
-}) {
-  return (
-    <div className={styles.field}>
-      <label htmlFor={`${P}-${name}`}>{label}</label>
-      <input
-        id={`${P}-${name}`}
-        name={name}
-        type="text"
-        required
-        defaultValue={kept(state, name, stored)}
-        {...(list ? { list } : {})}
-        {...describedBy(state, name, P, hint !== undefined)}
-      />
-      <FieldMessages state={state} field={name} idPrefix={P} hint={hint} />
-    </div>
   );
 }

@@ -1,3 +1,4 @@
+import type { ClusterItem } from '@palisade/api-contract';
 import type { ReactNode } from 'react';
 import styles from './alerts.module.css';
 import { errorsOf, type FormState } from './form-state';
@@ -66,4 +67,83 @@ export function kept(state: FormState, name: string, stored: string | undefined 
 
 export function keptAll(state: FormState, name: string, stored: readonly string[]): string[] {
   return state.values ? [...(state.values[name] ?? [])] : [...stored];
+}
+
+/** A labelled input with its hint and errors; its id is `${idPrefix}-${name}`. */
+export function InputField({
+  state,
+  idPrefix,
+  name,
+  label,
+  type = 'text',
+  stored,
+  hint,
+  required = false,
+  maxLength,
+  list,
+}: {
+  readonly state: FormState;
+  readonly idPrefix: string;
+  readonly name: string;
+  readonly label: string;
+  readonly type?: 'text' | 'date';
+  readonly stored?: string | undefined;
+  readonly hint?: string | undefined;
+  readonly required?: boolean;
+  readonly maxLength?: number;
+  /** The id of a `<datalist>` of suggestions. */
+  readonly list?: string | undefined;
+}) {
+  return (
+    <div className={styles.field}>
+      <label htmlFor={`${idPrefix}-${name}`}>{label}</label>
+      <input
+        id={`${idPrefix}-${name}`}
+        name={name}
+        type={type}
+        required={required}
+        {...(maxLength !== undefined ? { maxLength } : {})}
+        defaultValue={kept(state, name, stored)}
+        {...(list ? { list } : {})}
+        {...describedBy(state, name, idPrefix, hint !== undefined)}
+      />
+      <FieldMessages state={state} field={name} idPrefix={idPrefix} hint={hint} />
+    </div>
+  );
+}
+
+/** The `clusterId` select: every cluster, or one (an id no longer listed is kept as it is). */
+export function ClusterSelect({
+  state,
+  idPrefix,
+  clusters,
+  value,
+}: {
+  readonly state: FormState;
+  readonly idPrefix: string;
+  readonly clusters: readonly ClusterItem[];
+  readonly value: string;
+}) {
+  return (
+    <div className={styles.field}>
+      <label htmlFor={`${idPrefix}-cluster`}>Cluster</label>
+      <select
+        id={`${idPrefix}-cluster`}
+        name="clusterId"
+        defaultValue={value}
+        {...describedBy(state, 'clusterId', idPrefix)}
+      >
+        <option value="">Every cluster</option>
+        {value && !clusters.some((c) => c.id === value) ? (
+          <option value={value}>{value}</option>
+        ) : null}
+        {clusters.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+      <FieldMessages state={state} field="clusterId" idPrefix={idPrefix} />
+    </div>
+  );
 }

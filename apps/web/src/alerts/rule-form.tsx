@@ -7,7 +7,15 @@ import { saveRule } from './actions';
 import styles from './alerts.module.css';
 import { ALERT_KINDS, ALERT_KIND_LABELS, SEVERITIES, severityOf } from './describe';
 import { formatMatchLabels } from './form-bodies';
-import { describedBy, FieldMessages, FormError, kept, keptAll } from './form-parts';
+import {
+  ClusterSelect,
+  describedBy,
+  FieldMessages,
+  FormError,
+  InputField,
+  kept,
+  keptAll,
+} from './form-parts';
 import { INITIAL_FORM_STATE } from './form-state';
 
 const P = 'rule';
@@ -38,19 +46,15 @@ export function RuleForm({
       <h3 id={`${P}-form-title`}>{rule ? `Edit rule ${rule.name}` : 'Add a rule'}</h3>
       <FormError id={`${P}-form-error`} state={state} />
       {rule ? <input type="hidden" name="id" value={rule.id} /> : null}
-      <div className={styles.field}>
-        <label htmlFor={`${P}-name`}>Name</label>
-        <input
-          id={`${P}-name`}
-          name="name"
-          type="text"
-          required
-          maxLength={200}
-          defaultValue={kept(state, 'name', rule?.name)}
-          {...describedBy(state, 'name', P)}
-        />
-        <FieldMessages state={state} field="name" idPrefix={P} />
-      </div>
+      <InputField
+        state={state}
+        idPrefix={P}
+        name="name"
+        label="Name"
+        stored={rule?.name}
+        required
+        maxLength={200}
+      />
       <fieldset className={styles.fieldset} {...describedBy(state, 'kinds', P)}>
         <legend>Alert when</legend>
         <div className={styles.choices}>
@@ -70,26 +74,7 @@ export function RuleForm({
         <FieldMessages state={state} field="kinds" idPrefix={P} />
       </fieldset>
       <div className={styles.row}>
-        <div className={styles.field}>
-          <label htmlFor={`${P}-cluster`}>Cluster</label>
-          <select
-            id={`${P}-cluster`}
-            name="clusterId"
-            defaultValue={clusterId}
-            {...describedBy(state, 'clusterId', P)}
-          >
-            <option value="">Every cluster</option>
-            {clusterId && !clusters.some((c) => c.id === clusterId) ? (
-              <option value={clusterId}>{clusterId}</option>
-            ) : null}
-            {clusters.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-          <FieldMessages state={state} field="clusterId" idPrefix={P} />
-        </div>
+        <ClusterSelect state={state} idPrefix={P} clusters={clusters} value={clusterId} />
         <div className={styles.field}>
           <label htmlFor={`${P}-namespace`}>Namespace</label>
           <input

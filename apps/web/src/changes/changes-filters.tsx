@@ -1,4 +1,5 @@
 import { CHANGE_KINDS } from '@palisade/api-contract';
+import { NamespaceSelect } from '../components/filter-selects';
 import Form from 'next/form';
 import Link from 'next/link';
 import { describeChange } from '../overview/change-text';
@@ -70,17 +71,7 @@ export function ChangesFilters({
         </fieldset>
         <div className={styles.field}>
           <label htmlFor="changes-namespace">Namespace</label>
-          <select id="changes-namespace" name="namespace" defaultValue={query.namespace ?? ''}>
-            <option value="">All namespaces</option>
-            {query.namespace && !namespaces.includes(query.namespace) ? (
-              <option value={query.namespace}>{query.namespace}</option>
-            ) : null}
-            {namespaces.map((ns) => (
-              <option key={ns} value={ns}>
-                {ns}
-              </option>
-            ))}
-          </select>
+          <NamespaceSelect id="changes-namespace" namespaces={namespaces} value={query.namespace} />
         </div>
         <div className={styles.field}>
           <label htmlFor="changes-since">From (UTC day)</label>

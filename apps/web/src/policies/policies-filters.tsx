@@ -1,4 +1,5 @@
 import { POLICY_KINDS } from '@palisade/api-contract';
+import { NamespaceSelect, PageSizeSelect } from '../components/filter-selects';
 import Form from 'next/form';
 import dashboard from '../components/dashboard.module.css';
 import { POLICY_PAGE_SIZES, type PoliciesQuery } from './policies-url';
@@ -29,30 +30,16 @@ export function PoliciesFilters({
       </div>
       <div className={dashboard.field}>
         <label htmlFor="policies-namespace">Namespace</label>
-        <select id="policies-namespace" name="namespace" defaultValue={query.namespace ?? ''}>
-          <option value="">All namespaces and cluster-wide</option>
-          {query.namespace && !namespaces.includes(query.namespace) ? (
-            <option value={query.namespace}>{query.namespace}</option>
-          ) : null}
-          {namespaces.map((ns) => (
-            <option key={ns} value={ns}>
-              {ns}
-            </option>
-          ))}
-        </select>
+        <NamespaceSelect
+          id="policies-namespace"
+          namespaces={namespaces}
+          value={query.namespace}
+          anyLabel="All namespaces and cluster-wide"
+        />
       </div>
       <div className={dashboard.field}>
         <label htmlFor="policies-limit">Rows per page</label>
-        <select id="policies-limit" name="limit" defaultValue={String(query.limit)}>
-          {(POLICY_PAGE_SIZES as readonly number[]).includes(query.limit) ? null : (
-            <option value={query.limit}>{query.limit}</option>
-          )}
-          {POLICY_PAGE_SIZES.map((size) => (
-            <option key={size} value={size}>
-              {size}
-            </option>
-          ))}
-        </select>
+        <PageSizeSelect id="policies-limit" sizes={POLICY_PAGE_SIZES} value={query.limit} />
       </div>
       <div className={styles.checkbox}>
         <input

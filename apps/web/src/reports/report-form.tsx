@@ -3,7 +3,7 @@
 import type { ClusterItem } from '@palisade/api-contract';
 import { useActionState } from 'react';
 import styles from '../alerts/alerts.module.css';
-import { describedBy, FieldMessages, FormError, kept } from '../alerts/form-parts';
+import { describedBy, FieldMessages, FormError, InputField, kept } from '../alerts/form-parts';
 import { INITIAL_FORM_STATE } from '../alerts/form-state';
 import dashboard from '../components/dashboard.module.css';
 import { generateReport } from './actions';
@@ -41,38 +41,22 @@ export function ReportForm({ clusters }: { readonly clusters: readonly ClusterIt
           </select>
           <FieldMessages state={state} field="clusterId" idPrefix={P} />
         </div>
-        <div className={styles.field}>
-          <label htmlFor={`${P}-from`}>From (optional)</label>
-          <input
-            id={`${P}-from`}
-            name="from"
-            type="date"
-            defaultValue={kept(state, 'from')}
-            {...describedBy(state, 'from', P, true)}
-          />
-          <FieldMessages
-            state={state}
-            field="from"
-            idPrefix={P}
-            hint="From the start of that day (UTC)."
-          />
-        </div>
-        <div className={styles.field}>
-          <label htmlFor={`${P}-to`}>To (optional)</label>
-          <input
-            id={`${P}-to`}
-            name="to"
-            type="date"
-            defaultValue={kept(state, 'to')}
-            {...describedBy(state, 'to', P, true)}
-          />
-          <FieldMessages
-            state={state}
-            field="to"
-            idPrefix={P}
-            hint="Up to the end of that day (UTC)."
-          />
-        </div>
+        <InputField
+          state={state}
+          idPrefix={P}
+          name="from"
+          label="From (optional)"
+          type="date"
+          hint="From the start of that day (UTC)."
+        />
+        <InputField
+          state={state}
+          idPrefix={P}
+          name="to"
+          label="To (optional)"
+          type="date"
+          hint="Up to the end of that day (UTC)."
+        />
       </div>
       <p className={styles.hint}>Without dates: the last 7 days (REPORT_PERIOD) up to now.</p>
       <div className={styles.actions}>

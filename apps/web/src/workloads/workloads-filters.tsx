@@ -1,4 +1,5 @@
 import Form from 'next/form';
+import { NamespaceSelect, PageSizeSelect } from '../components/filter-selects';
 import styles from '../components/dashboard.module.css';
 import { PAGE_SIZES, type WorkloadsQuery } from './workloads-url';
 
@@ -37,17 +38,7 @@ export function WorkloadsFilters({
       </div>
       <div className={styles.field}>
         <label htmlFor="filter-namespace">Namespace</label>
-        <select id="filter-namespace" name="namespace" defaultValue={query.namespace ?? ''}>
-          <option value="">All namespaces</option>
-          {query.namespace && !namespaces.includes(query.namespace) ? (
-            <option value={query.namespace}>{query.namespace}</option>
-          ) : null}
-          {namespaces.map((ns) => (
-            <option key={ns} value={ns}>
-              {ns}
-            </option>
-          ))}
-        </select>
+        <NamespaceSelect id="filter-namespace" namespaces={namespaces} value={query.namespace} />
       </div>
       <div className={styles.field}>
         <label htmlFor="filter-q">Name contains</label>
@@ -55,16 +46,7 @@ export function WorkloadsFilters({
       </div>
       <div className={styles.field}>
         <label htmlFor="filter-limit">Rows per page</label>
-        <select id="filter-limit" name="limit" defaultValue={String(query.limit)}>
-          {(PAGE_SIZES as readonly number[]).includes(query.limit) ? null : (
-            <option value={query.limit}>{query.limit}</option>
-          )}
-          {PAGE_SIZES.map((size) => (
-            <option key={size} value={size}>
-              {size}
-            </option>
-          ))}
-        </select>
+        <PageSizeSelect id="filter-limit" sizes={PAGE_SIZES} value={query.limit} />
       </div>
       {query.sort !== 'score' ? <input type="hidden" name="sort" value={query.sort} /> : null}
       <div className={styles.filterActions}>
