@@ -1,4 +1,4 @@
-// The web app's tests: next/jest transforms TSX with Next's own SWC setup and stubs CSS modules.
+// The web app's tests: next/jest transforms TSX with Next's own SWC setup and maps CSS modules to their class names.
 const nextJest = require('next/jest');
 const preset = require('../../jest.preset.cjs');
 

@@ -10,7 +10,7 @@ import { MetricsController } from '../src/metrics/metrics.controller';
 
 /**
  * deploy/helm/palisade cannot be rendered here (no helm binary): its templates are kept simple
- * enough to be checked after replacing every template action with a placeholder.
+ * enough to be checked after replacing every template action with a neutral value.
  */
 const root = path.resolve(__dirname, '../../..');
 const chart = path.join(root, 'deploy/helm/palisade');

@@ -1,6 +1,6 @@
 import styles from './clusters.module.css';
 
-/** Placeholder cards while the clusters load; announced once to screen readers. */
+/** Skeleton cards while the clusters load; announced once to screen readers. */
 export function ClusterListSkeleton({ cards = 3 }: { readonly cards?: number }) {
   return (
     <section aria-busy="true" aria-labelledby="clusters-loading">

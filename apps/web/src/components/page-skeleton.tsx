@@ -1,6 +1,6 @@
 import styles from './dashboard.module.css';
 
-/** A placeholder while a cluster page loads; announced once to screen readers. */
+/** A skeleton while a cluster page loads; announced once to screen readers. */
 export function PageSkeleton({ label }: { readonly label: string }) {
   return (
     <div aria-busy="true" className={styles.sectionSkeleton}>
