@@ -3,15 +3,9 @@
 import { useEffect, useState } from 'react';
 import { ClusterCard } from '../components/cluster-card';
 import clusterStyles from '../components/clusters.module.css';
-import { openLiveSocket, type ConnectionState } from '../live/live-socket';
+import { CONNECTION_LABELS, openLiveSocket, type ConnectionState } from '../live/live-socket';
 import { applyLiveEvent, fleetSummary, type FleetCluster } from './fleet-state';
 import styles from './fleet.module.css';
-
-const connectionLabels = {
-  connecting: 'Connecting to live updates…',
-  live: 'Live',
-  reconnecting: 'Connection lost, reconnecting…',
-} as const satisfies Record<ConnectionState, string>;
 
 /**
  * Every cluster side by side, following the clusters live: scores, counts and collector status
@@ -45,7 +39,7 @@ export function FleetBoard({
           Clusters <span className={clusterStyles.count}>({total})</span>
         </h2>
         <p role="status" data-connection={connection} className={styles.muted}>
-          {connectionLabels[connection]}
+          {CONNECTION_LABELS[connection]}
         </p>
       </div>
       <dl className={styles.summary} aria-label="Fleet summary">

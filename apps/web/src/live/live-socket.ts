@@ -8,6 +8,13 @@ import { io, type Socket } from 'socket.io-client';
 /** `live`: subscribed; `reconnecting`: the connection was lost and socket.io is retrying. */
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting';
 
+/** How each state reads on screen. */
+export const CONNECTION_LABELS = {
+  connecting: 'Connecting to live updates…',
+  live: 'Live',
+  reconnecting: 'Connection lost, reconnecting…',
+} as const satisfies Record<ConnectionState, string>;
+
 type EventName = keyof ServerToClientEvents;
 
 /** A pushed event with its name, so that a `switch` on `name` narrows `event`. */
