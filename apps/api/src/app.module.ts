@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { Logger as PinoLogger } from 'pino';
 import { randomUUID } from 'node:crypto';
 import { AlertsModule } from './alerts/alerts.module';
+import { AuthModule } from './auth/auth.module';
 import { ChangesModule } from './changes/changes.module';
 import { ClusterOwnershipModule } from './cluster-ownership/cluster-ownership.module';
 import { ClustersModule } from './clusters/clusters.module';
@@ -60,6 +61,7 @@ export class AppModule {
             customProps: () => ({ context: 'HTTP' }),
           },
         }),
+        AuthModule,
         ClustersModule,
         ScoresModule,
         WorkloadsModule,

@@ -18,18 +18,21 @@ export async function createApp(deps: AppDependencies): Promise<INestApplication
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(deps), { bufferLogs: true, forceCloseConnections: true });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  // The client's address (sign-in throttling, audit) through the dashboard's proxy or an ingress on a private network.
+  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   // Before SwaggerModule.setup, which adds its routes to Express at once.
   app.use(securityHeaders(deps.config.http));
   const cors = corsOptions(deps.config.http.corsOrigins);
   if (cors) app.enableCors(cors);
   app.setGlobalPrefix('api');
   const { redisUrl } = deps.config.replicas;
+  const liveOrigins = { corsOrigins: deps.config.http.corsOrigins, publicUrl: deps.config.alerts.publicUrl };
   if (redisUrl) {
-    const adapter = new RedisIoAdapter(app, redisUrl, deps.config.http.corsOrigins);
+    const adapter = new RedisIoAdapter(app, redisUrl, liveOrigins);
     await adapter.connect();
     app.useWebSocketAdapter(adapter);
   } else {
-    app.useWebSocketAdapter(new LiveIoAdapter(app, deps.config.http.corsOrigins));
+    app.useWebSocketAdapter(new LiveIoAdapter(app, liveOrigins));
   }
   const document = SwaggerModule.createDocument(
     app,

@@ -18,6 +18,18 @@ export const REDACTED_PATHS = [
   '*.sealed',
   '*.secretKey',
   '*.pass',
+  // Access: passwords and their hashes, session and CSRF tokens, API token secrets, OIDC.
+  'req.headers["x-csrf-token"]',
+  '*.passwordHash',
+  '*.csrfToken',
+  '*.setupToken',
+  '*.bootstrapToken',
+  '*.clientSecret',
+  '*.initialAdmin',
+  '*.code_verifier',
+  '*.access_token',
+  '*.id_token',
+  '*.refresh_token',
 ];
 
 /** Replaces the password of a connection URL, for messages that must name the database. */

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { createHmac } from 'node:crypto';
 import { createTestDatabase, TestDatabase } from '@palisade/database/testing';
 import { FakeKubeApiServer } from '@palisade/k8s-testing';
-import { ApiProcess, startApi, waitFor } from './api-process';
+import { ApiProcess, startApi, waitFor, withAdmin } from './api-process';
 import { allowFrom, deployment, namespace } from './cluster-objects';
 
 /**
@@ -26,10 +26,10 @@ const received: { headers: http.IncomingHttpHeaders; body: string }[] = [];
 type Items<T> = { items: T[]; total: number };
 
 async function call<T = Record<string, unknown>>(method: string, pathAndQuery: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${api.url}${pathAndQuery}`, {
+  const res = await fetch(`${api.url}${pathAndQuery}`, withAdmin({
     method,
     ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } }),
-  });
+  }));
   const text = await res.text();
   return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
 }

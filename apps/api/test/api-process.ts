@@ -12,6 +12,14 @@ export interface ApiProcess {
 
 const MAIN = path.resolve(__dirname, '../../../dist/apps/api/main.js');
 
+/** The admin API token every test API starts with (PALISADE_BOOTSTRAP_TOKEN). */
+export const ADMIN_TOKEN = 'pal_test-admin-token-of-the-e2e-suites';
+
+/** `init` with the admin token's Authorization header. */
+export function withAdmin(init: RequestInit = {}): RequestInit {
+  return { ...init, headers: { authorization: `Bearer ${ADMIN_TOKEN}`, ...(init.headers as Record<string, string> | undefined) } };
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -42,7 +50,7 @@ export async function startApi(env: Record<string, string>): Promise<ApiProcess>
   const port = await freePort();
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [MAIN], {
-    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', API_PORT: String(port), API_HOST: '127.0.0.1', ...env },
+    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', API_PORT: String(port), API_HOST: '127.0.0.1', PALISADE_BOOTSTRAP_TOKEN: ADMIN_TOKEN, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));

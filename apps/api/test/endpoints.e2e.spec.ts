@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createTestDatabase, TestDatabase } from '@palisade/database/testing';
 import { FakeKubeApiServer } from '@palisade/k8s-testing';
-import { ApiProcess, startApi, waitFor } from './api-process';
+import { ApiProcess, startApi, waitFor, withAdmin } from './api-process';
 import { allowFrom, defaultDeny, deployment, namespace } from './cluster-objects';
 
 /**
@@ -31,7 +31,7 @@ type Items<T = Json> = { items: T[]; total: number };
 type ErrorBody = { error: { code: string; message: string; [extra: string]: unknown } };
 
 async function get<T = Json>(pathAndQuery: string): Promise<{ status: number; body: T; type: string }> {
-  const res = await fetch(`${api.url}${pathAndQuery}`);
+  const res = await fetch(`${api.url}${pathAndQuery}`, withAdmin());
   const type = res.headers.get('content-type') ?? '';
   const text = await res.text();
   let body: unknown = text;
@@ -44,7 +44,7 @@ async function get<T = Json>(pathAndQuery: string): Promise<{ status: number; bo
 }
 
 async function post<T = Json>(pathAndQuery: string): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${api.url}${pathAndQuery}`, { method: 'POST' });
+  const res = await fetch(`${api.url}${pathAndQuery}`, withAdmin({ method: 'POST' }));
   return { status: res.status, body: (await res.json()) as T };
 }
 
@@ -625,7 +625,7 @@ describe('the API endpoint by endpoint', () => {
       expectError(await get(`/api/clusters/00000000-0000-4000-8000-000000000000/policies`), 404, 'cluster-not-found');
       expectError(await get(`/api/clusters/00000000-0000-4000-8000-000000000000/diff?from=1&to=2`), 404, 'cluster-not-found');
       expectError(await get('/api/clusters/not-a-uuid/namespaces'), 400, 'invalid-request');
-      const res = await fetch(`${api.url}/api/clusters/${clusterId}/snapshots`, { method: 'DELETE' });
+      const res = await fetch(`${api.url}/api/clusters/${clusterId}/snapshots`, withAdmin({ method: 'DELETE' }));
       expect(res.status).toBe(404);
       expect(((await res.json()) as ErrorBody).error.code).toBe('not-found');
       // Nothing internal leaks into the answers or the log.

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { createTestDatabase, TestDatabase } from '@palisade/database/testing';
 import { FakeKubeApiServer } from '@palisade/k8s-testing';
 import { parse, stringify } from 'yaml';
-import { ApiProcess, startApi, waitFor } from './api-process';
+import { ApiProcess, startApi, waitFor, withAdmin } from './api-process';
 import { deployment, namespace } from './cluster-objects';
 
 /**
@@ -70,7 +70,7 @@ afterAll(async () => {
 describe('several clusters', () => {
   it('shows each cluster with its own status and reason', async () => {
     const byName = await waitFor('three settled clusters', async () => {
-      const res = await fetch(`${api.url}/api/clusters`);
+      const res = await fetch(`${api.url}/api/clusters`, withAdmin());
       const body = (await res.json()) as { items: { name: string; status: string; statusReason?: string; score: number | null }[] };
       const map = Object.fromEntries(body.items.map((c) => [c.name, c]));
       return map['healthy']?.status === 'ok' && map['healthy'].score !== null && map['rejected']?.status === 'unauthorized' && map['rbac']?.status === 'forbidden'
@@ -82,9 +82,9 @@ describe('several clusters', () => {
   });
 
   it('keeps serving the healthy cluster', async () => {
-    const clusters = (await (await fetch(`${api.url}/api/clusters`)).json()) as { items: { id: string; name: string }[] };
+    const clusters = (await (await fetch(`${api.url}/api/clusters`, withAdmin())).json()) as { items: { id: string; name: string }[] };
     const healthy = clusters.items.find((c) => c.name === 'healthy');
-    const workloads = (await (await fetch(`${api.url}/api/clusters/${healthy?.id}/workloads`)).json()) as { items: { name: string }[] };
+    const workloads = (await (await fetch(`${api.url}/api/clusters/${healthy?.id}/workloads`, withAdmin())).json()) as { items: { name: string }[] };
     expect(workloads.items.map((w) => w.name)).toEqual(['web']);
     expect((await fetch(`${api.url}/api/ready`)).status).toBe(200);
   });

@@ -5,7 +5,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from '@palisade/api-c
 import { createTestDatabase, TestDatabase } from '@palisade/database/testing';
 import { FakeKubeApiServer } from '@palisade/k8s-testing';
 import { io, Socket } from 'socket.io-client';
-import { ApiProcess, startApi, waitFor } from './api-process';
+import { ApiProcess, startApi, waitFor, withAdmin, ADMIN_TOKEN } from './api-process';
 import { allowFrom, defaultDeny, deployment, namespace } from './cluster-objects';
 import { redisAnswers, TEST_REDIS_URL } from './redis-probe';
 
@@ -30,7 +30,7 @@ let b: ApiProcess;
 let clusterId: string;
 
 async function get<T = Record<string, unknown>>(api: ApiProcess, pathAndQuery: string): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${api.url}${pathAndQuery}`);
+  const res = await fetch(`${api.url}${pathAndQuery}`, withAdmin());
   return { status: res.status, body: (await res.json()) as T };
 }
 
@@ -40,7 +40,7 @@ async function collecting(api: ApiProcess): Promise<boolean> {
 }
 
 async function metric(api: ApiProcess, series: string): Promise<number | undefined> {
-  const text = await (await fetch(`${api.url}/api/metrics`)).text();
+  const text = await (await fetch(`${api.url}/api/metrics`, withAdmin())).text();
   const line = text.split('\n').find((l) => l.startsWith(`${series} `));
   return line === undefined ? undefined : Number(line.slice(series.length + 1));
 }
@@ -132,7 +132,7 @@ describe('several replicas', () => {
   });
 
   withRedis(`delivers socket.io events of the collecting replica to a client of the other one through Redis${NO_REDIS}`, async () => {
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(`${b.url}/live`, { transports: ['websocket'] });
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(`${b.url}/live`, { transports: ['websocket'], auth: { token: ADMIN_TOKEN } });
     try {
       await new Promise<void>((resolve, reject) => {
         socket.once('connect_error', reject);

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createTestDatabase, TestDatabase } from '@palisade/database/testing';
 import { FakeKubeApiServer } from '@palisade/k8s-testing';
-import { ApiProcess, startApi, waitFor } from './api-process';
+import { ApiProcess, startApi, waitFor, withAdmin } from './api-process';
 import { defaultDeny, deployment, namespace } from './cluster-objects';
 
 /**
@@ -21,10 +21,10 @@ let dir: string;
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 async function request(method: 'GET' | 'POST', pathAndQuery: string, body?: unknown) {
-  const res = await fetch(`${api.url}${pathAndQuery}`, {
+  const res = await fetch(`${api.url}${pathAndQuery}`, withAdmin({
     method,
     ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-  });
+  }));
   const bytes = Buffer.from(await res.arrayBuffer());
   return { status: res.status, type: res.headers.get('content-type') ?? '', disposition: res.headers.get('content-disposition') ?? '', bytes };
 }

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createTestDatabase, TestDatabase } from '@palisade/database/testing';
-import { ApiProcess, startApi, waitFor } from './api-process';
+import { ApiProcess, startApi, waitFor, withAdmin } from './api-process';
 
 /**
  * The headers browsers see from the built API: the strict policy on JSON, the one Swagger UI
@@ -36,7 +36,7 @@ async function stop(started: Started | undefined): Promise<void> {
 }
 
 const headersOf = async (api: ApiProcess, pathAndQuery: string, init: RequestInit = {}) => {
-  const res = await fetch(`${api.url}${pathAndQuery}`, init);
+  const res = await fetch(`${api.url}${pathAndQuery}`, withAdmin(init));
   const body = await res.text();
   return { status: res.status, headers: res.headers, body };
 };
@@ -101,10 +101,10 @@ describe('security headers', () => {
 
   it('downloads an HTML report as an attachment with a sandboxed, script-free policy', async () => {
     await waitFor('the demo cluster to have a snapshot', async () => {
-      const body = (await (await fetch(`${closed.api.url}/api/clusters`)).json()) as { items: { lastSnapshotAt: string | null }[] };
+      const body = (await (await fetch(`${closed.api.url}/api/clusters`, withAdmin())).json()) as { items: { lastSnapshotAt: string | null }[] };
       return body.items.some((c) => c.lastSnapshotAt !== null) ? true : undefined;
     });
-    const created = await fetch(`${closed.api.url}/api/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const created = await fetch(`${closed.api.url}/api/reports`, withAdmin({ method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }));
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
     const res = await headersOf(closed.api, `/api/reports/${id}/download?format=html`);

@@ -5,7 +5,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from '@palisade/api-c
 import { createTestDatabase, restartEmbeddedServer, TestDatabase } from '@palisade/database/testing';
 import { FakeKubeApiServer } from '@palisade/k8s-testing';
 import { io, Socket } from 'socket.io-client';
-import { ApiProcess, startApi, waitFor } from './api-process';
+import { ApiProcess, startApi, waitFor, withAdmin, ADMIN_TOKEN } from './api-process';
 import { allowFrom, defaultDeny, deployment, namespace } from './cluster-objects';
 
 /**
@@ -22,12 +22,12 @@ let clusterId: string;
 let dir: string;
 
 async function get<T = Record<string, unknown>>(pathAndQuery: string): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${api.url}${pathAndQuery}`);
+  const res = await fetch(`${api.url}${pathAndQuery}`, withAdmin());
   return { status: res.status, body: (await res.json()) as T };
 }
 
 async function post<T = Record<string, unknown>>(pathAndQuery: string): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${api.url}${pathAndQuery}`, { method: 'POST' });
+  const res = await fetch(`${api.url}${pathAndQuery}`, withAdmin({ method: 'POST' }));
   return { status: res.status, body: (await res.json()) as T };
 }
 
@@ -125,7 +125,7 @@ describe('the service against a cluster', () => {
   });
 
   it('pushes a new unprotected workload to /live within a second, then stores its change event', async () => {
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(`${api.url}/live`, { transports: ['websocket'] });
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(`${api.url}/live`, { transports: ['websocket'], auth: { token: ADMIN_TOKEN } });
     try {
       await new Promise<void>((resolve, reject) => {
         socket.once('connect_error', reject);

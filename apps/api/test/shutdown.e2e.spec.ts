@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createTestDatabase, TestDatabase } from '@palisade/database/testing';
 import { FakeKubeApiServer } from '@palisade/k8s-testing';
-import { ApiProcess, startApi, waitFor } from './api-process';
+import { ApiProcess, startApi, waitFor, withAdmin } from './api-process';
 import { deployment, namespace } from './cluster-objects';
 
 /**
@@ -83,7 +83,7 @@ async function synced(target: ApiProcess): Promise<string> {
   const clusters = await waitFor(
     'the cluster to be listed',
     async () => {
-      const res = await fetch(`${target.url}/api/clusters`);
+      const res = await fetch(`${target.url}/api/clusters`, withAdmin());
       const body = (await res.json()) as Items<{ id: string; status: string }>;
       return body.items[0]?.status === 'ok' ? body.items : undefined;
     },
@@ -123,7 +123,7 @@ describe('graceful shutdown', () => {
   it('lets a snapshot in flight commit whole on SIGTERM, then exits 0', async () => {
     api = await start();
     const clusterId = await synced(api);
-    const snapshot = fetch(`${api.url}/api/clusters/${clusterId}/snapshots`, { method: 'POST' }).catch(() => undefined);
+    const snapshot = fetch(`${api.url}/api/clusters/${clusterId}/snapshots`, withAdmin({ method: 'POST' })).catch(() => undefined);
     // The manual snapshot evaluates the cluster first (synchronously); the signal lands after.
     await new Promise((r) => setTimeout(r, 50));
     const code = await api.stop('SIGTERM');
@@ -157,7 +157,7 @@ describe('graceful shutdown', () => {
     holdMs = 1500;
     const requested = new Promise<void>((resolve) => (onRequest = resolve));
     await waitFor('the change to be evaluated', async () => {
-      const res = await fetch(`${api?.url}/api/clusters/${clusterId}/snapshots`, { method: 'POST' });
+      const res = await fetch(`${api?.url}/api/clusters/${clusterId}/snapshots`, withAdmin({ method: 'POST' }));
       const body = (await res.json()) as { changes?: number };
       return res.status === 201 && (body.changes ?? 0) > 0 ? true : undefined;
     });
@@ -180,7 +180,7 @@ describe('graceful shutdown', () => {
     // Several delivery ticks of the new process: nothing is sent again.
     await new Promise((r) => setTimeout(r, 3000));
     for (const [key] of keys) expect(received.get(key)).toBe(1);
-    const deliveries = (await (await fetch(`${api.url}/api/deliveries?limit=100`)).json()) as Items<{ status: string; attempts: number }>;
+    const deliveries = (await (await fetch(`${api.url}/api/deliveries?limit=100`, withAdmin())).json()) as Items<{ status: string; attempts: number }>;
     expect(deliveries.items.length).toBeGreaterThan(0);
     for (const d of deliveries.items) expect(d).toMatchObject({ status: 'delivered', attempts: 1 });
     expect(await api.stop('SIGTERM')).toBe(0);

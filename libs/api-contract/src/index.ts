@@ -393,6 +393,9 @@ export interface AlertItem {
   readonly fireAt: string;
   readonly firedAt: string | null;
   readonly closedAt: string | null;
+  /** Who acknowledged it (username or token name) and when; null until someone does. */
+  readonly acknowledgedAt: string | null;
+  readonly acknowledgedBy: string | null;
   readonly details: Readonly<Record<string, unknown>>;
 }
 
@@ -624,4 +627,101 @@ export interface ReportItem {
 /** GET /api/reports/:id and POST /api/reports. */
 export interface ReportDetail extends ReportItem {
   readonly data: ReportData | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Access: sign-in, roles, API tokens, audit log.
+
+/** viewer: read everything but users, tokens and the audit log; operator: also acknowledge
+ * alerts, manage exceptions, take snapshots and generate reports; admin: also alert rules,
+ * channels, users, API tokens and the audit log. */
+export const ROLES = ['viewer', 'operator', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The session cookie (httpOnly) and the CSRF cookie (readable by the page, echoed in a header). */
+export const SESSION_COOKIE = 'palisade_session';
+export const CSRF_COOKIE = 'palisade_csrf';
+/** State-changing requests made with the session cookie carry the CSRF cookie's value here. */
+export const CSRF_HEADER = 'x-csrf-token';
+
+export interface UserItem {
+  readonly id: string;
+  readonly username: string;
+  readonly name: string | null;
+  readonly email: string | null;
+  readonly role: Role;
+  /** local: a password; oidc: signs in through the identity provider. */
+  readonly source: 'local' | 'oidc';
+  readonly disabled: boolean;
+  readonly createdAt: string;
+  readonly lastSignInAt: string | null;
+}
+
+/** GET /api/auth/session. */
+export type SessionInfo =
+  | {
+      readonly authenticated: false;
+      /** No admin exists yet: the first one is created with the setup token (POST /api/auth/setup). */
+      readonly setupRequired: boolean;
+      readonly methods: SignInMethods;
+    }
+  | {
+      readonly authenticated: true;
+      readonly user: UserItem | null;
+      /** The API token used, when the request came with one. */
+      readonly token: { readonly id: string; readonly name: string } | null;
+      readonly role: Role;
+      readonly methods: SignInMethods;
+    };
+
+export interface SignInMethods {
+  readonly local: true;
+  /** Set when OIDC single sign-on is configured: the button's label. */
+  readonly oidc: { readonly label: string } | null;
+}
+
+/** POST /api/auth/login and /api/auth/setup answer this (and set the cookies). */
+export interface SignedIn {
+  readonly user: UserItem;
+  readonly csrfToken: string;
+  readonly expiresAt: string;
+}
+
+export interface ApiTokenItem {
+  readonly id: string;
+  readonly name: string;
+  readonly role: Role;
+  /** The first characters of the token (`pal_ab12…`), to tell tokens apart. */
+  readonly prefix: string;
+  readonly createdAt: string;
+  readonly createdBy: string | null;
+  readonly expiresAt: string | null;
+  readonly lastUsedAt: string | null;
+  readonly revokedAt: string | null;
+}
+
+/** POST /api/tokens: the secret is answered this once and never again. */
+export interface CreatedApiToken extends ApiTokenItem {
+  readonly secret: string;
+}
+
+export interface AuditActor {
+  readonly kind: 'user' | 'token' | 'system';
+  readonly id: string | null;
+  /** Username, token name, or what the system did it for (bootstrap, setup). */
+  readonly name: string;
+}
+
+/** GET /api/audit items (admins only), newest first. */
+export interface AuditEventItem {
+  readonly id: string;
+  readonly at: string;
+  readonly actor: AuditActor;
+  /** e.g. channel.created, user.updated, token.revoked, exception.deleted, auth.login-failed */
+  readonly action: string;
+  /** What it was done to: `channel:<id>`, `user:<username>`, ... */
+  readonly target: string | null;
+  /** The request's fields, secrets redacted. */
+  readonly details: Readonly<Record<string, unknown>>;
+  readonly requestId: string | null;
 }

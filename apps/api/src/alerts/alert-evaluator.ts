@@ -6,7 +6,7 @@ import { conditionHolds, SubjectState } from './alert-condition';
 import { splitWorkload } from './alert-kinds';
 import { notificationOf } from './alert-notification';
 import { AlertsRepository, ClusterHead } from './alerts.repository';
-import { CLOCK, Clock } from './clock';
+import { CLOCK, Clock } from '../common/clock';
 import type { OutboxEntry } from './deliveries/deliveries.repository';
 import { excepted, ExceptionsRepository } from './exceptions/exceptions.repository';
 

@@ -5,7 +5,7 @@ import type { Tx } from '../database/prisma';
 import type { SnapshotHook, StoredChanges } from '../snapshots/snapshots.repository';
 import { AlertCandidate, candidatesOf } from './alert-kinds';
 import { AlertsRepository, openKeyOf } from './alerts.repository';
-import { CLOCK, Clock } from './clock';
+import { CLOCK, Clock } from '../common/clock';
 import { excepted, ExceptionsRepository } from './exceptions/exceptions.repository';
 import { effectiveRules, firstMatch } from './rules/alert-rule';
 import { ruleSpecOf } from './rules/rule-rows';

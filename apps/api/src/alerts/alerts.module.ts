@@ -11,8 +11,7 @@ import { ChannelSender } from './channels/channel-sender';
 import { ChannelsController } from './channels/channels.controller';
 import { ChannelsRepository } from './channels/channels.repository';
 import { ChannelsService } from './channels/channels.service';
-import { secretBoxProvider } from './channels/secret-key.provider';
-import { CLOCK, systemClock } from './clock';
+import { SecretsModule } from '../secrets/secrets.module';
 import { AlertmanagerRefreshJob } from './deliveries/alertmanager-refresh.job';
 import { DeliveriesController } from './deliveries/deliveries.controller';
 import { DeliveriesRepository } from './deliveries/deliveries.repository';
@@ -33,10 +32,9 @@ import { RulesService } from './rules/rules.service';
  */
 @Global()
 @Module({
+  imports: [SecretsModule],
   controllers: [RulesController, ChannelsController, AlertsController, DeliveriesController, ExceptionsController],
   providers: [
-    { provide: CLOCK, useValue: systemClock },
-    secretBoxProvider,
     AlertsRepository,
     AlertsService,
     AlertIntake,

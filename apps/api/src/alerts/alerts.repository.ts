@@ -95,6 +95,11 @@ export class AlertsRepository {
     return (await this.db.objectVersion.count({ where: { clusterId, kind, namespace, name, toSeq: null } })) > 0;
   }
 
+  async acknowledge(id: string, by: string, at: Date): Promise<Alert | null> {
+    await this.db.alert.updateMany({ where: { id, acknowledgedAt: null }, data: { acknowledgedAt: at, acknowledgedBy: by } });
+    return this.db.alert.findUnique({ where: { id } });
+  }
+
   list(filter: AlertFilter): Promise<[Alert[], number]> {
     const where: Prisma.AlertWhereInput = {
       ...(filter.status ? { status: filter.status } : {}),

@@ -3,8 +3,10 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ClusterParams } from '../clusters/dto/cluster-params.dto';
 import { ChangesQuery } from './dto/changes-query.dto';
 import { ChangesService } from './changes.service';
+import { Access } from '../auth/access.decorator';
 
 @ApiTags('changes')
+@Access('viewer')
 @Controller('clusters/:id/changes')
 export class ChangesController {
   constructor(private readonly changes: ChangesService) {}

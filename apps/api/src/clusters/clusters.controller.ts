@@ -2,8 +2,10 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ClusterParams, PageQuery } from './dto/cluster-params.dto';
 import { ClustersService } from './clusters.service';
+import { Access } from '../auth/access.decorator';
 
 @ApiTags('clusters')
+@Access('viewer')
 @Controller('clusters')
 export class ClustersController {
   constructor(private readonly clusters: ClustersService) {}

@@ -16,6 +16,20 @@ export type ApiErrorCode =
   | 'exception-not-found'
   | 'report-not-found'
   | 'report-not-ready'
+  | 'alert-not-found'
+  | 'unauthenticated'
+  | 'invalid-credentials'
+  | 'invalid-setup-token'
+  | 'forbidden'
+  | 'csrf-failed'
+  | 'too-many-attempts'
+  | 'already-set-up'
+  | 'user-not-found'
+  | 'username-taken'
+  | 'last-admin'
+  | 'token-not-found'
+  | 'oidc-not-configured'
+  | 'oidc-unavailable'
   | 'not-found';
 
 export class ApiError extends Error {
@@ -33,6 +47,25 @@ export function statusOf(code: ApiErrorCode): number {
     case 'invalid-request':
     case 'peer-not-found':
       return 400;
+    case 'unauthenticated':
+    case 'invalid-credentials':
+    case 'invalid-setup-token':
+      return 401;
+    case 'forbidden':
+    case 'csrf-failed':
+      return 403;
+    case 'too-many-attempts':
+      return 429;
+    case 'oidc-unavailable':
+      return 503;
+    case 'already-set-up':
+    case 'username-taken':
+    case 'last-admin':
+      return 409;
+    case 'user-not-found':
+    case 'token-not-found':
+    case 'alert-not-found':
+    case 'oidc-not-configured':
     case 'cluster-not-found':
     case 'workload-not-found':
     case 'namespace-not-found':

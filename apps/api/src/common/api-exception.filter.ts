@@ -22,6 +22,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request & { id?: string | number }>();
     const [status, body] = this.describe(exception, String(request.id ?? ''));
+    const retryAfter = body.error['retryAfterSeconds'];
+    if (status === 429 && typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
     response.status(status).json(body);
   }
 

@@ -56,6 +56,10 @@ const isOrigin = (text: string) => {
 };
 const flag = z.enum(['true', 'false']).default('false');
 
+/** Usernames: what people type, no spaces or markup. */
+export const USERNAME = /^[A-Za-z0-9][A-Za-z0-9._@-]{1,63}$/;
+export const USERNAME_RULE = 'a username is 2-64 letters, digits, dots, dashes, underscores or @, starting with a letter or digit';
+
 /** Every environment variable Palisade reads, with its default. Nothing else reads process.env. */
 const environment = z.object({
   DATABASE_URL: z.string().url().optional(),
@@ -94,6 +98,23 @@ const environment = z.object({
   PALISADE_REPLICA_ID: z.string().min(1).max(200).optional(),
   CLUSTER_LOCK_RETRY: duration('CLUSTER_LOCK_RETRY', 100).prefault('5s'),
   SHUTDOWN_TIMEOUT: duration('SHUTDOWN_TIMEOUT', 1000).prefault('30s'),
+  PALISADE_ADMIN_USERNAME: z.string().trim().regex(USERNAME, USERNAME_RULE).optional(),
+  PALISADE_ADMIN_PASSWORD: z.string().min(12, 'PALISADE_ADMIN_PASSWORD must be at least 12 characters').optional(),
+  PALISADE_BOOTSTRAP_TOKEN: z.string().min(24, 'PALISADE_BOOTSTRAP_TOKEN must be at least 24 characters (e.g. `openssl rand -hex 24`)').optional(),
+  SESSION_TTL: duration('SESSION_TTL', 60_000).prefault('12h'),
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  LOGIN_BLOCK: duration('LOGIN_BLOCK', 1000).prefault('15m'),
+  OIDC_ISSUER_URL: z.url({ protocol: /^https?$/, message: 'OIDC_ISSUER_URL must be the issuer\'s http(s) URL' }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_SCOPES: z.string().default('openid profile email'),
+  OIDC_LABEL: z.string().min(1).max(60).default('single sign-on'),
+  OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
+  OIDC_ADMIN_GROUPS: list.default([]),
+  OIDC_OPERATOR_GROUPS: list.default([]),
+  OIDC_VIEWER_GROUPS: list.default([]),
+  OIDC_DEFAULT_ROLE: z.enum(['viewer', 'operator', 'admin', 'none']).default('viewer'),
   METRICS_NAMESPACE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(500),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: flag,
@@ -172,7 +193,36 @@ export interface AppConfig {
     /** The worst namespaces per cluster exported as palisade_namespace_score (bounds cardinality). */
     readonly namespaceLimit: number;
   };
+  readonly auth: {
+    /** Creates this admin at start when no admin exists. */
+    readonly initialAdmin?: { readonly username: string; readonly password: string };
+    /** Seeds an admin API token with this secret (automation). */
+    readonly bootstrapToken?: string;
+    readonly sessionTtlMs: number;
+    /** Secure cookies: browsers reach the dashboard over https. */
+    readonly secureCookies: boolean;
+    /** Failed sign-ins per username and address before it is blocked for loginBlockMs. */
+    readonly loginMaxFailures: number;
+    readonly loginBlockMs: number;
+    readonly oidc?: OidcConfig;
+  };
   readonly log: { readonly level: string; readonly pretty: boolean };
+}
+
+export interface OidcConfig {
+  readonly issuerUrl: string;
+  readonly clientId: string;
+  readonly clientSecret?: string;
+  readonly scopes: string;
+  readonly label: string;
+  /** `<public URL>/api/auth/oidc/callback`: register it at the identity provider. */
+  readonly redirectUrl: string;
+  readonly groupsClaim: string;
+  readonly adminGroups: readonly string[];
+  readonly operatorGroups: readonly string[];
+  readonly viewerGroups: readonly string[];
+  /** The role of someone in none of the groups; none: they cannot sign in. */
+  readonly defaultRole: 'viewer' | 'operator' | 'admin' | 'none';
 }
 
 export class ConfigError extends Error {
@@ -188,6 +238,15 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`));
   }
   const e = parsed.data;
+  const problems: string[] = [];
+  if ((e.PALISADE_ADMIN_USERNAME === undefined) !== (e.PALISADE_ADMIN_PASSWORD === undefined)) {
+    problems.push('PALISADE_ADMIN_USERNAME and PALISADE_ADMIN_PASSWORD: set both or neither');
+  }
+  if ((e.OIDC_ISSUER_URL === undefined) !== (e.OIDC_CLIENT_ID === undefined)) {
+    problems.push('OIDC_ISSUER_URL and OIDC_CLIENT_ID: set both to enable single sign-on, or neither');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  const publicUrl = e.PALISADE_PUBLIC_URL.replace(/\/+$/, '');
   return {
     database: { url: e.DATABASE_URL, dataDir: path.resolve(e.PALISADE_DATA_DIR) },
     http: { port: e.API_PORT, host: e.API_HOST, corsOrigins: e.CORS_ORIGINS, hsts: e.HSTS === 'true' },
@@ -216,7 +275,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
       retryBaseMs: e.ALERT_RETRY_BASE,
       deliveryTimeoutMs: e.ALERT_DELIVERY_TIMEOUT,
       ...(e.PALISADE_SECRET_KEY ? { secretKey: e.PALISADE_SECRET_KEY } : {}),
-      publicUrl: e.PALISADE_PUBLIC_URL.replace(/\/+$/, ''),
+      publicUrl,
     },
     reports: {
       cron: e.REPORT_CRON,
@@ -232,6 +291,31 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
     },
     shutdown: { timeoutMs: e.SHUTDOWN_TIMEOUT },
     metrics: { namespaceLimit: e.METRICS_NAMESPACE_LIMIT },
+    auth: {
+      ...(e.PALISADE_ADMIN_USERNAME && e.PALISADE_ADMIN_PASSWORD ? { initialAdmin: { username: e.PALISADE_ADMIN_USERNAME, password: e.PALISADE_ADMIN_PASSWORD } } : {}),
+      ...(e.PALISADE_BOOTSTRAP_TOKEN ? { bootstrapToken: e.PALISADE_BOOTSTRAP_TOKEN } : {}),
+      sessionTtlMs: e.SESSION_TTL,
+      secureCookies: e.COOKIE_SECURE === 'auto' ? publicUrl.startsWith('https:') : e.COOKIE_SECURE === 'true',
+      loginMaxFailures: e.LOGIN_MAX_FAILURES,
+      loginBlockMs: e.LOGIN_BLOCK,
+      ...(e.OIDC_ISSUER_URL && e.OIDC_CLIENT_ID
+        ? {
+            oidc: {
+              issuerUrl: e.OIDC_ISSUER_URL,
+              clientId: e.OIDC_CLIENT_ID,
+              ...(e.OIDC_CLIENT_SECRET ? { clientSecret: e.OIDC_CLIENT_SECRET } : {}),
+              scopes: e.OIDC_SCOPES,
+              label: e.OIDC_LABEL,
+              redirectUrl: `${publicUrl}/api/auth/oidc/callback`,
+              groupsClaim: e.OIDC_GROUPS_CLAIM,
+              adminGroups: e.OIDC_ADMIN_GROUPS,
+              operatorGroups: e.OIDC_OPERATOR_GROUPS,
+              viewerGroups: e.OIDC_VIEWER_GROUPS,
+              defaultRole: e.OIDC_DEFAULT_ROLE,
+            },
+          }
+        : {}),
+    },
     log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY === 'true' },
   };
 }

@@ -4,10 +4,12 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { ClusterParams } from '../clusters/dto/cluster-params.dto';
 import { DiffService } from './diff.service';
+import { Access } from '../auth/access.decorator';
 
 class DiffQuery extends createZodDto(z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) })) {}
 
 @ApiTags('snapshots')
+@Access('viewer')
 @Controller('clusters/:id/diff')
 export class DiffController {
   constructor(private readonly diffs: DiffService) {}

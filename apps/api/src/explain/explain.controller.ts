@@ -4,6 +4,7 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { ClusterParams } from '../clusters/dto/cluster-params.dto';
 import { ExplainService } from './explain.service';
+import { Access } from '../auth/access.decorator';
 
 class ExplainQuery extends createZodDto(
   z.object({
@@ -21,6 +22,7 @@ class ExplainQuery extends createZodDto(
 ) {}
 
 @ApiTags('explain')
+@Access('viewer')
 @Controller('clusters/:id/explain')
 export class ExplainController {
   constructor(private readonly explanations: ExplainService) {}

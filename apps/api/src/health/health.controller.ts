@@ -3,8 +3,10 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CollectorsService } from '../collectors/collectors.service';
 import { HealthRepository } from './health.repository';
+import { Access } from '../auth/access.decorator';
 
 @ApiTags('health')
+@Access('public')
 @Controller()
 export class HealthController {
   constructor(

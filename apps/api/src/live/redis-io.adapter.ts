@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 import type { Server, ServerOptions } from 'socket.io';
-import { LiveIoAdapter } from './live-io.adapter';
+import { LiveIoAdapter, LiveOrigins } from './live-io.adapter';
 
 /**
  * socket.io over Redis pub/sub (REDIS_URL): an event emitted by the replica collecting a
@@ -17,9 +17,9 @@ export class RedisIoAdapter extends LiveIoAdapter {
   constructor(
     app: INestApplicationContext,
     private readonly redisUrl: string,
-    corsOrigins: readonly string[],
+    origins: LiveOrigins,
   ) {
-    super(app, corsOrigins);
+    super(app, origins);
   }
 
   /** Connects both clients; throws when Redis does not answer, so a misconfiguration fails the boot. */

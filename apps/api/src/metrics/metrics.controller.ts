@@ -2,8 +2,10 @@ import { Controller, Get, Header, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { MetricsService } from './metrics.service';
+import { Access } from '../auth/access.decorator';
 
 @ApiTags('health')
+@Access('viewer')
 @Controller()
 export class MetricsController {
   constructor(private readonly metrics: MetricsService) {}

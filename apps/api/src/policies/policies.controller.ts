@@ -7,6 +7,7 @@ import { ClusterParams } from '../clusters/dto/cluster-params.dto';
 import { POLICY_KINDS } from '../snapshots/snapshot-state';
 import { PoliciesQuery } from './dto/policies-query.dto';
 import { PoliciesService } from './policies.service';
+import { Access } from '../auth/access.decorator';
 
 class PolicyParams extends createZodDto(
   z.object({ id: clusterIdSchema, kind: z.enum(POLICY_KINDS), namespace: z.string().min(1), name: z.string().min(1) }),
@@ -15,6 +16,7 @@ class PolicyParams extends createZodDto(
 class ClusterPolicyParams extends createZodDto(z.object({ id: clusterIdSchema, kind: z.enum(POLICY_KINDS), name: z.string().min(1) })) {}
 
 @ApiTags('policies')
+@Access('viewer')
 @Controller('clusters/:id/policies')
 export class PoliciesController {
   constructor(private readonly policies: PoliciesService) {}

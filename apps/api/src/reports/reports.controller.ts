@@ -4,12 +4,15 @@ import type { Response } from 'express';
 import { REPORT_CSP } from '../common/security-headers';
 import { DownloadQuery, ReportBodyDto, ReportParams, ReportsQuery } from './dto/report-body.dto';
 import { ReportsService } from './reports.service';
+import { Access } from '../auth/access.decorator';
 
 @ApiTags('reports')
+@Access('viewer')
 @Controller('reports')
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
+  @Access('operator')
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Generate a compliance report now', description: 'No clusterId: the fleet. Period: [from, to), by default the last REPORT_PERIOD (7 days) up to now.' })

@@ -5,11 +5,13 @@ import { z } from 'zod';
 import { ClusterParams, clusterIdSchema } from '../clusters/dto/cluster-params.dto';
 import { HistoryQuery } from './dto/history-query.dto';
 import { ScoresService } from './scores.service';
+import { Access } from '../auth/access.decorator';
 
 class NamespaceParams extends createZodDto(z.object({ id: clusterIdSchema, namespace: z.string().min(1) })) {}
 class WorkloadParams extends createZodDto(z.object({ id: clusterIdSchema, namespace: z.string().min(1), kind: z.string().min(1), name: z.string().min(1) })) {}
 
 @ApiTags('scores')
+@Access('viewer')
 @Controller('clusters/:id')
 export class ScoresController {
   constructor(private readonly scores: ScoresService) {}

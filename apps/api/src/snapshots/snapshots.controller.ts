@@ -6,6 +6,7 @@ import { ClustersService } from '../clusters/clusters.service';
 import { ApiError } from '../common/api-error';
 import { SnapshotsQuery } from './dto/snapshots-query.dto';
 import { SnapshotsService } from './snapshots.service';
+import { Access } from '../auth/access.decorator';
 
 export function snapshotItem(row: Snapshot) {
   const { id, clusterId: _clusterId, takenAt, ...rest } = row;
@@ -13,6 +14,7 @@ export function snapshotItem(row: Snapshot) {
 }
 
 @ApiTags('snapshots')
+@Access('viewer')
 @Controller('clusters/:id/snapshots')
 export class SnapshotsController {
   constructor(
@@ -34,6 +36,7 @@ export class SnapshotsController {
     return { items: items.map(snapshotItem), total };
   }
 
+  @Access('operator')
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Take a snapshot now; answers once it is stored' })

@@ -3,8 +3,10 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ClusterParams } from '../clusters/dto/cluster-params.dto';
 import { WorkloadsQuery } from './dto/workloads-query.dto';
 import { WorkloadsService } from './workloads.service';
+import { Access } from '../auth/access.decorator';
 
 @ApiTags('workloads')
+@Access('viewer')
 @Controller('clusters/:id/workloads')
 export class WorkloadsController {
   constructor(private readonly workloads: WorkloadsService) {}

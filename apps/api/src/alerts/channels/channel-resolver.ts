@@ -4,8 +4,8 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { DEFAULT_ID } from '../rules/alert-rule';
 import { ChannelSecrets, ResolvedChannel } from './channel';
 import { ChannelsRepository } from './channels.repository';
-import { SECRET_BOX } from './secret-key.provider';
-import { SecretBox } from './secret-box';
+import { SECRET_BOX } from '../../secrets/secret-key.provider';
+import { SecretBox } from '../../secrets/secret-box';
 
 /** A channel id to what sending needs: the ALERT_WEBHOOK_URL channel, or a stored one opened. */
 @Injectable()

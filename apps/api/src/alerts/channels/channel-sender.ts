@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import * as nodemailer from 'nodemailer';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { CLOCK, Clock } from '../clock';
+import { CLOCK, Clock } from '../../common/clock';
 import { parseRetryAfter } from '../deliveries/backoff';
 import { alertmanagerRequest } from './formats/alertmanager.format';
 import { emailMessage } from './formats/email.format';

@@ -4,7 +4,7 @@ import type { AlertChannel } from '@palisade/prisma-client';
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../common/api-error';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { CLOCK, Clock } from '../clock';
+import { CLOCK, Clock } from '../../common/clock';
 import { DeliveriesRepository } from '../deliveries/deliveries.repository';
 import { DeliveryWorker } from '../deliveries/delivery.worker';
 import { DEFAULT_ID } from '../rules/alert-rule';
@@ -12,8 +12,8 @@ import { ChannelSecrets } from './channel';
 import { ChannelsRepository, ChannelWrite } from './channels.repository';
 import { ChannelBody } from './dto/channel-body.dto';
 import { AlertNotification } from './formats/notification';
-import { SECRET_BOX } from './secret-key.provider';
-import { SecretBox, SecretBoxError } from './secret-box';
+import { SECRET_BOX } from '../../secrets/secret-key.provider';
+import { SecretBox, SecretBoxError } from '../../secrets/secret-box';
 
 function hostOf(url: string | undefined): string {
   if (!url) return '';

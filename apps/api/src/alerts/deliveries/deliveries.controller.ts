@@ -2,8 +2,10 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DeliveriesService } from './deliveries.service';
 import { DeliveriesQuery } from './dto/deliveries-query.dto';
+import { Access } from '../../auth/access.decorator';
 
 @ApiTags('alerts')
+@Access('viewer')
 @Controller('deliveries')
 export class DeliveriesController {
   constructor(private readonly deliveries: DeliveriesService) {}

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ChannelType } from '@palisade/api-contract';
 import { Subject } from 'rxjs';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { CLOCK, Clock } from '../clock';
+import { CLOCK, Clock } from '../../common/clock';
 import { ChannelResolver } from '../channels/channel-resolver';
 import { ChannelSender, SendResult } from '../channels/channel-sender';
 import { backoffDelay } from './backoff';

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AlertExceptionItem, Page } from '@palisade/api-contract';
 import type { AlertException } from '@palisade/prisma-client';
 import { ApiError } from '../../common/api-error';
-import { CLOCK, Clock } from '../clock';
+import { CLOCK, Clock } from '../../common/clock';
 import type { ExceptionBody } from './dto/exception-body.dto';
 import { ExceptionsRepository } from './exceptions.repository';
 

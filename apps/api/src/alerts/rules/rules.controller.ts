@@ -4,8 +4,11 @@ import { PageQuery } from '../../clusters/dto/cluster-params.dto';
 import { UuidParams } from '../dto/id-params.dto';
 import { RuleBodyDto } from './dto/rule-body.dto';
 import { RulesService } from './rules.service';
+import { Access } from '../../auth/access.decorator';
+import { Audited } from '../../auth/audit/audited.decorator';
 
 @ApiTags('alerts')
+@Access('viewer')
 @Controller('alert-rules')
 export class RulesController {
   constructor(private readonly rules: RulesService) {}
@@ -16,6 +19,8 @@ export class RulesController {
     return this.rules.list(query.limit, query.offset);
   }
 
+  @Access('admin')
+  @Audited('alert-rule.created', 'alert-rule')
   @Post()
   @ApiOperation({ summary: 'Add a rule: kinds, optional cluster, namespace (glob) and workload labels, severity, channels' })
   create(@Body() body: RuleBodyDto) {
@@ -27,11 +32,15 @@ export class RulesController {
     return this.rules.get(params.id);
   }
 
+  @Access('admin')
+  @Audited('alert-rule.updated', 'alert-rule')
   @Put(':id')
   update(@Param() params: UuidParams, @Body() body: RuleBodyDto) {
     return this.rules.update(params.id, body);
   }
 
+  @Access('admin')
+  @Audited('alert-rule.deleted', 'alert-rule')
   @Delete(':id')
   @HttpCode(204)
   remove(@Param() params: UuidParams) {

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Logger } from '@nestjs/common';
-import { loadConfig } from '../../config/app-config';
+import { loadConfig } from '../config/app-config';
 import { loadOrCreateKey } from './secret-key.provider';
 
 describe('the key sealing channel secrets', () => {

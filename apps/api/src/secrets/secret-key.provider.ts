@@ -2,7 +2,7 @@ import { Logger, Provider } from '@nestjs/common';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { SecretBox } from './secret-box';
 
 export const SECRET_BOX = Symbol('SECRET_BOX');

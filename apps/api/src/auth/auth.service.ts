@@ -1,0 +1,117 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { User } from '@palisade/prisma-client';
+import type { SessionInfo, SignedIn } from '@palisade/api-contract';
+import { ApiError } from '../common/api-error';
+import { CLOCK, Clock } from '../common/clock';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { AuditService } from './audit/audit.service';
+import { LoginThrottle, TooManyAttempts } from './login-throttle';
+import { PasswordHasher } from './password-hasher';
+import type { Principal } from './principal';
+import { hashSecret, newSecret, sameSecret } from './secret-tokens';
+import { SessionsRepository } from './sessions.repository';
+import { UsersRepository, toUserItem } from './users/users.repository';
+
+/** A new session: the cookie's secret (never stored) and what the answer carries. */
+export interface NewSession extends SignedIn {
+  readonly token: string;
+}
+
+export interface RequestOrigin {
+  /** The client's address (X-Forwarded-For from trusted proxies). */
+  readonly address: string;
+  readonly requestId: string | null;
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly throttle: LoginThrottle,
+    private readonly audit: AuditService,
+  ) {}
+
+  async sessionInfo(principal: Principal | undefined): Promise<SessionInfo> {
+    const methods = { local: true as const, oidc: this.config.auth.oidc ? { label: this.config.auth.oidc.label } : null };
+    if (!principal) return { authenticated: false, setupRequired: !(await this.users.adminExists()), methods };
+    const user = principal.kind === 'user' ? await this.users.get(principal.id) : null;
+    return {
+      authenticated: true,
+      user: user ? toUserItem(user) : null,
+      token: principal.kind === 'token' ? { id: principal.id, name: principal.name } : null,
+      role: principal.role,
+      methods,
+    };
+  }
+
+  /**
+   * Local sign-in. Unknown user, wrong password, disabled or OIDC-only account: one answer
+   * (nothing tells which usernames exist), counted against the throttle.
+   */
+  async login(username: string, password: string, origin: RequestOrigin): Promise<NewSession> {
+    await this.throttled(username, origin);
+    const user = await this.users.byUsername(username);
+    const valid = await this.hasher.verify(user?.passwordHash ?? null, password);
+    if (!user || !valid || user.disabledAt) {
+      await this.throttle.failed(username, origin.address);
+      await this.audit.record({ kind: 'anonymous', name: username }, 'auth.login-failed', `user:${username}`, { address: origin.address }, origin.requestId);
+      throw new ApiError('invalid-credentials', 'wrong username or password');
+    }
+    await this.throttle.succeeded(username, origin.address);
+    const session = await this.startSession(user);
+    await this.audit.record({ kind: 'user', id: user.id, name: user.username }, 'auth.login', `user:${user.username}`, { method: 'password', address: origin.address }, origin.requestId);
+    return session;
+  }
+
+  /** The first admin, with the setup token printed at first start. */
+  async setup(body: { setupToken: string; username: string; password: string; name?: string | undefined }, origin: RequestOrigin): Promise<NewSession> {
+    await this.throttled('(setup)', origin);
+    const passwordHash = await this.hasher.hash(body.password);
+    const user = await this.sessions.transaction(async (tx) => {
+      if (await this.users.adminExists(tx)) return 'already-set-up' as const;
+      const stored = await this.sessions.setupTokenHash(tx);
+      if (!stored || !sameSecret(stored, hashSecret(body.setupToken))) return 'invalid-setup-token' as const;
+      if (await tx.user.findUnique({ where: { username: body.username } })) return 'username-taken' as const;
+      await this.sessions.clearSetupToken(tx);
+      return this.users.create({ username: body.username, name: body.name ?? null, role: 'admin', passwordHash }, tx);
+    });
+    if (user === 'invalid-setup-token') {
+      await this.throttle.failed('(setup)', origin.address);
+      throw new ApiError('invalid-setup-token', 'the setup token is not the one printed at start (only the latest one printed works)');
+    }
+    if (user === 'already-set-up') throw new ApiError('already-set-up', 'an admin exists already: sign in');
+    if (user === 'username-taken') throw new ApiError('username-taken', `the username ${body.username} is taken`);
+    await this.audit.record({ kind: 'system', name: 'setup' }, 'user.created', `user:${user.username}`, { username: user.username, role: 'admin', via: 'setup token' }, origin.requestId);
+    return this.startSession(user);
+  }
+
+  async logout(principal: Principal, requestId: string | null): Promise<void> {
+    if (principal.kind !== 'user') return;
+    await this.sessions.remove(principal.sessionId);
+    await this.audit.record(principal, 'auth.logout', `user:${principal.name}`, {}, requestId);
+  }
+
+  /** A session for a user who proved who they are (password or OIDC). */
+  async startSession(user: User): Promise<NewSession> {
+    const now = this.clock.now();
+    const token = newSecret();
+    const csrfToken = newSecret();
+    const expiresAt = new Date(now.getTime() + this.config.auth.sessionTtlMs);
+    await this.sessions.create({ tokenHash: hashSecret(token), userId: user.id, csrfToken, expiresAt });
+    await this.users.touchSignIn(user.id, now);
+    return { token, csrfToken, expiresAt: expiresAt.toISOString(), user: toUserItem({ ...user, lastSignInAt: now }) };
+  }
+
+  private async throttled(key: string, origin: RequestOrigin): Promise<void> {
+    try {
+      await this.throttle.check(key, origin.address);
+    } catch (error) {
+      if (!(error instanceof TooManyAttempts)) throw error;
+      throw new ApiError('too-many-attempts', `too many failed attempts: try again in ${error.retryAfterSeconds} s`, { retryAfterSeconds: error.retryAfterSeconds });
+    }
+  }
+}
