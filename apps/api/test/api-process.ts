@@ -46,8 +46,9 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
   }
 }
 
-export async function startApi(env: Record<string, string>): Promise<ApiProcess> {
-  const port = await freePort();
+/** `port`: when the test must know the address before the API starts (e.g. an OIDC redirect URI). */
+export async function startApi(env: Record<string, string>, options: { port?: number } = {}): Promise<ApiProcess> {
+  const port = options.port ?? (await freePort());
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [MAIN], {
     env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', API_PORT: String(port), API_HOST: '127.0.0.1', PALISADE_BOOTSTRAP_TOKEN: ADMIN_TOKEN, ...env },

@@ -119,15 +119,16 @@ describe('security headers', () => {
 });
 
 describe('CORS', () => {
-  it('by default answers another origin without any Access-Control-Allow-Origin, for the API and socket.io', async () => {
+  it('by default answers another origin without any Access-Control-Allow-Origin, and refuses its socket.io handshake', async () => {
     const get = await headersOf(closed.api, '/api/clusters', { headers: { Origin: EVIL } });
     expect(get.status).toBe(200);
     expect(get.headers.get('access-control-allow-origin')).toBeNull();
     const options = await preflight(closed.api, EVIL);
     expect(options.headers.get('access-control-allow-origin')).toBeNull();
     expect(options.headers.get('access-control-allow-methods')).toBeNull();
+    // A page of another site must not open the live feed with the user's cookie.
     const socket = await socketHandshake(closed.api, EVIL);
-    expect(socket.status).toBe(200);
+    expect(socket.status).toBe(403);
     expect(socket.headers.get('access-control-allow-origin')).toBeNull();
   });
 
@@ -142,6 +143,7 @@ describe('CORS', () => {
     expect((await headersOf(open.api, '/api/clusters', { headers: { Origin: EVIL } })).headers.get('access-control-allow-origin')).toBeNull();
     expect((await socketHandshake(open.api, ALLOWED)).headers.get('access-control-allow-origin')).toBe(ALLOWED);
     const evilSocket = await socketHandshake(open.api, EVIL);
+    expect(evilSocket.status).toBe(403);
     expect(evilSocket.headers.get('access-control-allow-origin')).toBeNull();
     expect(evilSocket.headers.get('access-control-allow-credentials')).toBeNull();
   });

@@ -10,7 +10,10 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { Authenticator } from './authenticator';
 import { LoginThrottle } from './login-throttle';
+import { OidcController } from './oidc/oidc.controller';
+import { OidcService } from './oidc/oidc.service';
 import { PasswordHasher } from './password-hasher';
+import { SecretsModule } from '../secrets/secrets.module';
 import { SessionsRepository } from './sessions.repository';
 import { TokensController } from './tokens/tokens.controller';
 import { TokensRepository } from './tokens/tokens.repository';
@@ -26,12 +29,14 @@ import { UsersService } from './users/users.service';
  */
 @Global()
 @Module({
-  controllers: [AuthController, UsersController, TokensController, AuditController],
+  imports: [SecretsModule],
+  controllers: [AuthController, OidcController, UsersController, TokensController, AuditController],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
     Authenticator,
     AuthService,
+    OidcService,
     AccessBootstrap,
     LoginThrottle,
     PasswordHasher,

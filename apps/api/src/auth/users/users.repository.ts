@@ -70,6 +70,10 @@ export class UsersRepository {
     });
   }
 
+  updateOidcProfile(id: string, data: { role: string; name: string | null; email: string | null }): Promise<User> {
+    return this.db.user.update({ where: { id }, data });
+  }
+
   touchSignIn(id: string, at: Date): Promise<unknown> {
     return this.db.user.update({ where: { id }, data: { lastSignInAt: at } });
   }
