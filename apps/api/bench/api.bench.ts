@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { benchFlags, type BenchFlags, USAGE } from './lib/args';
-import { type ApiProcess, startApi } from './lib/api-process';
+import { type ApiProcess, BENCH_TOKEN, startApi } from './lib/api-process';
 import { type BenchDatabase, openBenchDatabase, query, withClient } from './lib/database';
 import { capturePlans, enableAutoExplain, type LoggedPlan } from './lib/plans';
 import { environment, int, log, markdownTable, ms, percentile, verdict } from './lib/report';
@@ -68,7 +68,7 @@ function endpoints(history: SeededHistory, flags: BenchFlags): Endpoint[] {
 
 async function request(api: ApiProcess, path: string): Promise<{ ms: number; bytes: number; body: unknown }> {
   const started = performance.now();
-  const res = await fetch(`${api.url}${path}`);
+  const res = await fetch(`${api.url}${path}`, { headers: { authorization: `Bearer ${BENCH_TOKEN}` } });
   const text = await res.text();
   const elapsed = performance.now() - started;
   if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}: ${text.slice(0, 500)}`);

@@ -126,7 +126,7 @@ describe('the Helm chart', () => {
     }
     expect(read('deployment.yaml')).toMatch(/envFrom:\n\s+- secretRef:\n\s+name: \{\{ include "palisade.secretName" \. \}\}/);
     const secret = read('secret.yaml');
-    for (const key of ['DATABASE_URL', 'PALISADE_SECRET_KEY', 'ALERT_WEBHOOK_SECRET', 'PALISADE_BOOTSTRAP_TOKEN', 'REDIS_URL']) expect(secret).toContain(`${key}:`);
+    for (const key of ['DATABASE_URL', 'PALISADE_SECRET_KEY', 'ALERT_WEBHOOK_SECRET', 'PALISADE_BOOTSTRAP_TOKEN', 'PALISADE_ADMIN_PASSWORD', 'OIDC_CLIENT_SECRET', 'REDIS_URL']) expect(secret).toContain(`${key}:`);
     expect(secret).toMatch(/if not \.Values\.secrets\.existingSecret/);
   });
 

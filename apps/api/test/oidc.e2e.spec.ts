@@ -86,7 +86,8 @@ async function signIn(jar: CookieJar, login: string, returnTo = '/clusters?view=
   const callback = (url: string) => url.startsWith(`${api.url}/api/auth/oidc/callback`);
   let step = await jar.follow(`${api.url}/api/auth/oidc/login?returnTo=${encodeURIComponent(returnTo)}`, {}, callback);
   // The provider's login page, then its consent page (or straight back once consented).
-  for (const fields of [{ prompt: 'login', login, password: 'any' }, { prompt: 'consent' }]) {
+  const steps: Record<string, string>[] = [{ prompt: 'login', login, password: 'any' }, { prompt: 'consent' }];
+  for (const fields of steps) {
     if (callback(step.url)) break;
     expect(step.response.status).toBe(200);
     step = await jar.follow(await formAction(step.response, step.url), form(fields), callback);

@@ -9,7 +9,7 @@ import type { ClientToServerEvents, ClusterScoreEvent, ServerToClientEvents } fr
 import { io, Socket } from 'socket.io-client';
 import { parseFlags } from './args';
 import { generateClusterList } from './generate';
-import { loadFakeCluster, percentile, startApi, type KubeItem } from './service';
+import { BENCH_TOKEN, loadFakeCluster, percentile, startApi, type KubeItem } from './service';
 
 async function main(): Promise<void> {
   const flags = parseFlags(process.argv.slice(2));
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   try {
     api = await startApi(server, apiMain);
     const { url, clusterId } = api;
-    socket = io(`${url}/live`, { transports: ['websocket'] });
+    socket = io(`${url}/live`, { transports: ['websocket'], auth: { token: BENCH_TOKEN } });
     await new Promise<void>((resolve) => socket?.emit('subscribe', { clusterIds: [clusterId] }, () => resolve()));
     const namespaces = items.filter((i) => i.kind === 'Namespace').map((i) => i.metadata.name).filter((n) => !n.startsWith('kube-'));
     const latencies: number[] = [];

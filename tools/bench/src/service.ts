@@ -53,6 +53,10 @@ export async function loadFakeCluster(items: readonly KubeItem[]): Promise<FakeK
   return server;
 }
 
+/** The admin API token the bench's API starts with (PALISADE_BOOTSTRAP_TOKEN). */
+export const BENCH_TOKEN = 'pal_bench-admin-token-not-a-secret';
+export const benchAuthorization = { authorization: `Bearer ${BENCH_TOKEN}` };
+
 export interface RunningApi {
   readonly url: string;
   /** The id of the watched cluster, once it is evaluated. */
@@ -81,6 +85,7 @@ export async function startApi(server: FakeKubeApiServer, apiMain: string, env: 
       KUBECONFIG: path.join(dir, 'kubeconfig'),
       PALISADE_DATA_DIR: dir,
       LOG_LEVEL: 'warn',
+      PALISADE_BOOTSTRAP_TOKEN: BENCH_TOKEN,
       ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -95,7 +100,7 @@ export async function startApi(server: FakeKubeApiServer, apiMain: string, env: 
       'the cluster to be evaluated and snapshotted',
       async () => {
         if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}`);
-        const body = (await (await fetch(`${url}/api/clusters`)).json()) as {
+        const body = (await (await fetch(`${url}/api/clusters`, { headers: benchAuthorization })).json()) as {
           items: { id: string; status: string; score: number | null; lastSnapshotAt: string | null }[];
         };
         const cluster = body.items[0];

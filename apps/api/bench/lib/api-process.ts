@@ -5,6 +5,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 /** The built API (dist/apps/api/main.js) in a child process, as users run it. */
+/** The admin API token the bench's API starts with (PALISADE_BOOTSTRAP_TOKEN). */
+export const BENCH_TOKEN = 'pal_api-bench-admin-token-not-a-secret';
+
 export interface ApiProcess {
   readonly url: string;
   output(): string;
@@ -46,6 +49,7 @@ export async function startApi(databaseUrl: string): Promise<ApiProcess> {
       DATABASE_URL: databaseUrl,
       PALISADE_DATA_DIR: join(home, '.palisade'),
       PALISADE_DEMO: 'off',
+      PALISADE_BOOTSTRAP_TOKEN: BENCH_TOKEN,
       SNAPSHOT_INTERVAL: '1h',
       LOG_LEVEL: 'warn',
     },

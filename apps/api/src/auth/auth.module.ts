@@ -14,6 +14,7 @@ import { OidcController } from './oidc/oidc.controller';
 import { OidcService } from './oidc/oidc.service';
 import { PasswordHasher } from './password-hasher';
 import { SecretsModule } from '../secrets/secrets.module';
+import { SessionCleanupJob } from './session-cleanup.job';
 import { SessionsRepository } from './sessions.repository';
 import { TokensController } from './tokens/tokens.controller';
 import { TokensRepository } from './tokens/tokens.repository';
@@ -41,6 +42,7 @@ import { UsersService } from './users/users.service';
     LoginThrottle,
     PasswordHasher,
     SessionsRepository,
+    SessionCleanupJob,
     UsersRepository,
     UsersService,
     TokensRepository,

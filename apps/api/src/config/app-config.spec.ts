@@ -95,4 +95,43 @@ describe('configuration', () => {
     }
     expect(() => loadConfig({ HSTS: 'yes' })).toThrow(/HSTS/);
   });
+
+  it('signs in with local accounts only by default: 12 h sessions, cookies Secure only behind https, 5 failures then a 15 min block', () => {
+    const { auth } = loadConfig({});
+    expect(auth).toEqual({ sessionTtlMs: 12 * 3_600_000, secureCookies: false, loginMaxFailures: 5, loginBlockMs: 15 * 60_000 });
+    expect(loadConfig({ PALISADE_PUBLIC_URL: 'https://palisade.example.com' }).auth.secureCookies).toBe(true);
+    expect(loadConfig({ PALISADE_PUBLIC_URL: 'https://palisade.example.com', COOKIE_SECURE: 'false' }).auth.secureCookies).toBe(false);
+  });
+
+  it('reads the first admin, the bootstrap token and single sign-on, deriving the redirect URI from the public URL', () => {
+    const { auth } = loadConfig({
+      PALISADE_ADMIN_USERNAME: 'ops-admin',
+      PALISADE_ADMIN_PASSWORD: 'a long enough password',
+      PALISADE_BOOTSTRAP_TOKEN: 'x'.repeat(32),
+      PALISADE_PUBLIC_URL: 'https://palisade.example.com/',
+      OIDC_ISSUER_URL: 'https://login.example.com/realms/ops',
+      OIDC_CLIENT_ID: 'palisade',
+      OIDC_CLIENT_SECRET: 'shh',
+      OIDC_ADMIN_GROUPS: 'sec, platform',
+    });
+    expect(auth.initialAdmin).toEqual({ username: 'ops-admin', password: 'a long enough password' });
+    expect(auth.bootstrapToken).toBe('x'.repeat(32));
+    expect(auth.oidc).toMatchObject({
+      issuerUrl: 'https://login.example.com/realms/ops',
+      clientId: 'palisade',
+      clientSecret: 'shh',
+      redirectUrl: 'https://palisade.example.com/api/auth/oidc/callback',
+      adminGroups: ['sec', 'platform'],
+      defaultRole: 'viewer',
+      scopes: 'openid profile email',
+    });
+  });
+
+  it('refuses half a setting and weak secrets, naming each', () => {
+    expect(() => loadConfig({ PALISADE_ADMIN_USERNAME: 'admin' })).toThrow(/PALISADE_ADMIN_USERNAME and PALISADE_ADMIN_PASSWORD: set both or neither/);
+    expect(() => loadConfig({ OIDC_CLIENT_ID: 'palisade' })).toThrow(/OIDC_ISSUER_URL and OIDC_CLIENT_ID/);
+    expect(() => loadConfig({ PALISADE_ADMIN_USERNAME: 'admin', PALISADE_ADMIN_PASSWORD: 'short' })).toThrow(/PALISADE_ADMIN_PASSWORD must be at least 12 characters/);
+    expect(() => loadConfig({ PALISADE_BOOTSTRAP_TOKEN: 'abc' })).toThrow(/PALISADE_BOOTSTRAP_TOKEN must be at least 24 characters/);
+    expect(() => loadConfig({ PALISADE_ADMIN_USERNAME: 'bad name', PALISADE_ADMIN_PASSWORD: 'a long enough password' })).toThrow(/a username is/);
+  });
 });
