@@ -4,6 +4,7 @@ import styles from './clusters.module.css';
 
 /** What went wrong talking to the API, and what to do about it. */
 export function ApiUnavailable({ error }: { readonly error: ApiFailure }) {
+  if (error.kind === 'forbidden') return <Forbidden role={error.role} message={error.message} />;
   return (
     <section className={styles.problem} role="alert" aria-labelledby="api-problem-title">
       <h2 id="api-problem-title">{titleOf(error)}</h2>
@@ -35,7 +36,34 @@ export function ApiUnavailable({ error }: { readonly error: ApiFailure }) {
   );
 }
 
-function titleOf(error: ApiFailure): string {
+/** A 403: the reader's role may not see this; only an administrator can change that. */
+export function Forbidden({
+  role,
+  message,
+  what = 'see this page',
+}: {
+  readonly role: string | null;
+  readonly message?: string;
+  readonly what?: string;
+}) {
+  return (
+    <section
+      className={styles.problem}
+      role="alert"
+      aria-labelledby="forbidden-title"
+      data-forbidden
+    >
+      <h2 id="forbidden-title">Not allowed for your role</h2>
+      <p>
+        Your role{role ? <> ({role})</> : null} cannot {what}
+        {message ? <>: {message.replace(/\.$/, '')}</> : null}.
+      </p>
+      <p>Ask an administrator for a role that can.</p>
+    </section>
+  );
+}
+
+function titleOf(error: Exclude<ApiFailure, { kind: 'forbidden' }>): string {
   switch (error.kind) {
     case 'unreachable':
       return 'The Palisade API could not be reached';
@@ -46,7 +74,7 @@ function titleOf(error: ApiFailure): string {
   }
 }
 
-function detailOf(error: ApiFailure): string {
+function detailOf(error: Exclude<ApiFailure, { kind: 'forbidden' }>): string {
   switch (error.kind) {
     case 'unreachable':
       return `got no answer (${error.reason})`;

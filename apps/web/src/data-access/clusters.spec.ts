@@ -1,34 +1,12 @@
 import type { ClusterItem } from '@palisade/api-contract';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { fakeApi, json } from '../testing/fake-api';
 import { listClusters } from './clusters';
 
-type Handler = (req: IncomingMessage, res: ServerResponse) => void;
-
-/** A stand-in for the API on a free local port. */
-async function fakeApi(
-  handler: Handler,
-): Promise<{ baseUrl: string; requests: string[]; close: () => Promise<void> }> {
-  const requests: string[] = [];
-  const server: Server = createServer((req, res) => {
-    requests.push(`${req.method} ${req.url} ${req.headers.accept ?? ''}`);
-    handler(req, res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    baseUrl: `http://127.0.0.1:${port}`,
-    requests,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-function json(status: number, body: unknown): Handler {
-  return (_req, res) => {
-    res.writeHead(status, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(body));
-  };
-}
+// Outside a request: nobody is signed in.
+jest.mock('./request-context', () => ({
+  requestCredentials: async () => ({}),
+  requestPath: async () => '/',
+}));
 
 const prod: ClusterItem = {
   id: '0b6f2a5e-1d1c-4f5e-9a52-3c7e0f7a1a01',
@@ -54,7 +32,9 @@ describe('listClusters', () => {
     const result = await listClusters({ baseUrl: api.baseUrl });
 
     expect(result).toEqual({ ok: true, data: { items: [prod], total: 1 } });
-    expect(api.requests).toEqual(['GET /api/clusters application/json']);
+    expect(api.requests.map((r) => `${r.method} ${r.url} ${r.headers.accept}`)).toEqual([
+      'GET /api/clusters application/json',
+    ]);
   });
 
   it('reports an API that is not running as unreachable, naming the URL and the cause', async () => {
