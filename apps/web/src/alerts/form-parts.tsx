@@ -4,12 +4,21 @@ import styles from './alerts.module.css';
 import { errorsOf, type FormState } from './form-state';
 
 /** The form's error, announced, and linked from the form by its id. */
-export function FormError({ id, state }: { readonly id: string; readonly state: FormState }) {
+export function FormError({
+  id,
+  state,
+  title = 'Not saved:',
+}: {
+  readonly id: string;
+  readonly state: FormState;
+  /** What did not happen ("Not saved:", "Not signed in:"). */
+  readonly title?: string;
+}) {
   if (!state.error) return null;
   return (
     <div id={id} className={styles.formError} role="alert">
       <p>
-        <strong>Not saved:</strong> {state.error}
+        <strong>{title}</strong> {state.error}
       </p>
     </div>
   );
@@ -80,19 +89,28 @@ export function InputField({
   hint,
   required = false,
   maxLength,
+  minLength,
+  min,
+  max,
   list,
+  autoComplete,
 }: {
   readonly state: FormState;
   readonly idPrefix: string;
   readonly name: string;
   readonly label: string;
-  readonly type?: 'text' | 'date';
+  /** A password field never shows a kept value (the actions never keep one). */
+  readonly type?: 'text' | 'date' | 'password' | 'email' | 'number';
   readonly stored?: string | undefined;
   readonly hint?: string | undefined;
   readonly required?: boolean;
   readonly maxLength?: number;
+  readonly minLength?: number;
+  readonly min?: number;
+  readonly max?: number;
   /** The id of a `<datalist>` of suggestions. */
   readonly list?: string | undefined;
+  readonly autoComplete?: string;
 }) {
   return (
     <div className={styles.field}>
@@ -103,7 +121,11 @@ export function InputField({
         type={type}
         required={required}
         {...(maxLength !== undefined ? { maxLength } : {})}
-        defaultValue={kept(state, name, stored)}
+        {...(minLength !== undefined ? { minLength } : {})}
+        {...(min !== undefined ? { min } : {})}
+        {...(max !== undefined ? { max } : {})}
+        {...(autoComplete ? { autoComplete } : {})}
+        defaultValue={type === 'password' ? '' : kept(state, name, stored)}
         {...(list ? { list } : {})}
         {...describedBy(state, name, idPrefix, hint !== undefined)}
       />

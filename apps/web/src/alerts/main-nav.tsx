@@ -9,10 +9,15 @@ const SECTIONS = [
   { href: '/reports', label: 'Reports' },
 ];
 
-/** The fleet-wide sections of the main navigation; the one shown is marked current. */
-export function MainNavSections() {
+const ADMIN = { href: '/admin', label: 'Admin' };
+
+/**
+ * The fleet-wide sections of the main navigation (Admin for administrators only); the one shown
+ * is marked current.
+ */
+export function MainNavSections({ admin = false }: { readonly admin?: boolean }) {
   const pathname = usePathname();
-  return SECTIONS.map((section) => {
+  return (admin ? [...SECTIONS, ADMIN] : SECTIONS).map((section) => {
     const current = pathname === section.href || pathname.startsWith(`${section.href}/`);
     return (
       <li key={section.href}>

@@ -1,0 +1,97 @@
+'use server';
+
+import { CSRF_COOKIE, SESSION_COOKIE } from '@palisade/api-contract';
+import { cookies, headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { sendJson, type WriteResult } from '../alerts/api-write';
+import { text, type FormFields } from '../alerts/form-bodies';
+import type { FormState } from '../alerts/form-state';
+import { isSignedIn } from '../data-access/auth-checks';
+import { cookiesToCopy, isHttpsRequest } from './api-cookies';
+import { LOGIN_PATH, safeReturnTo } from './return-to';
+import { passwordProblems, setupError, signInError } from './sign-in-messages';
+
+/**
+ * Sign-in, first-admin setup and sign-out. The API is called server side, so its Set-Cookie
+ * headers come back here: the same cookies are set on the browser from this answer.
+ */
+
+/** Only these fields are typed back into a form after an error: never a password or a token. */
+function keep(form: FormFields, names: readonly string[]): Record<string, string[]> {
+  return Object.fromEntries(names.map((name) => [name, [text(form, name)]]));
+}
+
+/** Sets the session and CSRF cookies of the API's answer; false when it set none. */
+async function adoptSession(result: Extract<WriteResult, { ok: true }>): Promise<boolean> {
+  const copies = cookiesToCopy(result.setCookies, isHttpsRequest(await headers()));
+  if (!copies.some((c) => c.name === SESSION_COOKIE)) return false;
+  const jar = await cookies();
+  for (const cookie of copies) jar.set(cookie.name, cookie.value, cookie.options);
+  return true;
+}
+
+export async function signIn(previous: FormState, form: FormData): Promise<FormState> {
+  const failed = (error: string): FormState => ({
+    attempt: previous.attempt + 1,
+    error,
+    values: keep(form, ['username']),
+  });
+  const username = text(form, 'username');
+  const password = typeof form.get('password') === 'string' ? String(form.get('password')) : '';
+  if (!username || !password) return failed('Enter your username and password.');
+  const result = await sendJson(
+    'POST',
+    '/api/auth/login',
+    { username, password },
+    { anonymous: true },
+  );
+  if (!result.ok) return failed(signInError(result));
+  if (!isSignedIn(result.body) || !(await adoptSession(result))) {
+    return failed(
+      'The API signed you in but sent no session: check that API_URL is the Palisade API.',
+    );
+  }
+  redirect(safeReturnTo(text(form, 'returnTo')));
+}
+
+export async function setUp(previous: FormState, form: FormData): Promise<FormState> {
+  const failed = (error: string, fields: FormState['fields'] = []): FormState => ({
+    attempt: previous.attempt + 1,
+    error,
+    fields,
+    values: keep(form, ['username', 'name']),
+  });
+  const password = typeof form.get('password') === 'string' ? String(form.get('password')) : '';
+  const confirm = typeof form.get('confirm') === 'string' ? String(form.get('confirm')) : '';
+  const problems = passwordProblems(password, confirm);
+  if (problems.length > 0) return failed('Check the highlighted fields.', problems);
+  const name = text(form, 'name');
+  const result = await sendJson(
+    'POST',
+    '/api/auth/setup',
+    {
+      setupToken: text(form, 'setupToken'),
+      username: text(form, 'username'),
+      password,
+      ...(name && { name }),
+    },
+    { anonymous: true },
+  );
+  if (!result.ok) {
+    const { message, fields } = setupError(result);
+    return failed(message, fields);
+  }
+  if (!isSignedIn(result.body) || !(await adoptSession(result))) {
+    return failed('The administrator was created, but the API sent no session: sign in.');
+  }
+  redirect('/');
+}
+
+/** Ends the session at the API (it may have ended already), then forgets its cookies. */
+export async function signOut(): Promise<void> {
+  await sendJson('POST', '/api/auth/logout', undefined, { redirectOn401: false });
+  const jar = await cookies();
+  jar.delete(SESSION_COOKIE);
+  jar.delete(CSRF_COOKIE);
+  redirect(LOGIN_PATH);
+}
