@@ -8,6 +8,8 @@ export interface FormState {
   readonly fields?: readonly FieldError[];
   /** What the user typed (secrets left out), to refill the form. */
   readonly values?: Readonly<Record<string, readonly string[]>>;
+  /** What a form that stays on its page says after it worked ("Added vera."). */
+  readonly done?: string;
 }
 
 export const INITIAL_FORM_STATE: FormState = { attempt: 0 };
