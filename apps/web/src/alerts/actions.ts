@@ -118,3 +118,11 @@ export async function saveException(previous: FormState, form: FormData): Promis
 export async function deleteException(form: FormData): Promise<void> {
   await remove(`/api/exceptions/${id(form)}`, '/alerts/exceptions');
 }
+
+/** Someone has seen the alert: the API records who and when (it keeps firing until resolved). */
+export async function acknowledgeAlert(previous: FormState, form: FormData): Promise<FormState> {
+  const result = await sendJson('POST', `/api/alerts/${id(form)}/acknowledge`);
+  if (!result.ok) return { attempt: previous.attempt + 1, error: result.message };
+  revalidatePath('/alerts');
+  return { attempt: previous.attempt + 1 };
+}

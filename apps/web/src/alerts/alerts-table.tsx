@@ -1,11 +1,14 @@
 import type { AlertItem } from '@palisade/api-contract';
 import Link from 'next/link';
 import dashboard from '../components/dashboard.module.css';
+import { AcknowledgeButton } from './acknowledge-button';
 import styles from './alerts.module.css';
 import {
+  acknowledgementOf,
   alertStatusOf,
   alertTimes,
   formatUtc,
+  isAcknowledgeable,
   kindLabel,
   severityOf,
   workloadHref,
@@ -15,10 +18,13 @@ export function AlertsTable({
   alerts,
   clusterNames,
   caption,
+  canAcknowledge,
 }: {
   readonly alerts: readonly AlertItem[];
   readonly clusterNames: ReadonlyMap<string, string>;
   readonly caption: string;
+  /** Operators and admins may; the button is not shown to viewers. */
+  readonly canAcknowledge: boolean;
 }) {
   return (
     <div className={dashboard.tableScroll}>
@@ -40,8 +46,14 @@ export function AlertsTable({
             const severity = severityOf(alert.severity);
             const status = alertStatusOf(alert.status);
             const href = workloadHref(alert);
+            const acknowledged = acknowledgementOf(alert);
             return (
-              <tr key={alert.id} data-alert={alert.id} data-status={alert.status}>
+              <tr
+                key={alert.id}
+                data-alert={alert.id}
+                data-status={alert.status}
+                data-acknowledged={acknowledged !== undefined}
+              >
                 <th scope="row">{kindLabel(alert.kind)}</th>
                 <td className={styles.wrap}>
                   {href ? <Link href={href}>{alert.subject}</Link> : alert.subject}
@@ -56,6 +68,13 @@ export function AlertsTable({
                   <span className={dashboard.pill} data-tone={status.tone}>
                     {status.label}
                   </span>
+                  {acknowledged ? (
+                    <div data-acknowledgement>
+                      <time dateTime={acknowledged.at}>{acknowledged.text}</time>
+                    </div>
+                  ) : canAcknowledge && isAcknowledgeable(alert) ? (
+                    <AcknowledgeButton id={alert.id} subject={alert.subject} />
+                  ) : null}
                 </td>
                 <td>
                   {alertTimes(alert).map((t) => (

@@ -7,7 +7,14 @@ import { ChannelTest } from './channel-test';
 import { CHANNEL_TYPE_LABELS } from './describe';
 
 /** The channels; secrets never appear: only whether one is set, and where it sends. */
-export function ChannelsTable({ channels }: { readonly channels: readonly ChannelItem[] }) {
+export function ChannelsTable({
+  channels,
+  canEdit,
+}: {
+  readonly channels: readonly ChannelItem[];
+  /** Admins only: test, edit and delete. */
+  readonly canEdit: boolean;
+}) {
   return (
     <div className={dashboard.tableScroll}>
       <table className={dashboard.table} data-testid="channels-table">
@@ -18,7 +25,7 @@ export function ChannelsTable({ channels }: { readonly channels: readonly Channe
             <th scope="col">Type</th>
             <th scope="col">Sends to</th>
             <th scope="col">Secret</th>
-            <th scope="col">Actions</th>
+            {canEdit ? <th scope="col">Actions</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -38,31 +45,33 @@ export function ChannelsTable({ channels }: { readonly channels: readonly Channe
                 ) : null}
               </td>
               <td>{channel.hasSecret ? 'Set' : 'None'}</td>
-              <td>
-                <div className={styles.cellActions}>
-                  <ChannelTest id={channel.id} name={channel.name} />
-                  {channel.builtIn ? null : (
-                    <>
-                      <Link
-                        href={`/alerts/channels?edit=${encodeURIComponent(channel.id)}#channel-form-title`}
-                        aria-label={`Edit ${channel.name}`}
-                      >
-                        Edit
-                      </Link>
-                      <form action={deleteChannel} className={styles.inline}>
-                        <input type="hidden" name="id" value={channel.id} />
-                        <button
-                          type="submit"
-                          className={styles.dangerButton}
-                          aria-label={`Delete ${channel.name}`}
+              {canEdit ? (
+                <td>
+                  <div className={styles.cellActions}>
+                    <ChannelTest id={channel.id} name={channel.name} />
+                    {channel.builtIn ? null : (
+                      <>
+                        <Link
+                          href={`/alerts/channels?edit=${encodeURIComponent(channel.id)}#channel-form-title`}
+                          aria-label={`Edit ${channel.name}`}
                         >
-                          Delete
-                        </button>
-                      </form>
-                    </>
-                  )}
-                </div>
-              </td>
+                          Edit
+                        </Link>
+                        <form action={deleteChannel} className={styles.inline}>
+                          <input type="hidden" name="id" value={channel.id} />
+                          <button
+                            type="submit"
+                            className={styles.dangerButton}
+                            aria-label={`Delete ${channel.name}`}
+                          >
+                            Delete
+                          </button>
+                        </form>
+                      </>
+                    )}
+                  </div>
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>

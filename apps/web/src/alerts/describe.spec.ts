@@ -1,6 +1,8 @@
 import type { AlertItem, DeliveryItem } from '@palisade/api-contract';
 import {
+  acknowledgementOf,
   alertTimes,
+  isAcknowledgeable,
   deliveryStatusOf,
   describeTestResult,
   severityOf,
@@ -22,6 +24,8 @@ const alert = (over: Partial<AlertItem>): AlertItem => ({
   fireAt: '2026-01-01T10:02:00.000Z',
   firedAt: '2026-01-01T10:02:00.000Z',
   closedAt: null,
+  acknowledgedAt: null,
+  acknowledgedBy: null,
   details: {},
   ...over,
 });
@@ -74,6 +78,37 @@ describe('describing an alert', () => {
       label: 'Resolved',
       at: '2026-01-02T00:00:00Z',
     });
+  });
+});
+
+describe('acknowledging an alert', () => {
+  it('is offered while the alert is pending or firing and nobody acknowledged it', () => {
+    expect(isAcknowledgeable(alert({ status: 'firing' }))).toBe(true);
+    expect(isAcknowledgeable(alert({ status: 'pending', firedAt: null }))).toBe(true);
+    for (const status of ['suppressed', 'resolved', 'cancelled'] as const) {
+      expect(isAcknowledgeable(alert({ status }))).toBe(false);
+    }
+    expect(
+      isAcknowledgeable(
+        alert({ acknowledgedAt: '2026-01-01T10:05:00.000Z', acknowledgedBy: 'olga' }),
+      ),
+    ).toBe(false);
+  });
+
+  it('says who acknowledged it and when', () => {
+    expect(
+      acknowledgementOf(
+        alert({ acknowledgedAt: '2026-01-01T10:05:30.000Z', acknowledgedBy: 'olga' }),
+      ),
+    ).toEqual({
+      text: 'Acknowledged by olga at 2026-01-01 10:05 UTC',
+      at: '2026-01-01T10:05:30.000Z',
+    });
+    expect(
+      acknowledgementOf(alert({ acknowledgedAt: '2026-01-01T10:05:30.000Z', acknowledgedBy: null }))
+        ?.text,
+    ).toBe('Acknowledged at 2026-01-01 10:05 UTC');
+    expect(acknowledgementOf(alert({}))).toBeUndefined();
   });
 });
 

@@ -93,6 +93,21 @@ export function alertTimes(alert: AlertItem): readonly { label: string; at: stri
   ].filter((t): t is { label: string; at: string } => t !== undefined);
 }
 
+/** Someone saw it: only an open alert (pending or firing) not acknowledged yet. */
+export function isAcknowledgeable(alert: AlertItem): boolean {
+  return (alert.status === 'pending' || alert.status === 'firing') && alert.acknowledgedAt === null;
+}
+
+/** "Acknowledged by olga at 2026-01-01 10:05 UTC"; undefined until someone does. */
+export function acknowledgementOf(alert: AlertItem): { text: string; at: string } | undefined {
+  if (!alert.acknowledgedAt) return undefined;
+  const by = alert.acknowledgedBy ? ` by ${alert.acknowledgedBy}` : '';
+  return {
+    text: `Acknowledged${by} at ${formatUtc(alert.acknowledgedAt)}`,
+    at: alert.acknowledgedAt,
+  };
+}
+
 export function deliveryStatusOf(delivery: DeliveryItem): { label: string; tone: Tone } {
   const attempts = `${delivery.attempts} attempt${delivery.attempts === 1 ? '' : 's'}`;
   switch (delivery.status) {

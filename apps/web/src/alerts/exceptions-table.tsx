@@ -8,10 +8,13 @@ export function ExceptionsTable({
   exceptions,
   caption,
   clusterNames,
+  canEdit,
 }: {
   readonly exceptions: readonly AlertExceptionItem[];
   readonly caption: string;
   readonly clusterNames: ReadonlyMap<string, string>;
+  /** Operators and admins: the delete button. */
+  readonly canEdit: boolean;
 }) {
   return (
     <div className={dashboard.tableScroll}>
@@ -24,7 +27,7 @@ export function ExceptionsTable({
             <th scope="col">Reason</th>
             <th scope="col">Owner</th>
             <th scope="col">Expires</th>
-            <th scope="col">Actions</th>
+            {canEdit ? <th scope="col">Actions</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -45,18 +48,20 @@ export function ExceptionsTable({
                     'Never'
                   )}
                 </td>
-                <td>
-                  <form action={deleteException} className={styles.inline}>
-                    <input type="hidden" name="id" value={e.id} />
-                    <button
-                      type="submit"
-                      className={styles.dangerButton}
-                      aria-label={`Delete the exception for ${workload}`}
-                    >
-                      Delete
-                    </button>
-                  </form>
-                </td>
+                {canEdit ? (
+                  <td>
+                    <form action={deleteException} className={styles.inline}>
+                      <input type="hidden" name="id" value={e.id} />
+                      <button
+                        type="submit"
+                        className={styles.dangerButton}
+                        aria-label={`Delete the exception for ${workload}`}
+                      >
+                        Delete
+                      </button>
+                    </form>
+                  </td>
+                ) : null}
               </tr>
             );
           })}

@@ -10,10 +10,13 @@ export function RulesTable({
   rules,
   clusterNames,
   channelNames,
+  canEdit,
 }: {
   readonly rules: readonly AlertRuleItem[];
   readonly clusterNames: ReadonlyMap<string, string>;
   readonly channelNames: ReadonlyMap<string, string>;
+  /** Admins only: the edit, enable/disable and delete buttons. */
+  readonly canEdit: boolean;
 }) {
   return (
     <div className={dashboard.tableScroll}>
@@ -27,7 +30,7 @@ export function RulesTable({
             <th scope="col">Severity</th>
             <th scope="col">Sends to</th>
             <th scope="col">State</th>
-            <th scope="col">Actions</th>
+            {canEdit ? <th scope="col">Actions</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -59,37 +62,39 @@ export function RulesTable({
                   {rule.channelIds.map((id) => channelNames.get(id) ?? id).join(', ')}
                 </td>
                 <td>{rule.enabled ? 'Enabled' : 'Disabled'}</td>
-                <td>
-                  <div className={styles.cellActions}>
-                    <Link
-                      href={`/alerts/rules?edit=${encodeURIComponent(rule.id)}#rule-form-title`}
-                      aria-label={`Edit ${rule.name}`}
-                    >
-                      Edit
-                    </Link>
-                    <form action={setRuleEnabled} className={styles.inline}>
-                      <input type="hidden" name="id" value={rule.id} />
-                      <input type="hidden" name="enabled" value={String(!rule.enabled)} />
-                      <button
-                        type="submit"
-                        className={styles.button}
-                        aria-label={`${rule.enabled ? 'Disable' : 'Enable'} ${rule.name}`}
+                {canEdit ? (
+                  <td>
+                    <div className={styles.cellActions}>
+                      <Link
+                        href={`/alerts/rules?edit=${encodeURIComponent(rule.id)}#rule-form-title`}
+                        aria-label={`Edit ${rule.name}`}
                       >
-                        {rule.enabled ? 'Disable' : 'Enable'}
-                      </button>
-                    </form>
-                    <form action={deleteRule} className={styles.inline}>
-                      <input type="hidden" name="id" value={rule.id} />
-                      <button
-                        type="submit"
-                        className={styles.dangerButton}
-                        aria-label={`Delete ${rule.name}`}
-                      >
-                        Delete
-                      </button>
-                    </form>
-                  </div>
-                </td>
+                        Edit
+                      </Link>
+                      <form action={setRuleEnabled} className={styles.inline}>
+                        <input type="hidden" name="id" value={rule.id} />
+                        <input type="hidden" name="enabled" value={String(!rule.enabled)} />
+                        <button
+                          type="submit"
+                          className={styles.button}
+                          aria-label={`${rule.enabled ? 'Disable' : 'Enable'} ${rule.name}`}
+                        >
+                          {rule.enabled ? 'Disable' : 'Enable'}
+                        </button>
+                      </form>
+                      <form action={deleteRule} className={styles.inline}>
+                        <input type="hidden" name="id" value={rule.id} />
+                        <button
+                          type="submit"
+                          className={styles.dangerButton}
+                          aria-label={`Delete ${rule.name}`}
+                        >
+                          Delete
+                        </button>
+                      </form>
+                    </div>
+                  </td>
+                ) : null}
               </tr>
             );
           })}

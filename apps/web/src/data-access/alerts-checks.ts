@@ -54,7 +54,9 @@ export function isAlertItem(value: unknown): value is AlertItem {
     typeof value['status'] === 'string' &&
     typeof value['openedAt'] === 'string' &&
     isStringOrNull(value['namespace']) &&
-    isStringOrNull(value['workload'])
+    isStringOrNull(value['workload']) &&
+    isStringOrNull(value['acknowledgedAt']) &&
+    isStringOrNull(value['acknowledgedBy'])
   );
 }
 

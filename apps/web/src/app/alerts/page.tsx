@@ -18,6 +18,8 @@ import { ApiUnavailable } from '../../components/api-unavailable';
 import dashboard from '../../components/dashboard.module.css';
 import { listAlerts } from '../../data-access/alerts-data';
 import { listClusters } from '../../data-access/clusters';
+import { can } from '../../auth/roles';
+import { currentRole } from '../../data-access/session';
 
 export const metadata: Metadata = { title: 'Alerts' };
 
@@ -32,9 +34,10 @@ export default async function AlertsPage({
   const search = await searchParams;
   const query = parseAlertsQuery(search);
   if (!isCanonical(search, alertsHref(BASE, query))) redirect(alertsHref(BASE, query));
-  const [alerts, clusters] = await Promise.all([
+  const [alerts, clusters, role] = await Promise.all([
     listAlerts({ ...query, limit: PAGE_SIZE }),
     listClusters(),
+    currentRole(),
   ]);
   if (!alerts.ok) return <ApiUnavailable error={alerts.error} />;
   const clusterList = clusters.ok ? clusters.data.items : [];
@@ -71,7 +74,12 @@ export default async function AlertsPage({
           : `Showing ${items.length === 0 ? 0 : query.offset + 1}–${query.offset + items.length} of ${total.toLocaleString('en')} alerts, newest first`}
       </p>
       {items.length > 0 ? (
-        <AlertsTable alerts={items} clusterNames={clusterNames} caption="Alerts, newest first" />
+        <AlertsTable
+          alerts={items}
+          clusterNames={clusterNames}
+          caption="Alerts, newest first"
+          canAcknowledge={can(role, 'alerts.acknowledge')}
+        />
       ) : total === 0 && !filtered ? (
         <p>
           Alerts open when a <a href="/alerts/rules">rule</a> matches a change (a workload exposed

@@ -6,6 +6,9 @@ import { ChannelsTable } from '../../../alerts/channels-table';
 import { ApiUnavailable } from '../../../components/api-unavailable';
 import dashboard from '../../../components/dashboard.module.css';
 import { listChannels } from '../../../data-access/alerts-data';
+import { ReadOnlyNote } from '../../../auth/read-only-note';
+import { can } from '../../../auth/roles';
+import { currentRole } from '../../../data-access/session';
 
 export const metadata: Metadata = { title: 'Alert channels' };
 
@@ -16,7 +19,8 @@ export default async function ChannelsPage({
 }) {
   await connection();
   const editId = first((await searchParams)['edit']);
-  const channels = await listChannels();
+  const [channels, role] = await Promise.all([listChannels(), currentRole()]);
+  const canEdit = can(role, 'channels.write');
   if (!channels.ok) return <ApiUnavailable error={channels.error} />;
   const editing = editId
     ? channels.data.items.find((c) => c.id === editId && !c.builtIn)
@@ -27,26 +31,31 @@ export default async function ChannelsPage({
         <h2 id="channels-title">Channels</h2>
         {channels.data.items.length === 0 ? (
           <p>
-            No channels yet: add a webhook, Slack, Teams, Alertmanager or email channel below.
+            No channels yet
+            {canEdit ? ': add a webhook, Slack, Teams, Alertmanager or email channel below.' : '.'}
             Alerts go nowhere until a rule names a channel (or ALERT_WEBHOOK_URL is set).
           </p>
         ) : (
-          <ChannelsTable channels={channels.data.items} />
+          <ChannelsTable channels={channels.data.items} canEdit={canEdit} />
         )}
       </section>
-      <section
-        aria-label={editing ? 'Edit the channel' : 'Add a channel'}
-        className={dashboard.section}
-      >
-        {editId && !editing ? (
-          <p role="alert">
-            No editable channel with this id: it may have been deleted.{' '}
-            <a href="/alerts/channels">Add a channel</a> instead.
-          </p>
-        ) : (
-          <ChannelForm key={editing?.id ?? 'new'} {...(editing ? { channel: editing } : {})} />
-        )}
-      </section>
+      {!canEdit ? (
+        <ReadOnlyNote role={role} what="add, test or change channels" needs="admin" />
+      ) : (
+        <section
+          aria-label={editing ? 'Edit the channel' : 'Add a channel'}
+          className={dashboard.section}
+        >
+          {editId && !editing ? (
+            <p role="alert">
+              No editable channel with this id: it may have been deleted.{' '}
+              <a href="/alerts/channels">Add a channel</a> instead.
+            </p>
+          ) : (
+            <ChannelForm key={editing?.id ?? 'new'} {...(editing ? { channel: editing } : {})} />
+          )}
+        </section>
+      )}
     </>
   );
 }

@@ -7,6 +7,9 @@ import { ApiUnavailable } from '../../../components/api-unavailable';
 import dashboard from '../../../components/dashboard.module.css';
 import { listExceptions } from '../../../data-access/alerts-data';
 import { listClusters } from '../../../data-access/clusters';
+import { ReadOnlyNote } from '../../../auth/read-only-note';
+import { can } from '../../../auth/roles';
+import { currentRole } from '../../../data-access/session';
 
 export const metadata: Metadata = { title: 'Alert exceptions' };
 
@@ -17,7 +20,12 @@ export default async function ExceptionsPage({
 }) {
   await connection();
   const prefill = parseExceptionPrefill(await searchParams);
-  const [exceptions, clusters] = await Promise.all([listExceptions(), listClusters()]);
+  const [exceptions, clusters, role] = await Promise.all([
+    listExceptions(),
+    listClusters(),
+    currentRole(),
+  ]);
+  const canEdit = can(role, 'exceptions.write');
   if (!exceptions.ok) return <ApiUnavailable error={exceptions.error} />;
   const clusterList = clusters.ok ? clusters.data.items : [];
   const clusterNames = new Map(clusterList.map((c) => [c.id, c.name]));
@@ -38,6 +46,7 @@ export default async function ExceptionsPage({
             exceptions={active}
             caption="Active exceptions"
             clusterNames={clusterNames}
+            canEdit={canEdit}
           />
         )}
       </section>
@@ -48,12 +57,17 @@ export default async function ExceptionsPage({
             exceptions={expired}
             caption="Expired exceptions"
             clusterNames={clusterNames}
+            canEdit={canEdit}
           />
         </section>
       ) : null}
-      <section aria-label="Add an exception" className={dashboard.section}>
-        <ExceptionForm clusters={clusterList} prefill={prefill} />
-      </section>
+      {canEdit ? (
+        <section aria-label="Add an exception" className={dashboard.section}>
+          <ExceptionForm clusters={clusterList} prefill={prefill} />
+        </section>
+      ) : (
+        <ReadOnlyNote role={role} what="add or delete exceptions" needs="operator" />
+      )}
     </>
   );
 }
