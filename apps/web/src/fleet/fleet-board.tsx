@@ -3,7 +3,8 @@
 import { useEffect, useState } from 'react';
 import { ClusterCard } from '../components/cluster-card';
 import clusterStyles from '../components/clusters.module.css';
-import { CONNECTION_LABELS, openLiveSocket, type ConnectionState } from '../live/live-socket';
+import { ConnectionLabel } from '../live/connection-label';
+import { openLiveSocket, type ConnectionState } from '../live/live-socket';
 import { applyLiveEvent, fleetSummary, type FleetCluster } from './fleet-state';
 import styles from './fleet.module.css';
 
@@ -39,7 +40,7 @@ export function FleetBoard({
           Clusters <span className={clusterStyles.count}>({total})</span>
         </h2>
         <p role="status" data-connection={connection} className={styles.muted}>
-          {CONNECTION_LABELS[connection]}
+          <ConnectionLabel connection={connection} />
         </p>
       </div>
       <dl className={styles.summary} aria-label="Fleet summary">

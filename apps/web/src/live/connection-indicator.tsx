@@ -2,12 +2,13 @@
 
 import styles from '../components/dashboard.module.css';
 import { useLive, type ConnectionState } from './live-context';
-import { CONNECTION_LABELS } from './live-socket';
+import { ConnectionLabel } from './connection-label';
 
 const tones = {
   connecting: 'neutral',
   live: 'good',
   reconnecting: 'bad',
+  'signed-out': 'bad',
 } as const satisfies Record<ConnectionState, string>;
 
 /** Whether the figures on screen follow the cluster, announced politely when it changes. */
@@ -16,7 +17,7 @@ export function ConnectionIndicator() {
   return (
     <p className={styles.connection} role="status" data-connection={connection}>
       <span className={styles.dot} data-tone={tones[connection]} aria-hidden="true" />
-      {CONNECTION_LABELS[connection]}
+      <ConnectionLabel connection={connection} />
     </p>
   );
 }

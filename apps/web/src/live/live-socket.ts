@@ -5,15 +5,28 @@ import {
 } from '@palisade/api-contract';
 import { io, type Socket } from 'socket.io-client';
 
-/** `live`: subscribed; `reconnecting`: the connection was lost and socket.io is retrying. */
-export type ConnectionState = 'connecting' | 'live' | 'reconnecting';
+/**
+ * `live`: subscribed; `reconnecting`: the connection was lost and socket.io is retrying;
+ * `signed-out`: the API refused the handshake (the session ended): no retry until signing in.
+ */
+export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'signed-out';
 
 /** How each state reads on screen. */
 export const CONNECTION_LABELS = {
   connecting: 'Connecting to live updates…',
   live: 'Live',
   reconnecting: 'Connection lost, reconnecting…',
+  'signed-out': 'No live updates: your session has ended.',
 } as const satisfies Record<ConnectionState, string>;
+
+/**
+ * The state after a failed handshake. The API's middleware refuses an unauthenticated one with
+ * the message `unauthenticated`, and socket.io does not retry a refusal; anything else (the API
+ * restarting, the network) is retried.
+ */
+export function stateAfterConnectError(error: { readonly message?: unknown }): ConnectionState {
+  return error.message === 'unauthenticated' ? 'signed-out' : 'reconnecting';
+}
 
 type EventName = keyof ServerToClientEvents;
 
@@ -65,7 +78,7 @@ export function openLiveSocket(
     // The server closing the connection (a restart) is the one case socket.io does not retry.
     if (reason === 'io server disconnect') socket.connect();
   });
-  socket.on('connect_error', () => handlers.connection('reconnecting'));
+  socket.on('connect_error', (error) => handlers.connection(stateAfterConnectError(error)));
   for (const name of EVENTS) {
     // One listener shape for every event of the typed map.
     const listener = (event: { clusterId: string }) => {
