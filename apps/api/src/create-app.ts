@@ -18,8 +18,8 @@ export async function createApp(deps: AppDependencies): Promise<INestApplication
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(deps), { bufferLogs: true, forceCloseConnections: true });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
-  // The client's address (sign-in throttling, audit) through the dashboard's proxy or an ingress on a private network.
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // The client's address (sign-in throttling, audit) through the dashboard's proxy or an ingress (TRUST_PROXY).
+  app.set('trust proxy', deps.config.http.trustProxy);
   // Before SwaggerModule.setup, which adds its routes to Express at once.
   app.use(securityHeaders(deps.config.http));
   const cors = corsOptions(deps.config.http.corsOrigins);

@@ -84,7 +84,9 @@ describe('configuration', () => {
   });
 
   it('allows no cross-origin caller and sends no HSTS by default; reads exact origins and the HSTS flag', () => {
-    expect(loadConfig({}).http).toMatchObject({ corsOrigins: [], hsts: false });
+    expect(loadConfig({}).http).toMatchObject({ corsOrigins: [], hsts: false, trustProxy: 'loopback,linklocal,uniquelocal' });
+    expect(loadConfig({ TRUST_PROXY: 'false' }).http.trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '10.1.0.0/16' }).http.trustProxy).toBe('10.1.0.0/16');
     const config = loadConfig({ CORS_ORIGINS: 'https://ops.example.com, http://localhost:5173', HSTS: 'true' });
     expect(config.http).toMatchObject({ corsOrigins: ['https://ops.example.com', 'http://localhost:5173'], hsts: true });
   });

@@ -70,6 +70,7 @@ const environment = z.object({
     .pipe(z.array(z.string().refine(isOrigin, { message: 'CORS_ORIGINS must be comma-separated origins like https://ops.example.com (scheme, host, port; no path or trailing slash)' })))
     .default([]),
   HSTS: flag,
+  TRUST_PROXY: z.string().trim().min(1).default('loopback,linklocal,uniquelocal'),
   KUBECONFIG: z.string().optional(),
   PALISADE_CONTEXTS: list.optional(),
   PALISADE_DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
@@ -133,6 +134,11 @@ export interface AppConfig {
     readonly corsOrigins: readonly string[];
     /** Send Strict-Transport-Security: only when browsers reach Palisade over TLS. */
     readonly hsts: boolean;
+    /**
+     * Proxies whose X-Forwarded-For names the client (sign-in throttling, audit): Express's
+     * `trust proxy` (addresses, CIDRs or loopback/linklocal/uniquelocal); false: none.
+     */
+    readonly trustProxy: string | false;
   };
   readonly kubernetes: {
     readonly kubeconfig?: string;
@@ -249,7 +255,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
   const publicUrl = e.PALISADE_PUBLIC_URL.replace(/\/+$/, '');
   return {
     database: { url: e.DATABASE_URL, dataDir: path.resolve(e.PALISADE_DATA_DIR) },
-    http: { port: e.API_PORT, host: e.API_HOST, corsOrigins: e.CORS_ORIGINS, hsts: e.HSTS === 'true' },
+    http: { port: e.API_PORT, host: e.API_HOST, corsOrigins: e.CORS_ORIGINS, hsts: e.HSTS === 'true', trustProxy: e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY },
     kubernetes: {
       kubeconfig: e.KUBECONFIG,
       contexts: e.PALISADE_CONTEXTS,
