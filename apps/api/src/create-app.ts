@@ -10,6 +10,7 @@ import { corsOptions } from './common/cors-options';
 import { securityHeaders } from './common/security-headers';
 import { LiveIoAdapter } from './live/live-io.adapter';
 import { RedisIoAdapter } from './live/redis-io.adapter';
+import { ShutdownState } from './common/shutdown-state';
 import { SnapshotsService } from './snapshots/snapshots.service';
 
 /** The Nest application with its routes under /api and the OpenAPI document at /api/docs. */
@@ -52,6 +53,7 @@ export async function createApp(deps: AppDependencies): Promise<INestApplication
  * stop, their locks are released (another replica takes over at once) and the app closes.
  */
 export async function closeApp(app: INestApplication): Promise<void> {
+  app.get(ShutdownState).begin();
   await Promise.all([app.get(SnapshotsService).drain(), app.get(DeliveryWorker).stop()]);
   await app.close();
 }

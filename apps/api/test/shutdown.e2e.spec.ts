@@ -148,7 +148,7 @@ describe('graceful shutdown', () => {
     expect(await db.prisma.objectVersion.count({ where: { clusterId, kind: 'Namespace', name: { startsWith: 'team-' }, toSeq: null } })).toBe(NAMESPACES);
   }, 120_000);
 
-  it('records a webhook delivery in flight on SIGTERM, so it is delivered exactly once across the restart', async () => {
+  it('records a webhook delivery in flight on SIGTERM, not ready meanwhile, so it is delivered exactly once across the restart', async () => {
     api = await start({ ALERT_WEBHOOK_URL: hook, ALERT_GRACE: '0s', ALERT_DELIVERY_TIMEOUT: '10s' });
     const clusterId = await synced(api);
     // A namespace without any policy: the new workload is unprotected and exposed.
@@ -164,7 +164,15 @@ describe('graceful shutdown', () => {
     await requested;
     onRequest = undefined;
     // The receiver holds its answer: the delivery is in flight now.
-    const code = await api.stop('SIGTERM');
+    const url = api.url;
+    const stopped = api.stop('SIGTERM');
+    // While it finishes, the replica says it is not ready: no new work is sent to it.
+    const ready = await waitFor('readiness to say shutting down', async () => {
+      const res = await fetch(`${url}/api/ready`);
+      return res.status === 503 ? ((await res.json()) as { status: string }) : undefined;
+    });
+    expect(ready.status).toBe('shutting-down');
+    const code = await stopped;
     const first = api.output();
     api = undefined;
     expect(code).toBe(0);

@@ -4,6 +4,7 @@ import { ZodValidationPipe } from 'nestjs-zod';
 import { DEMO_CLUSTER, DemoCluster } from '../collectors/demo-cluster.provider';
 import { ApiExceptionFilter } from '../common/api-exception.filter';
 import { CLOCK, systemClock } from '../common/clock';
+import { ShutdownState } from '../common/shutdown-state';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Db, PRISMA } from '../database/prisma';
 
@@ -19,10 +20,11 @@ export class CoreModule {
         { provide: PRISMA, useValue: deps.prisma },
         { provide: DEMO_CLUSTER, useValue: deps.demo },
         { provide: CLOCK, useValue: systemClock },
+        ShutdownState,
         { provide: APP_PIPE, useClass: ZodValidationPipe },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
       ],
-      exports: [APP_CONFIG, PRISMA, DEMO_CLUSTER, CLOCK],
+      exports: [APP_CONFIG, PRISMA, DEMO_CLUSTER, CLOCK, ShutdownState],
     };
   }
 }

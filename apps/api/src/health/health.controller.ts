@@ -2,6 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CollectorsService } from '../collectors/collectors.service';
+import { ShutdownState } from '../common/shutdown-state';
 import { HealthRepository } from './health.repository';
 import { Access } from '../auth/access.decorator';
 
@@ -12,9 +13,10 @@ export class HealthController {
   constructor(
     private readonly repository: HealthRepository,
     private readonly collectors: CollectorsService,
+    private readonly shutdown: ShutdownState,
   ) {}
 
-  // Public by design (probes); every other route joins the access rules when sign-in lands.
+  // Public by design: probes carry no credentials, and neither answer names anything secret.
   @Get('health')
   @ApiOperation({ summary: 'Liveness: the process answers' })
   health() {
@@ -24,6 +26,10 @@ export class HealthController {
   @Get('ready')
   @ApiOperation({ summary: 'Readiness: the database answers and a collector of this replica is watching its cluster (per-cluster state in the body; collecting: false where another replica collects it)' })
   async ready(@Res({ passthrough: true }) response: Response) {
+    if (this.shutdown.isStopping) {
+      response.status(503);
+      return { status: 'shutting-down', replica: this.collectors.replicaId };
+    }
     const database = (await this.repository.databaseAnswers()) ? 'ok' : 'down';
     // A replica reports the collectors it runs; the others are collected by another replica.
     const clusters = this.collectors.list().map((c) =>
