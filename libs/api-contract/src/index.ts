@@ -13,7 +13,8 @@ export type ClusterStatus = 'connecting' | 'ok' | 'degraded' | 'unreachable' | '
 export interface ClusterItem {
   readonly id: string;
   readonly name: string;
-  readonly source: 'kubeconfig' | 'in-cluster' | 'demo';
+  /** stored: added by an admin through the API (its kubeconfig sealed in the database). */
+  readonly source: 'kubeconfig' | 'in-cluster' | 'demo' | 'stored';
   readonly status: ClusterStatus;
   readonly statusReason?: string;
   readonly score: number | null;

@@ -50,6 +50,19 @@ export class ClusterOwnership implements OnApplicationShutdown {
     return (this.ticking ?? Promise.resolve()).then(() => this.tick());
   }
 
+  /** Stops competing for a cluster (it was removed): stops its work here and frees its lock. */
+  async unfollow(clusterId: string): Promise<void> {
+    await this.ticking;
+    const f = this.followed.get(clusterId);
+    if (!f) return;
+    this.followed.delete(clusterId);
+    if (!f.owned) return;
+    f.owned = false;
+    await this.runStep(f, 'released');
+    await this.locks.release(f.name).catch(() => undefined);
+    this.logger.log({ msg: 'released cluster: it was removed', cluster: f.name, replica: this.replicaId });
+  }
+
   owns(clusterId: string): boolean {
     return this.followed.get(clusterId)?.owned === true;
   }

@@ -18,6 +18,25 @@ export class ClustersRepository {
     });
   }
 
+  /** A cluster an admin added (its kubeconfig sealed); null when the name is taken. */
+  async createStored(data: { name: string; sealedKubeconfig: string; context: string; createdBy: string; snapshotIntervalSeconds: number }): Promise<Cluster | null> {
+    const created = await this.db.cluster.createMany({ data: [{ ...data, source: 'stored', status: 'connecting' }], skipDuplicates: true });
+    return created.count === 1 ? this.db.cluster.findUnique({ where: { name: data.name } }) : null;
+  }
+
+  stored(): Promise<Cluster[]> {
+    return this.db.cluster.findMany({ where: { source: 'stored' } });
+  }
+
+  replaceKubeconfig(id: string, sealedKubeconfig: string, context: string): Promise<Cluster> {
+    return this.db.cluster.update({ where: { id }, data: { sealedKubeconfig, context, status: 'connecting', statusReason: null } });
+  }
+
+  /** Removes the cluster and, by cascade, its whole history. */
+  async remove(id: string): Promise<boolean> {
+    return (await this.db.cluster.deleteMany({ where: { id } })).count === 1;
+  }
+
   setStatus(id: string, status: string, statusReason: string | null): Promise<unknown> {
     return this.db.cluster.update({ where: { id }, data: { status, statusReason } });
   }

@@ -43,6 +43,21 @@ export class ClustersService {
     return this.item(row, latest.get(row.id));
   }
 
+  /** Watch a cluster with credentials an admin gave: answers it as listed (connecting at first). */
+  async create(name: string, kubeconfig: string, context: string | undefined, createdBy: string): Promise<ClusterItem> {
+    return this.item(await this.collectors.addStored(name, kubeconfig, context, createdBy), undefined);
+  }
+
+  async replaceKubeconfig(id: string, kubeconfig: string, context: string | undefined): Promise<ClusterItem> {
+    const row = await this.collectors.replaceStored(id, kubeconfig, context);
+    const latest = await this.repository.latestSnapshots([row]);
+    return this.item(row, latest.get(row.id));
+  }
+
+  remove(id: string): Promise<void> {
+    return this.collectors.removeStored(id);
+  }
+
   /** The cluster row, or a 404 naming the id. */
   async require(id: string): Promise<Cluster> {
     const row = await this.repository.find(id);

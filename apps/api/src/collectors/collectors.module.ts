@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ClustersRepository } from '../clusters/clusters.repository';
 import { LiveModule } from '../live/live.module';
+import { SecretsModule } from '../secrets/secrets.module';
 import { CollectorsService } from './collectors.service';
 
 @Module({
-  imports: [LiveModule],
+  imports: [LiveModule, SecretsModule],
   providers: [CollectorsService, ClustersRepository],
   exports: [CollectorsService, ClustersRepository],
 })

@@ -1,11 +1,16 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { ReplaySubject, Subject } from 'rxjs';
+import type { Cluster } from '@palisade/prisma-client';
+import { ApiError } from '../common/api-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ClusterOwnership } from '../cluster-ownership/cluster-ownership.service';
 import { ClustersRepository } from '../clusters/clusters.repository';
 import type { ClusterSource } from '../kubernetes/cluster-source';
 import { discoverClusterSources } from '../kubernetes/cluster-sources';
 import { buildKubeConfig } from '../kubernetes/kube-config.factory';
+import { checkStoredKubeconfig } from '../kubernetes/stored-kubeconfig';
+import { SECRET_BOX } from '../secrets/secret-key.provider';
+import { SecretBox } from '../secrets/secret-box';
 import { LiveGateway } from '../live/live.gateway';
 import { ClusterCollector } from './cluster-collector';
 import type { ClusterState } from './cluster-status';
@@ -41,6 +46,10 @@ export class CollectorsService implements OnApplicationBootstrap, OnModuleDestro
   readonly added$ = new ReplaySubject<ClusterRuntime>();
   /** Status changes, and clusters this replica took or released. */
   readonly events$ = new Subject<CollectorEvent>();
+  /** A cluster no longer watched (an admin removed it), by id. */
+  readonly removed$ = new Subject<string>();
+  private storedSync?: NodeJS.Timeout;
+  private syncing?: Promise<void>;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -48,6 +57,7 @@ export class CollectorsService implements OnApplicationBootstrap, OnModuleDestro
     private readonly live: LiveGateway,
     @Inject(DEMO_CLUSTER) private readonly demo: DemoCluster,
     private readonly ownership: ClusterOwnership,
+    @Inject(SECRET_BOX) private readonly box: SecretBox,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -57,9 +67,15 @@ export class CollectorsService implements OnApplicationBootstrap, OnModuleDestro
     if (discovered.wantsDemo) sources.push(await this.demo.start());
     this.live.setClusterDirectory(() => [...this.runtimes.keys()]);
     for (const source of sources) await this.add(source);
+    await this.syncStored();
+    // Clusters added or removed through another replica.
+    this.storedSync = setInterval(() => void this.syncStored(), this.config.replicas.lockRetryMs);
+    this.storedSync.unref();
   }
 
   async onModuleDestroy(): Promise<void> {
+    clearInterval(this.storedSync);
+    await this.syncing;
     // Stops the owned collectors, then releases their locks so another replica takes over now.
     await this.ownership.stop();
     await Promise.all([...this.runtimes.values()].map((r) => r.collector.stop()));
@@ -82,6 +98,93 @@ export class CollectorsService implements OnApplicationBootstrap, OnModuleDestro
 
   get replicaId(): string {
     return this.ownership.replicaId;
+  }
+
+  /** Adds a cluster from a kubeconfig an admin gave (checked, cut down, sealed) and starts watching it. */
+  async addStored(name: string, kubeconfigYaml: string, context: string | undefined, createdBy: string): Promise<Cluster> {
+    const checked = this.checked(kubeconfigYaml, context);
+    const row = await this.clusters.createStored({
+      name,
+      sealedKubeconfig: this.box.seal(checked.kubeconfigYaml),
+      context: checked.context,
+      createdBy,
+      snapshotIntervalSeconds: Math.round(this.config.snapshots.intervalMs / 1000),
+    });
+    if (!row) throw new ApiError('cluster-name-taken', `a cluster named ${name} exists already`);
+    await this.add({ kind: 'stored', name, kubeconfigYaml: checked.kubeconfigYaml, context: checked.context });
+    return row;
+  }
+
+  /** New credentials for a stored cluster: its collector restarts with them. */
+  async replaceStored(id: string, kubeconfigYaml: string, context: string | undefined): Promise<Cluster> {
+    const existing = await this.requireStored(id);
+    const checked = this.checked(kubeconfigYaml, context);
+    const row = await this.clusters.replaceKubeconfig(id, this.box.seal(checked.kubeconfigYaml), checked.context);
+    await this.stopWatching(id);
+    await this.add({ kind: 'stored', name: existing.name, kubeconfigYaml: checked.kubeconfigYaml, context: checked.context });
+    return row;
+  }
+
+  /** Stops watching a stored cluster and deletes it with its history. */
+  async removeStored(id: string): Promise<void> {
+    await this.requireStored(id);
+    await this.stopWatching(id);
+    await this.clusters.remove(id);
+  }
+
+  private async requireStored(id: string): Promise<Cluster> {
+    const row = await this.clusters.find(id);
+    if (!row) throw new ApiError('cluster-not-found', `no cluster with id ${id}`);
+    if (row.source !== 'stored') {
+      throw new ApiError('cluster-not-stored', `the cluster ${row.name} comes from the ${row.source === 'demo' ? 'demo' : 'kubeconfig or in-cluster configuration'} of the server; change it there`);
+    }
+    return row;
+  }
+
+  private checked(kubeconfigYaml: string, context: string | undefined): { kubeconfigYaml: string; context: string } {
+    const checked = checkStoredKubeconfig(kubeconfigYaml, context);
+    if (!checked.ok) {
+      throw new ApiError('invalid-request', checked.problems.join('; '), { fields: checked.problems.map((p) => ({ field: p.split(':')[0] ?? 'kubeconfig', message: p.slice(p.indexOf(':') + 1).trim() })) });
+    }
+    return checked;
+  }
+
+  private async stopWatching(id: string): Promise<void> {
+    const runtime = this.runtimes.get(id);
+    if (!runtime) return;
+    await this.ownership.unfollow(id);
+    await runtime.collector.stop();
+    this.runtimes.delete(id);
+    this.removed$.next(id);
+  }
+
+  /** Watches the stored clusters of the database, and stops those that are gone from it. */
+  private syncStored(): Promise<void> {
+    this.syncing ??= (async () => {
+      try {
+        const rows = await this.clusters.stored();
+        const ids = new Set(rows.map((r) => r.id));
+        for (const runtime of [...this.runtimes.values()]) {
+          if (runtime.source.kind === 'stored' && !ids.has(runtime.id)) await this.stopWatching(runtime.id);
+        }
+        for (const row of rows) {
+          if (this.runtimes.has(row.id) || !row.sealedKubeconfig || !row.context) continue;
+          let kubeconfigYaml: string;
+          try {
+            kubeconfigYaml = this.box.open<string>(row.sealedKubeconfig);
+          } catch (error) {
+            this.logger.error({ msg: 'a stored cluster cannot be watched', cluster: row.name, reason: error instanceof Error ? error.message : String(error) });
+            continue;
+          }
+          await this.add({ kind: 'stored', name: row.name, kubeconfigYaml, context: row.context });
+        }
+      } catch (error) {
+        this.logger.warn({ msg: 'could not read the stored clusters; retrying', error: String(error) });
+      } finally {
+        this.syncing = undefined;
+      }
+    })();
+    return this.syncing;
   }
 
   private async add(source: ClusterSource): Promise<void> {

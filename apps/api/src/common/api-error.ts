@@ -17,6 +17,8 @@ export type ApiErrorCode =
   | 'report-not-found'
   | 'report-not-ready'
   | 'alert-not-found'
+  | 'cluster-name-taken'
+  | 'cluster-not-stored'
   | 'unauthenticated'
   | 'invalid-credentials'
   | 'invalid-setup-token'
@@ -58,6 +60,8 @@ export function statusOf(code: ApiErrorCode): number {
       return 429;
     case 'oidc-unavailable':
       return 503;
+    case 'cluster-name-taken':
+    case 'cluster-not-stored':
     case 'already-set-up':
     case 'username-taken':
     case 'last-admin':

@@ -2,4 +2,6 @@
 export type ClusterSource =
   | { readonly kind: 'kubeconfig'; readonly name: string; readonly kubeconfigYaml: string; readonly context: string }
   | { readonly kind: 'in-cluster'; readonly name: string }
-  | { readonly kind: 'demo'; readonly name: string; readonly kubeconfigYaml: string };
+  | { readonly kind: 'demo'; readonly name: string; readonly kubeconfigYaml: string }
+  /** Added by an admin through the API; its kubeconfig is stored sealed in the database. */
+  | { readonly kind: 'stored'; readonly name: string; readonly kubeconfigYaml: string; readonly context: string };

@@ -9,6 +9,7 @@ export function buildKubeConfig(source: ClusterSource): KubeConfig {
   const kc = new KubeConfig();
   switch (source.kind) {
     case 'kubeconfig':
+    case 'stored':
       kc.loadFromString(source.kubeconfigYaml);
       kc.setCurrentContext(source.context);
       break;

@@ -24,6 +24,12 @@ export class SnapshotJob implements OnApplicationBootstrap, OnModuleDestroy {
       timer.unref?.();
       this.scheduler.addInterval(name, timer);
     });
+    this.subscription.add(
+      this.collectors.removed$.subscribe((clusterId) => {
+        const name = `snapshot:${clusterId}`;
+        if (this.scheduler.doesExist('interval', name)) this.scheduler.deleteInterval(name);
+      }),
+    );
   }
 
   onModuleDestroy(): void {

@@ -1,5 +1,5 @@
 /** Field names whose values never reach the audit log (secrets, and URLs that embed tokens). */
-const SECRET_FIELD = /pass|secret|token|key|url|authorization|cookie|credential/i;
+const SECRET_FIELD = /pass|secret|token|key|url|authorization|cookie|credential|kubeconfig/i;
 
 /** The request's fields for the audit log: secrets replaced, depth and size bounded. */
 export function redactDetails(value: unknown, depth = 0): unknown {
