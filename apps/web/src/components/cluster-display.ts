@@ -60,4 +60,5 @@ export const sourceLabels: Record<ClusterItem['source'], string> = {
   kubeconfig: 'kubeconfig',
   'in-cluster': 'in-cluster',
   demo: 'demo cluster',
+  stored: 'added through the API',
 };
