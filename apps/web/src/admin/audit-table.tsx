@@ -4,7 +4,17 @@ import styles from '../alerts/alerts.module.css';
 import dashboard from '../components/dashboard.module.css';
 import admin from './admin.module.css';
 
-const ACTOR_KINDS = { user: 'User', token: 'API token', system: 'Palisade' } as const;
+/** "User olga", "API token ci", "System (bootstrap)": the system acts for something it names. */
+export function actorText(actor: AuditEventItem['actor']): string {
+  switch (actor.kind) {
+    case 'user':
+      return `User ${actor.name}`;
+    case 'token':
+      return `API token ${actor.name}`;
+    case 'system':
+      return `System (${actor.name})`;
+  }
+}
 
 /** The request's fields as the API recorded them (secrets already redacted there). */
 export function detailsText(details: Readonly<Record<string, unknown>>): string {
@@ -36,9 +46,7 @@ export function AuditTable({ events }: { readonly events: readonly AuditEventIte
                 <td>
                   <code>{event.action}</code>
                 </td>
-                <td>
-                  {ACTOR_KINDS[event.actor.kind]} {event.actor.name}
-                </td>
+                <td>{actorText(event.actor)}</td>
                 <td className={styles.wrap}>{event.target ?? '—'}</td>
                 <td>
                   {details ? (
@@ -50,7 +58,7 @@ export function AuditTable({ events }: { readonly events: readonly AuditEventIte
                     </details>
                   ) : null}
                   {event.requestId ? (
-                    <div className={dashboard.muted}>
+                    <div className={`${dashboard.muted} ${admin.requestId}`}>
                       Request <code>{event.requestId}</code>
                     </div>
                   ) : null}

@@ -6,6 +6,7 @@ import styles from '../alerts/alerts.module.css';
 import { INITIAL_FORM_STATE } from '../alerts/form-state';
 import { ROLE_LABELS } from '../auth/roles';
 import { changeUser } from './actions';
+import admin from './admin.module.css';
 
 /**
  * One user's changes in one form: the role select with its button, disable or enable, delete.
@@ -15,7 +16,7 @@ export function UserRowActions({ user }: { readonly user: UserItem }) {
   const [state, action, pending] = useActionState(changeUser, INITIAL_FORM_STATE);
   const id = `user-${user.id}`;
   return (
-    <form key={state.attempt} action={action} className={styles.cellActions} aria-busy={pending}>
+    <form key={state.attempt} action={action} className={admin.rowActions} aria-busy={pending}>
       <input type="hidden" name="id" value={user.id} />
       <label htmlFor={`${id}-role`} className="visually-hidden">
         Role of {user.username}
