@@ -15,19 +15,24 @@ interface AxeViolation {
 
 let session: DashboardSession | undefined;
 let pages: readonly (readonly [string, string])[];
+/** Pages a signed-out browser sees (checked without the session's cookies). */
+const anonymousPages = [
+  ['sign-in', '/login?returnTo=%2Falerts'],
+  ['sign-in after a failed single sign-on', '/login?error=The%20identity%20provider%20refused'],
+  ['setup (done already)', '/setup'],
+] as const;
 
 beforeAll(async () => {
   session = await startDashboard();
-  const api = session.api.url;
   const cluster = `/clusters/${session.clusterId}`;
   const policies = (await (
-    await fetch(`${api}/api${cluster}/policies?namespace=payments&limit=1`)
+    await session.apiFetch(`/api${cluster}/policies?namespace=payments&limit=1`)
   ).json()) as {
     items: { namespace: string; name: string }[];
   };
   const policy = policies.items[0];
   if (!policy) throw new Error('the demo cluster has no policy in payments');
-  const snapshots = (await (await fetch(`${api}/api${cluster}/snapshots?limit=1`)).json()) as {
+  const snapshots = (await (await session.apiFetch(`/api${cluster}/snapshots?limit=1`)).json()) as {
     items: { seq: number }[];
   };
   const latest = snapshots.items[0]?.seq ?? 1;
@@ -54,6 +59,9 @@ beforeAll(async () => {
     ],
     ['delivery log', '/alerts/deliveries'],
     ['reports', '/reports'],
+    ['users', '/admin/users'],
+    ['API tokens', '/admin/tokens'],
+    ['audit log', '/admin/audit'],
     ['unknown page', '/no-such-page'],
   ];
 }, 120_000);
@@ -83,12 +91,23 @@ it.each(['light', 'dark'] as const)(
     const page = await session!.newPage();
     await page.emulateMedia({ colorScheme: scheme });
     const found: string[] = [];
-    for (const [name, path] of pages) {
+    const check = async (name: string, path: string) => {
       await page.goto(`${session!.web.url}${path}`);
       // Past the loading skeletons: the page's own heading is there.
       await page.locator('main h1, main h2').first().waitFor();
       await page.waitForLoadState('networkidle');
       found.push(...describeViolations(await violations(page)).map((v) => `${name}: ${v}`));
+    };
+    for (const [name, path] of pages) await check(name, path);
+    // Signed out for the sign-in pages, then signed in again.
+    const context = page.context();
+    const cookies = await context.cookies();
+    await context.clearCookies();
+    try {
+      for (const [name, path] of anonymousPages) await check(name, path);
+      expect(new URL(page.url()).pathname).toBe('/setup');
+    } finally {
+      await context.addCookies(cookies);
     }
     await page.close();
     expect(found).toEqual([]);

@@ -57,7 +57,7 @@ const visible = (page: Page, selector: string) => page.locator(`${selector}:visi
 
 /** The page's HTML as the server sends it (no browser state in between). */
 async function html(path: string): Promise<string> {
-  const response = await fetch(`${web()}${path}`);
+  const response = await session!.webFetch(path);
   expect(response.status).toBe(200);
   return response.text();
 }
@@ -104,7 +104,7 @@ it('adds a webhook channel, sends a signed test to it, and never shows its secre
   expect(JSON.parse(request!.body)).toMatchObject({ status: 'firing' });
 
   // Neither the list nor the edit form sends the secret to the browser.
-  const channels = (await (await fetch(`${session!.api.url}/api/channels`)).json()) as {
+  const channels = (await (await session!.apiFetch('/api/channels')).json()) as {
     items: { id: string; name: string }[];
   };
   const channelId = channels.items.find((c) => c.name === CHANNEL)!.id;
@@ -151,7 +151,7 @@ it('shows the API’s validation error beside the rule form, keeping the input, 
   expect(text).toContain('namespace shop');
   expect(text).toContain('Enabled');
 
-  const rules = (await (await fetch(`${session!.api.url}/api/alert-rules`)).json()) as {
+  const rules = (await (await session!.apiFetch('/api/alert-rules')).json()) as {
     items: { name: string; kinds: string[]; matchLabels: unknown; severity: string }[];
   };
   expect(rules.items.find((r) => r.name === RULE)).toMatchObject({
@@ -253,7 +253,7 @@ it('generates a fleet report, shows it inline and offers every format', async ()
       (f) => `/api/reports/${id}/download?format=${f}`,
     ),
   );
-  const pdf = await fetch(`${web()}/api/reports/${id}/download?format=pdf`);
+  const pdf = await session!.webFetch(`/api/reports/${id}/download?format=pdf`);
   expect(pdf.status).toBe(200);
   expect(
     Buffer.from(await pdf.arrayBuffer())

@@ -28,9 +28,9 @@ function takeSnapshotsEvery(ms: number): () => Promise<void> {
   let stopped = false;
   const loop = (async () => {
     while (!stopped) {
-      await fetch(`${dashboard.session.api.url}/api/clusters/${dashboard.clusterId}/snapshots`, {
-        method: 'POST',
-      }).catch(() => undefined);
+      await dashboard.session
+        .apiFetch(`/api/clusters/${dashboard.clusterId}/snapshots`, { method: 'POST' })
+        .catch(() => undefined);
       await new Promise((resolve) => setTimeout(resolve, ms));
     }
   })();
@@ -41,8 +41,8 @@ function takeSnapshotsEvery(ms: number): () => Promise<void> {
 }
 
 async function apiGet<T>(pathAndQuery: string): Promise<T> {
-  const response = await fetch(
-    `${dashboard.session.api.url}/api/clusters/${dashboard.clusterId}${pathAndQuery}`,
+  const response = await dashboard.session.apiFetch(
+    `/api/clusters/${dashboard.clusterId}${pathAndQuery}`,
   );
   return (await response.json()) as T;
 }

@@ -22,7 +22,7 @@ function collectViolations(page: Page): string[] {
 }
 
 async function createReport(): Promise<string> {
-  const res = await fetch(`${dashboard.session.api.url}/api/reports`, {
+  const res = await dashboard.session.apiFetch('/api/reports', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: '{}',
@@ -35,7 +35,7 @@ const directives = (csp: string | null) => (csp ?? '').split(';').map((d) => d.t
 
 it('answers every page with a same-origin script policy, no framing, nosniff, no referrer to other sites and no X-Powered-By', async () => {
   for (const path of ['/', `/clusters/${dashboard.clusterId}`, '/reports', '/no-such-page']) {
-    const res = await fetch(`${web()}${path}`);
+    const res = await dashboard.session.webFetch(path);
     const csp = directives(res.headers.get('content-security-policy'));
     expect({ path, csp }).toEqual({
       path,
@@ -57,7 +57,7 @@ it('answers every page with a same-origin script policy, no framing, nosniff, no
 
 it('lets only the dashboard frame a report view, with the view route’s own script-free policy alone', async () => {
   const id = await createReport();
-  const res = await fetch(`${web()}/reports/${id}/view`);
+  const res = await dashboard.session.webFetch(`/reports/${id}/view`);
   expect(res.status).toBe(200);
   // One policy: the pages' policy (frame-ancestors 'none') would forbid the frame if it were added.
   expect(directives(res.headers.get('content-security-policy'))).toEqual([
@@ -73,7 +73,7 @@ it('lets only the dashboard frame a report view, with the view route’s own scr
 });
 
 it('keeps the API’s own policy on /api through the proxy', async () => {
-  const res = await fetch(`${web()}/api/clusters`);
+  const res = await dashboard.session.webFetch('/api/clusters');
   expect(res.headers.get('content-security-policy')).toBe(
     "default-src 'none';frame-ancestors 'none'",
   );

@@ -197,8 +197,8 @@ it("lists the workload's change events as the API records them", async () => {
   const key = await openLedger(page);
   const [namespace, kind, name] = key.split('/');
   const detail = (await (
-    await fetch(
-      `${dashboard.session.api.url}/api/clusters/${dashboard.clusterId}/workloads/${namespace}/${kind}/${name}`,
+    await dashboard.session.apiFetch(
+      `/api/clusters/${dashboard.clusterId}/workloads/${namespace}/${kind}/${name}`,
     )
   ).json()) as { changes: { kind: string }[] };
   const shown = await visible(page, '[data-change]').evaluateAll((lis) =>

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -106,6 +107,18 @@ function start(
   };
 }
 
+/** The first admin the API creates at start (PALISADE_ADMIN_USERNAME/PASSWORD). */
+export const E2E_ADMIN = { username: 'e2e-admin', password: 'e2e admin password 2026' } as const;
+
+/**
+ * An admin API token seeded at start (PALISADE_BOOTSTRAP_TOKEN): the specs' own calls to the API
+ * send it as `Authorization: Bearer`. One per test file (Jest loads this module per file).
+ */
+export const E2E_BOOTSTRAP_TOKEN = `pal_e2e_${randomBytes(24).toString('hex')}`;
+
+/** The headers of the specs' own calls to the API. */
+export const apiAuthHeaders = { authorization: `Bearer ${E2E_BOOTSTRAP_TOKEN}` } as const;
+
 const baseEnv = () => ({
   PATH: process.env['PATH'] ?? '/usr/bin:/bin',
   HOME: process.env['HOME'] ?? '/tmp',
@@ -120,6 +133,8 @@ export async function startApi(options: {
   port?: number;
   dataDir?: string;
   demoSpeed: number;
+  /** The dashboard's address (PALISADE_PUBLIC_URL): links, the setup message, socket origins. */
+  publicUrl?: string;
 }): Promise<Server & { readonly port: number; readonly dataDir: string }> {
   const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'palisade-web-e2e-'));
@@ -140,6 +155,10 @@ export async function startApi(options: {
       // live events alone do.
       SNAPSHOT_ON_CHANGE: '10m',
       LOG_LEVEL: 'warn',
+      PALISADE_ADMIN_USERNAME: E2E_ADMIN.username,
+      PALISADE_ADMIN_PASSWORD: E2E_ADMIN.password,
+      PALISADE_BOOTSTRAP_TOKEN: E2E_BOOTSTRAP_TOKEN,
+      ...(options.publicUrl && { PALISADE_PUBLIC_URL: options.publicUrl }),
     },
   });
   const url = `http://127.0.0.1:${port}`;
@@ -167,8 +186,8 @@ export function removeDir(dir: string): void {
 }
 
 /** `next start` of the built dashboard, proxying /api and /socket.io to the API. */
-export async function startWeb(apiUrl: string): Promise<Server> {
-  const port = await freePort();
+export async function startWeb(apiUrl: string, port?: number): Promise<Server> {
+  port ??= await freePort();
   const server = start(
     'the dashboard',
     process.execPath,
@@ -186,6 +205,7 @@ export async function startWeb(apiUrl: string): Promise<Server> {
           `the dashboard exited with ${server.child.exitCode}:\n${server.output()}`,
         );
       }
+      // Anonymous: answered by the sign-in page (after the redirect).
       return (await fetch(url)).ok ? true : undefined;
     });
   } catch (error) {

@@ -2,7 +2,16 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
-import { removeDir, startApi, startWeb, waitFor, type Server } from './processes';
+import {
+  apiAuthHeaders,
+  E2E_ADMIN,
+  freePort,
+  removeDir,
+  startApi,
+  startWeb,
+  waitFor,
+  type Server,
+} from './processes';
 
 /**
  * The built API (embedded PostgreSQL, demo cluster) and the built dashboard in child processes,
@@ -23,26 +32,103 @@ export interface DashboardSession {
   /** The demo cluster's id, once its first snapshot is stored. */
   readonly clusterId: string;
   newPage(): Promise<Page>;
+  /** The spec's own call to the API, with the bootstrap admin token (`Authorization: Bearer`). */
+  apiFetch(path: string, init?: RequestInit): Promise<Response>;
+  /** A page or route of the dashboard as the signed-in admin's browser asks it (its cookies). */
+  webFetch(path: string, init?: RequestInit): Promise<Response>;
   /** Stops the API and starts it again on the same port and data (a lost connection). */
   restartApi(stopped?: () => Promise<void>): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startDashboard(): Promise<DashboardSession> {
-  let api = await startApi({ demoSpeed: DEMO_SPEED });
+/** A browser cookie as the API set it (Set-Cookie), for BrowserContext.addCookies. */
+export interface SessionCookie {
+  readonly name: string;
+  readonly value: string;
+  readonly httpOnly: boolean;
+  readonly expires: number;
+}
+
+/** Signs in at the API (POST /api/auth/login) and answers the session's cookies. */
+export async function apiSignIn(
+  apiUrl: string,
+  credentials: { readonly username: string; readonly password: string } = E2E_ADMIN,
+): Promise<SessionCookie[]> {
+  const response = await fetch(`${apiUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(credentials),
+  });
+  if (response.status !== 200) {
+    throw new Error(
+      `signing in as ${credentials.username} failed: HTTP ${response.status} ${await response.text()}`,
+    );
+  }
+  return response.headers.getSetCookie().map((header) => {
+    const [pair = '', ...attributes] = header.split(';').map((part) => part.trim());
+    const equals = pair.indexOf('=');
+    const expires = attributes.find((a) => /^expires=/i.test(a))?.slice('expires='.length);
+    return {
+      name: pair.slice(0, equals),
+      value: decodeURIComponent(pair.slice(equals + 1)),
+      httpOnly: attributes.some((a) => a.toLowerCase() === 'httponly'),
+      expires: expires ? Math.floor(Date.parse(expires) / 1000) : -1,
+    };
+  });
+}
+
+/** Gives the browser the session's cookies for the dashboard's address. */
+export async function addSessionCookies(
+  context: BrowserContext,
+  webUrl: string,
+  cookies: readonly SessionCookie[],
+): Promise<void> {
+  await context.addCookies(
+    cookies.map((c) => ({
+      name: c.name,
+      value: c.value,
+      url: webUrl,
+      httpOnly: c.httpOnly,
+      sameSite: 'Lax' as const,
+      expires: c.expires,
+    })),
+  );
+}
+
+/** The `Cookie` header a browser with these cookies sends. */
+export const cookieHeader = (cookies: readonly SessionCookie[]) =>
+  cookies.map((c) => `${c.name}=${encodeURIComponent(c.value)}`).join('; ');
+
+/**
+ * Starts the API, the dashboard and Chromium. The browser is signed in as the e2e admin (the
+ * API's own login; the sign-in page itself is tested in sign-in.spec.ts) unless `signedIn` is
+ * false.
+ */
+export async function startDashboard(
+  options: { readonly signedIn?: boolean } = {},
+): Promise<DashboardSession> {
+  // The dashboard's port first: the API is told the dashboard's address (PALISADE_PUBLIC_URL).
+  const webPort = await freePort();
+  const publicUrl = `http://127.0.0.1:${webPort}`;
+  let api = await startApi({ demoSpeed: DEMO_SPEED, publicUrl });
   let web: Server | undefined;
   let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
   let clusterId: string;
+  let cookies: SessionCookie[];
   try {
-    web = await startWeb(api.url);
+    web = await startWeb(api.url, webPort);
     browser = await launchBrowser();
     const apiUrl = api.url;
     clusterId = await waitFor('the demo cluster to have a snapshot', async () => {
-      const body = (await (await fetch(`${apiUrl}/api/clusters`)).json()) as {
+      const body = (await (
+        await fetch(`${apiUrl}/api/clusters`, { headers: apiAuthHeaders })
+      ).json()) as {
         items: { id: string; lastSnapshotAt: string | null }[];
       };
       return body.items.find((c) => c.lastSnapshotAt !== null)?.id;
     });
+    cookies = await apiSignIn(apiUrl);
+    if (options.signedIn !== false) await addSessionCookies(browser.context, web.url, cookies);
   } catch (error) {
     // Leave no process behind when the session cannot start (no browser, a port taken, ...).
     await browser?.close();
@@ -65,11 +151,26 @@ export async function startDashboard(): Promise<DashboardSession> {
       page.setDefaultTimeout(15_000);
       return page;
     },
+    apiFetch(path, init = {}) {
+      return fetch(`${api.url}${path}`, {
+        ...init,
+        headers: { ...apiAuthHeaders, ...(init.headers as Record<string, string> | undefined) },
+      });
+    },
+    webFetch(path, init = {}) {
+      return fetch(`${started.web.url}${path}`, {
+        ...init,
+        headers: {
+          cookie: cookieHeader(cookies),
+          ...(init.headers as Record<string, string> | undefined),
+        },
+      });
+    },
     async restartApi(stopped) {
       const { port, dataDir } = api;
       await api.stop();
       await stopped?.();
-      api = await startApi({ port, dataDir, demoSpeed: DEMO_SPEED });
+      api = await startApi({ port, dataDir, demoSpeed: DEMO_SPEED, publicUrl });
     },
     async close() {
       await started.browser.close();
@@ -120,7 +221,7 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
  * One dashboard session for the spec file: started before its tests, closed after them. Read
  * its fields inside tests (they exist once `beforeAll` has run).
  */
-export function dashboardForThisFile(): {
+export function dashboardForThisFile(options: { readonly signedIn?: boolean } = {}): {
   readonly session: DashboardSession;
   readonly clusterId: string;
   readonly web: { readonly url: string };
@@ -128,7 +229,7 @@ export function dashboardForThisFile(): {
 } {
   let session: DashboardSession | undefined;
   beforeAll(async () => {
-    session = await startDashboard();
+    session = await startDashboard(options);
   }, 120_000);
   afterAll(async () => {
     await session?.close();
