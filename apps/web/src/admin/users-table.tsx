@@ -15,7 +15,6 @@ export function UsersTable({ users }: { readonly users: readonly UserItem[] }) {
             <th scope="col">Username</th>
             <th scope="col">Name</th>
             <th scope="col">Role</th>
-            <th scope="col">Signs in with</th>
             <th scope="col">State</th>
             <th scope="col">Last sign-in</th>
             <th scope="col">Actions</th>
@@ -29,13 +28,17 @@ export function UsersTable({ users }: { readonly users: readonly UserItem[] }) {
               data-role={user.role}
               data-disabled={user.disabled}
             >
-              <th scope="row">{user.username}</th>
+              <th scope="row">
+                {user.username}
+                <div className={dashboard.muted}>
+                  {user.source === 'oidc' ? 'single sign-on' : 'password'}
+                </div>
+              </th>
               <td className={styles.wrap}>
                 {user.name ?? '—'}
                 {user.email ? <div className={dashboard.muted}>{user.email}</div> : null}
               </td>
               <td>{ROLE_LABELS[user.role]}</td>
-              <td>{user.source === 'oidc' ? 'Single sign-on' : 'Password'}</td>
               <td>
                 <span className={dashboard.pill} data-tone={user.disabled ? 'bad' : 'good'}>
                   {user.disabled ? 'Disabled' : 'Active'}
