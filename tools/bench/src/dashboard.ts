@@ -3,15 +3,42 @@
  * API watching a generated cluster of about 15,000 workloads. Measures, per page load, the
  * server's first byte, the first contentful paint and the moment the page's main content is
  * there (the overview's score; the workloads table's rows), then the table's filter, sort and
- * last page through the URL.
+ * last page through the URL. The browser is signed in as the bench's admin (created at start by
+ * PALISADE_ADMIN_USERNAME/PASSWORD): the API's own login, its cookies given to the browser for
+ * the dashboard's address, as a user signing in on /login would end up.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { parseFlags } from './args';
 import { generateClusterList } from './generate';
-import { loadFakeCluster, percentile, startApi, startWeb, type KubeItem } from './service';
+import { benchAuthorization, loadFakeCluster, percentile, startApi, startWeb, type KubeItem } from './service';
+
+const ADMIN = { username: 'bench-admin', password: 'bench admin password, not a secret' };
+
+/** Signs in at the API and gives the browser the session's cookies for the dashboard. */
+async function signIn(context: BrowserContext, apiUrl: string, webUrl: string): Promise<void> {
+  const response = await fetch(`${apiUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(ADMIN),
+  });
+  if (response.status !== 200) throw new Error(`signing in failed: HTTP ${response.status} ${await response.text()}`);
+  await context.addCookies(
+    response.headers.getSetCookie().map((header) => {
+      const [pair = '', ...attributes] = header.split(';').map((part) => part.trim());
+      const equals = pair.indexOf('=');
+      return {
+        name: pair.slice(0, equals),
+        value: decodeURIComponent(pair.slice(equals + 1)),
+        url: webUrl,
+        httpOnly: attributes.some((a) => a.toLowerCase() === 'httponly'),
+        sameSite: 'Lax' as const,
+      };
+    }),
+  );
+}
 
 interface Timing {
   readonly ttfb: number;
@@ -71,7 +98,7 @@ async function main(): Promise<void> {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'palisade-bench-chromium-'));
   let browser: Awaited<ReturnType<typeof chromium.launchPersistentContext>> | undefined;
   try {
-    api = await startApi(server, apiMain);
+    api = await startApi(server, apiMain, { PALISADE_ADMIN_USERNAME: ADMIN.username, PALISADE_ADMIN_PASSWORD: ADMIN.password });
     web = await startWeb(api.url, root);
     browser = await chromium.launchPersistentContext(userDataDir, {
       executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
@@ -79,9 +106,10 @@ async function main(): Promise<void> {
       args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
       viewport: { width: 1280, height: 900 },
     });
+    await signIn(browser, api.url, web.url);
     const page = await browser.newPage();
     const base = `${web.url}/clusters/${api.clusterId}`;
-    const total = (await (await fetch(`${api.url}/api/clusters/${api.clusterId}/workloads?limit=1`)).json()) as { total: number };
+    const total = (await (await fetch(`${api.url}/api/clusters/${api.clusterId}/workloads?limit=1`, { headers: benchAuthorization })).json()) as { total: number };
     const rows: [string, Timing][] = [
       ['Fleet (home)', await measure(page, `${web.url}/`, '[data-card="unprotected"]', rounds)],
       ['Cluster overview: the score', await measure(page, base, '[data-figure="score"] dd', rounds)],
