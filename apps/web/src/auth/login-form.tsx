@@ -18,7 +18,7 @@ export function LoginForm({ returnTo }: { readonly returnTo: string }) {
       key={state.attempt}
       action={action}
       className={styles.form}
-      aria-label="Sign in with a username and password"
+      aria-label="Username and password"
       {...(state.error ? { 'aria-describedby': `${P}-form-error` } : {})}
     >
       <FormError id={`${P}-form-error`} state={state} title="Not signed in:" />
