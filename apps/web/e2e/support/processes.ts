@@ -135,6 +135,8 @@ export async function startApi(options: {
   demoSpeed: number;
   /** The dashboard's address (PALISADE_PUBLIC_URL): links, the setup message, socket origins. */
   publicUrl?: string;
+  /** false: no PALISADE_ADMIN_USERNAME/PASSWORD, so the API prints a one-time setup token. */
+  firstAdmin?: boolean;
 }): Promise<Server & { readonly port: number; readonly dataDir: string }> {
   const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'palisade-web-e2e-'));
@@ -155,8 +157,10 @@ export async function startApi(options: {
       // live events alone do.
       SNAPSHOT_ON_CHANGE: '10m',
       LOG_LEVEL: 'warn',
-      PALISADE_ADMIN_USERNAME: E2E_ADMIN.username,
-      PALISADE_ADMIN_PASSWORD: E2E_ADMIN.password,
+      ...(options.firstAdmin !== false && {
+        PALISADE_ADMIN_USERNAME: E2E_ADMIN.username,
+        PALISADE_ADMIN_PASSWORD: E2E_ADMIN.password,
+      }),
       PALISADE_BOOTSTRAP_TOKEN: E2E_BOOTSTRAP_TOKEN,
       ...(options.publicUrl && { PALISADE_PUBLIC_URL: options.publicUrl }),
     },

@@ -99,18 +99,23 @@ export async function addSessionCookies(
 export const cookieHeader = (cookies: readonly SessionCookie[]) =>
   cookies.map((c) => `${c.name}=${encodeURIComponent(c.value)}`).join('; ');
 
+export interface DashboardOptions {
+  /** false: the browser starts signed out. */
+  readonly signedIn?: boolean;
+  /** false: the API starts without an admin account (it prints a setup token); signed out. */
+  readonly firstAdmin?: boolean;
+}
+
 /**
  * Starts the API, the dashboard and Chromium. The browser is signed in as the e2e admin (the
- * API's own login; the sign-in page itself is tested in sign-in.spec.ts) unless `signedIn` is
- * false.
+ * API's own login; the sign-in page itself is tested in sign-in.spec.ts) unless told otherwise.
  */
-export async function startDashboard(
-  options: { readonly signedIn?: boolean } = {},
-): Promise<DashboardSession> {
+export async function startDashboard(options: DashboardOptions = {}): Promise<DashboardSession> {
+  const firstAdmin = options.firstAdmin !== false;
   // The dashboard's port first: the API is told the dashboard's address (PALISADE_PUBLIC_URL).
   const webPort = await freePort();
   const publicUrl = `http://127.0.0.1:${webPort}`;
-  let api = await startApi({ demoSpeed: DEMO_SPEED, publicUrl });
+  let api = await startApi({ demoSpeed: DEMO_SPEED, publicUrl, firstAdmin });
   let web: Server | undefined;
   let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
   let clusterId: string;
@@ -127,8 +132,10 @@ export async function startDashboard(
       };
       return body.items.find((c) => c.lastSnapshotAt !== null)?.id;
     });
-    cookies = await apiSignIn(apiUrl);
-    if (options.signedIn !== false) await addSessionCookies(browser.context, web.url, cookies);
+    cookies = firstAdmin ? await apiSignIn(apiUrl) : [];
+    if (firstAdmin && options.signedIn !== false) {
+      await addSessionCookies(browser.context, web.url, cookies);
+    }
   } catch (error) {
     // Leave no process behind when the session cannot start (no browser, a port taken, ...).
     await browser?.close();
@@ -161,7 +168,7 @@ export async function startDashboard(
       return fetch(`${started.web.url}${path}`, {
         ...init,
         headers: {
-          cookie: cookieHeader(cookies),
+          ...(cookies.length > 0 && { cookie: cookieHeader(cookies) }),
           ...(init.headers as Record<string, string> | undefined),
         },
       });
@@ -170,7 +177,7 @@ export async function startDashboard(
       const { port, dataDir } = api;
       await api.stop();
       await stopped?.();
-      api = await startApi({ port, dataDir, demoSpeed: DEMO_SPEED, publicUrl });
+      api = await startApi({ port, dataDir, demoSpeed: DEMO_SPEED, publicUrl, firstAdmin });
     },
     async close() {
       await started.browser.close();
@@ -221,7 +228,7 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
  * One dashboard session for the spec file: started before its tests, closed after them. Read
  * its fields inside tests (they exist once `beforeAll` has run).
  */
-export function dashboardForThisFile(options: { readonly signedIn?: boolean } = {}): {
+export function dashboardForThisFile(options: DashboardOptions = {}): {
   readonly session: DashboardSession;
   readonly clusterId: string;
   readonly web: { readonly url: string };
