@@ -3,9 +3,22 @@ import { tokenState } from './tokens-table';
 
 describe('the audit log rows', () => {
   it('says who acted: a user, a token, or the system and for what', () => {
-    expect(actorText({ kind: 'user', id: 'u1', name: 'olga' })).toBe('User olga');
-    expect(actorText({ kind: 'token', id: 't1', name: 'ci' })).toBe('API token ci');
-    expect(actorText({ kind: 'system', id: null, name: 'bootstrap' })).toBe('System (bootstrap)');
+    const action = 'user.created';
+    expect(actorText({ action, actor: { kind: 'user', id: 'u1', name: 'olga' } })).toBe(
+      'User olga',
+    );
+    expect(actorText({ action, actor: { kind: 'token', id: 't1', name: 'ci' } })).toBe(
+      'API token ci',
+    );
+    expect(actorText({ action, actor: { kind: 'system', id: null, name: 'bootstrap' } })).toBe(
+      'System (bootstrap)',
+    );
+  });
+
+  it('names a failed sign-in after the username that was tried', () => {
+    expect(
+      actorText({ action: 'auth.login-failed', actor: { kind: 'system', id: null, name: 'olga' } }),
+    ).toBe('Someone signing in as olga');
   });
 
   it('shows the recorded fields, nothing when there are none', () => {

@@ -4,15 +4,21 @@ import styles from '../alerts/alerts.module.css';
 import dashboard from '../components/dashboard.module.css';
 import admin from './admin.module.css';
 
-/** "User olga", "API token ci", "System (bootstrap)": the system acts for something it names. */
-export function actorText(actor: AuditEventItem['actor']): string {
+/**
+ * "User olga", "API token ci", "System (bootstrap)". A failed sign-in has no principal: the API
+ * records it as the system, named after the username that was tried.
+ */
+export function actorText(event: Pick<AuditEventItem, 'actor' | 'action'>): string {
+  const { actor } = event;
   switch (actor.kind) {
     case 'user':
       return `User ${actor.name}`;
     case 'token':
       return `API token ${actor.name}`;
     case 'system':
-      return `System (${actor.name})`;
+      return event.action.startsWith('auth.')
+        ? `Someone signing in as ${actor.name}`
+        : `System (${actor.name})`;
   }
 }
 
@@ -46,7 +52,7 @@ export function AuditTable({ events }: { readonly events: readonly AuditEventIte
                 <td>
                   <code>{event.action}</code>
                 </td>
-                <td>{actorText(event.actor)}</td>
+                <td>{actorText(event)}</td>
                 <td className={styles.wrap}>{event.target ?? '—'}</td>
                 <td>
                   {details ? (
