@@ -134,7 +134,8 @@ it('opens payments: default deny both ways explained, its trend chart, its polic
 it('says what to do in a namespace without policies, and answers not found for an unknown one', async () => {
   const page = await newPage();
   await page.goto(`${dashboard.web.url}/clusters/${dashboard.clusterId}/namespaces/analytics`);
-  const empty = page.getByTestId('no-policies');
+  // In its region: while the section streams in, a hidden copy of it waits at the end of <body>.
+  const empty = page.getByRole('region', { name: 'Policies' }).getByTestId('no-policies');
   await empty.waitFor();
   expect(await empty.textContent()).toMatch(
     /No NetworkPolicy in analytics[\s\S]*podSelector: \{\}/,

@@ -404,3 +404,35 @@ it('signs in without JavaScript: a plain form post sets the cookies and goes bac
   await expectText(page.locator('[data-account] [data-username]'), VIEWER.username);
   await page.close();
 }, 60_000);
+
+it('sends a user whose account was disabled while signed in to sign in again, back to the page', async () => {
+  const page = await dashboard.newPage();
+  await page.goto(`${web()}/reports`);
+  await expectText(page.locator('[data-account] [data-username]'), VIEWER.username);
+
+  const users = (await (await dashboard.session.apiFetch('/api/users')).json()) as {
+    items: { id: string; username: string }[];
+  };
+  const vera = users.items.find((u) => u.username === VIEWER.username)!;
+  const disabled = await dashboard.session.apiFetch(`/api/users/${vera.id}`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ disabled: true }),
+  });
+  expect(disabled.status).toBe(200);
+
+  // The browser still holds the cookie; the API refuses it, and the page asks to sign in.
+  expect((await page.context().cookies(web())).some((c) => c.name === 'palisade_session')).toBe(
+    true,
+  );
+  await page.goto(`${web()}/alerts`);
+  await page.waitForURL(`${web()}/login?returnTo=%2Falerts`);
+  await page.getByRole('heading', { name: 'Sign in to Palisade' }).waitFor();
+  expect(await mainNav(page).count()).toBe(0);
+  await signInThroughThePage(page, VIEWER);
+  await expectText(
+    visible(page, '#login-form-error'),
+    'Not signed in: Wrong username or password.',
+  );
+  await page.close();
+}, 60_000);
