@@ -22,6 +22,7 @@ import { ReportsModule } from './reports/reports.module';
 import { ScoresModule } from './scores/scores.module';
 import { SnapshotsModule } from './snapshots/snapshots.module';
 import { WorkloadsModule } from './workloads/workloads.module';
+import { redactQuery, redactQueryObject } from './logger';
 
 /** What the process sets up before Nest starts: configuration, database client, logger, demo. */
 export interface AppDependencies {
@@ -59,6 +60,8 @@ export class AppModule {
             },
             autoLogging: { ignore: (req) => req.url === '/api/health' || req.url === '/api/metrics' },
             customProps: () => ({ context: 'HTTP' }),
+            // The OIDC callback's code and state are single-use credentials: keep them out of logs.
+            serializers: { req: (req: { url?: string; query?: unknown }) => ({ ...req, url: redactQuery(req.url), query: redactQueryObject(req.query) }) },
           },
         }),
         AuthModule,

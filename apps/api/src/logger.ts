@@ -32,6 +32,24 @@ export const REDACTED_PATHS = [
   '*.refresh_token',
 ];
 
+/** Query parameters that carry credentials (OIDC callback, tokens some clients put in URLs). */
+const SECRET_PARAMS = ['code', 'state', 'token', 'access_token', 'id_token', 'session_state'];
+
+/** A request path with the values of credential-like query parameters replaced. */
+export function redactQuery(url: string | undefined): string | undefined {
+  if (!url || !url.includes('?')) return url;
+  const [path, query = ''] = [url.slice(0, url.indexOf('?')), url.slice(url.indexOf('?') + 1)];
+  const params = new URLSearchParams(query);
+  for (const name of SECRET_PARAMS) if (params.has(name)) params.set(name, '[redacted]');
+  return `${path}?${params.toString()}`;
+}
+
+/** The parsed query of a request, with the same parameters redacted. */
+export function redactQueryObject(query: unknown): unknown {
+  if (typeof query !== 'object' || query === null) return query;
+  return Object.fromEntries(Object.entries(query).map(([name, value]) => [name, SECRET_PARAMS.includes(name) ? '[redacted]' : value]));
+}
+
 /** Replaces the password of a connection URL, for messages that must name the database. */
 export function redactUrl(url: string): string {
   try {

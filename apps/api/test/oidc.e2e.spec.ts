@@ -13,6 +13,8 @@ import { CookieJar } from './support/cookie-jar';
  */
 
 const CLIENT_SECRET = 'oidc-client-secret-that-must-never-be-shown';
+/** The authorization codes the provider handed out: single-use credentials, never logged. */
+const codes: string[] = [];
 let provider: ChildProcess;
 let issuer: string;
 let api: ApiProcess;
@@ -93,6 +95,7 @@ async function signIn(jar: CookieJar, login: string, returnTo = '/clusters?view=
     step = await jar.follow(await formAction(step.response, step.url), form(fields), callback);
   }
   expect(callback(step.url)).toBe(true);
+  codes.push(new URL(step.url).searchParams.get('code') ?? '');
   const response = await jar.fetch(step.url);
   expect(response.status).toBe(302);
   return { location: response.headers.get('location') ?? '', response };
@@ -171,7 +174,7 @@ describe('single sign-on (OIDC)', () => {
     expect(location).toBe('/');
   });
 
-  it('records sign-ins and refusals in the audit log, and never shows or logs the client secret', async () => {
+  it('records sign-ins and refusals in the audit log, and never shows or logs the client secret or an authorization code', async () => {
     const audit = (await (await fetch(`${api.url}/api/audit?limit=100`, withAdmin())).json()) as { items: { action: string; actor: { name: string }; details: Record<string, unknown> }[] };
     expect(audit.items).toEqual(
       expect.arrayContaining([
@@ -182,6 +185,10 @@ describe('single sign-on (OIDC)', () => {
     );
     expect(JSON.stringify(audit)).not.toContain(CLIENT_SECRET);
     expect(api.output()).not.toContain(CLIENT_SECRET);
+    expect(codes.length).toBeGreaterThan(3);
+    for (const code of codes) expect(api.output()).not.toContain(code);
+    // The request log still shows the callback was called.
+    expect(api.output()).toContain('/api/auth/oidc/callback?code=%5Bredacted%5D');
   });
 });
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { User, UserSession } from '@palisade/prisma-client';
 import { Db, PRISMA, Tx } from '../database/prisma';
+import { accessLocked } from '../database/access-lock';
 
 @Injectable()
 export class SessionsRepository {
@@ -45,6 +46,6 @@ export class SessionsRepository {
   }
 
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.db.$transaction(work, { isolationLevel: 'Serializable' });
+    return accessLocked(this.db, work);
   }
 }

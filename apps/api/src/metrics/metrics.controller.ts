@@ -10,7 +10,7 @@ import { Access } from '../auth/access.decorator';
 export class MetricsController {
   constructor(private readonly metrics: MetricsService) {}
 
-  // Public like /health and /ready: Prometheus scrapes it without credentials.
+  // Any API token (a viewer one is enough): Prometheus sends it as a bearer credential.
   @Get('metrics')
   @Header('Cache-Control', 'no-store')
   @ApiProduces('text/plain')

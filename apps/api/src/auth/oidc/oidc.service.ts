@@ -111,7 +111,13 @@ export class OidcService {
     if (existing) return this.users.updateOidcProfile(existing.id, { role, ...profile });
     let username = nameOf(claims);
     if (await this.users.byUsername(username)) username = `${username}-${createHash('sha256').update(`${issuer} ${subject}`).digest('hex').slice(0, 6)}`;
-    const user = await this.users.create({ username, role, ...profile, oidcIssuer: issuer, oidcSubject: subject });
+    const user = await this.users.createUnique({ username, role, ...profile, oidcIssuer: issuer, oidcSubject: subject });
+    // The same person signing in twice at once: the other sign-in created the account.
+    if (user === 'username-taken') {
+      const created = await this.users.byOidcIdentity(issuer, subject);
+      if (created) return created;
+      throw new ApiError('invalid-credentials', 'single sign-on failed: the account could not be created; try again');
+    }
     await this.audit.record({ kind: 'system', name: 'oidc' }, 'user.created', `user:${username}`, { username, role, via: 'single sign-on', issuer });
     return user;
   }

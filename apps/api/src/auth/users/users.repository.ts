@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Prisma, User } from '@palisade/prisma-client';
 import type { Role, UserItem } from '@palisade/api-contract';
 import { Db, PRISMA, Tx } from '../../database/prisma';
+import { accessLocked, isUniqueViolation } from '../../database/access-lock';
 
 /** Admins who can sign in: the ones the last-admin rule counts. */
 const activeAdmins: Prisma.UserWhereInput = { role: 'admin', disabledAt: null };
@@ -34,37 +35,39 @@ export class UsersRepository {
     return tx.user.create({ data });
   }
 
+  /** Creates a user; 'username-taken' when someone took the name first (even at the same moment). */
+  createUnique(data: Prisma.UserCreateInput): Promise<User | 'username-taken'> {
+    return this.db.user.create({ data }).catch((error: unknown) => {
+      if (isUniqueViolation(error)) return 'username-taken' as const;
+      throw error;
+    });
+  }
+
   /**
    * Updates a user unless that leaves no admin who can sign in; serializable, so that two admins
    * demoting each other at once cannot both succeed. Answers null when the user does not exist.
    */
   updateKeepingAnAdmin(id: string, data: Prisma.UserUpdateInput): Promise<User | null | 'last-admin'> {
-    return this.db.$transaction(
-      async (tx) => {
-        if (!(await tx.user.findUnique({ where: { id } }))) return null;
-        const user = await tx.user.update({ where: { id }, data });
-        if (!(await this.adminExists(tx))) throw new LastAdmin();
-        if (data.disabledAt !== undefined && data.disabledAt !== null) await tx.userSession.deleteMany({ where: { userId: id } });
-        return user;
-      },
-      { isolationLevel: 'Serializable' },
-    ).catch((error: unknown) => {
+    return accessLocked(this.db, async (tx) => {
+      if (!(await tx.user.findUnique({ where: { id } }))) return null;
+      const user = await tx.user.update({ where: { id }, data });
+      if (!(await this.adminExists(tx))) throw new LastAdmin();
+      if (data.disabledAt !== undefined && data.disabledAt !== null) await tx.userSession.deleteMany({ where: { userId: id } });
+      return user;
+    }).catch((error: unknown) => {
       if (error instanceof LastAdmin) return 'last-admin' as const;
       throw error;
     });
   }
 
   removeKeepingAnAdmin(id: string): Promise<User | null | 'last-admin'> {
-    return this.db.$transaction(
-      async (tx) => {
-        const user = await tx.user.findUnique({ where: { id } });
-        if (!user) return null;
-        await tx.user.delete({ where: { id } });
-        if (!(await this.adminExists(tx))) throw new LastAdmin();
-        return user;
-      },
-      { isolationLevel: 'Serializable' },
-    ).catch((error: unknown) => {
+    return accessLocked(this.db, async (tx) => {
+      const user = await tx.user.findUnique({ where: { id } });
+      if (!user) return null;
+      await tx.user.delete({ where: { id } });
+      if (!(await this.adminExists(tx))) throw new LastAdmin();
+      return user;
+    }).catch((error: unknown) => {
       if (error instanceof LastAdmin) return 'last-admin' as const;
       throw error;
     });

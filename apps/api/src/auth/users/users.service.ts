@@ -30,9 +30,11 @@ export class UsersService {
   }
 
   async create(body: CreateUserDto): Promise<UserItem> {
-    if (await this.users.byUsername(body.username)) throw new ApiError('username-taken', `the username ${body.username} is taken`);
+    const taken = () => new ApiError('username-taken', `the username ${body.username} is taken`);
+    if (await this.users.byUsername(body.username)) throw taken();
     const passwordHash = await this.hasher.hash(body.password);
-    const user = await this.users.create({ username: body.username, role: body.role, name: body.name ?? null, email: body.email ?? null, passwordHash });
+    const user = await this.users.createUnique({ username: body.username, role: body.role, name: body.name ?? null, email: body.email ?? null, passwordHash });
+    if (user === 'username-taken') throw taken();
     return toUserItem(user);
   }
 
