@@ -82,7 +82,7 @@ describe('sign-in throttling', () => {
     const mine = audit.body.items.filter((e) => e.actor.name === ADMIN.username);
     expect(mine).toHaveLength(WRONG.length);
     for (const event of mine) {
-      expect(event).toMatchObject({ action: 'auth.login-failed', target: `user:${ADMIN.username}`, actor: { kind: 'system', name: ADMIN.username } });
+      expect(event).toMatchObject({ action: 'auth.login-failed', target: `username:${ADMIN.username}`, actor: { kind: 'system', name: ADMIN.username } });
       expect(event.details).toEqual({ address: expect.any(String) });
     }
     const logins = await call<Items>(api.url, bootstrapAdmin, 'GET', '/api/audit?action=auth.login&limit=1000');

@@ -720,7 +720,7 @@ export interface AuditEventItem {
   readonly actor: AuditActor;
   /** e.g. channel.created, user.updated, token.revoked, exception.deleted, auth.login-failed */
   readonly action: string;
-  /** What it was done to: `channel:<id>`, `user:<username>`, ... */
+  /** What it was done to: `<kind>:<id>` (`user:<id>`, `channel:<id>`, ...); a failed sign-in: `username:<name tried>`. */
   readonly target: string | null;
   /** The request's fields, secrets redacted. */
   readonly details: Readonly<Record<string, unknown>>;

@@ -31,7 +31,7 @@ export class AccessBootstrap implements OnApplicationBootstrap {
     const { initialAdmin, bootstrapToken } = this.config.auth;
     if (bootstrapToken) {
       const created = await this.tokens.ensure({ name: 'bootstrap', role: 'admin', tokenHash: hashSecret(bootstrapToken), prefix: prefixOf(bootstrapToken), createdBy: 'bootstrap' });
-      if (created) await this.audit.record({ kind: 'system', name: 'bootstrap' }, 'token.created', 'token:bootstrap', { name: 'bootstrap', role: 'admin', via: 'PALISADE_BOOTSTRAP_TOKEN' });
+      if (created) await this.audit.record({ kind: 'system', name: 'bootstrap' }, 'token.created', `token:${created.id}`, { name: 'bootstrap', role: 'admin', via: 'PALISADE_BOOTSTRAP_TOKEN' });
     }
     if (await this.users.adminExists()) {
       await this.sessions.clearSetupToken();
@@ -52,9 +52,9 @@ export class AccessBootstrap implements OnApplicationBootstrap {
       this.logger.error({ msg: 'PALISADE_ADMIN_USERNAME names an existing account that is not an enabled admin; no admin was created', username });
       return;
     }
-    await this.users.create({ username, role: 'admin', passwordHash: await this.hasher.hash(password) });
+    const user = await this.users.create({ username, role: 'admin', passwordHash: await this.hasher.hash(password) });
     await this.sessions.clearSetupToken();
-    await this.audit.record({ kind: 'system', name: 'bootstrap' }, 'user.created', `user:${username}`, { username, role: 'admin', via: 'PALISADE_ADMIN_USERNAME' });
+    await this.audit.record({ kind: 'system', name: 'bootstrap' }, 'user.created', `user:${user.id}`, { username, role: 'admin', via: 'PALISADE_ADMIN_USERNAME' });
     this.logger.log({ msg: 'created the first admin from PALISADE_ADMIN_USERNAME', username });
   }
 }

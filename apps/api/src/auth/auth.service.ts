@@ -58,12 +58,12 @@ export class AuthService {
     const valid = await this.hasher.verify(user?.passwordHash ?? null, password);
     if (!user || !valid || user.disabledAt) {
       await this.throttle.failed(username, origin.address);
-      await this.audit.record({ kind: 'anonymous', name: username }, 'auth.login-failed', `user:${username}`, { address: origin.address }, origin.requestId);
+      await this.audit.record({ kind: 'anonymous', name: username }, 'auth.login-failed', `username:${username}`, { address: origin.address }, origin.requestId);
       throw new ApiError('invalid-credentials', 'wrong username or password');
     }
     await this.throttle.succeeded(username, origin.address);
     const session = await this.startSession(user);
-    await this.audit.record({ kind: 'user', id: user.id, name: user.username }, 'auth.login', `user:${user.username}`, { method: 'password', address: origin.address }, origin.requestId);
+    await this.audit.record({ kind: 'user', id: user.id, name: user.username }, 'auth.login', `user:${user.id}`, { method: 'password', address: origin.address }, origin.requestId);
     return session;
   }
 
@@ -85,14 +85,14 @@ export class AuthService {
     }
     if (user === 'already-set-up') throw new ApiError('already-set-up', 'an admin exists already: sign in');
     if (user === 'username-taken') throw new ApiError('username-taken', `the username ${body.username} is taken`);
-    await this.audit.record({ kind: 'system', name: 'setup' }, 'user.created', `user:${user.username}`, { username: user.username, role: 'admin', via: 'setup token' }, origin.requestId);
+    await this.audit.record({ kind: 'system', name: 'setup' }, 'user.created', `user:${user.id}`, { username: user.username, role: 'admin', via: 'setup token' }, origin.requestId);
     return this.startSession(user);
   }
 
   async logout(principal: Principal, requestId: string | null): Promise<void> {
     if (principal.kind !== 'user') return;
     await this.sessions.remove(principal.sessionId);
-    await this.audit.record(principal, 'auth.logout', `user:${principal.name}`, {}, requestId);
+    await this.audit.record(principal, 'auth.logout', `user:${principal.id}`, {}, requestId);
   }
 
   /** A session for a user who proved who they are (password or OIDC). */

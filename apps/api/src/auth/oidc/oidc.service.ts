@@ -95,13 +95,13 @@ export class OidcService {
     const subject = String(claims['sub'] ?? '');
     const role = roleFromClaims(oidc, claims);
     if (role === 'none') {
-      await this.audit.record({ kind: 'anonymous', name: nameOf(claims) }, 'auth.login-failed', `oidc:${subject}`, { method: 'oidc', reason: 'no role', address: origin.address }, origin.requestId);
+      await this.audit.record({ kind: 'anonymous', name: nameOf(claims) }, 'auth.login-failed', `oidc-subject:${subject}`, { method: 'oidc', reason: 'no role', address: origin.address }, origin.requestId);
       throw new ApiError('forbidden', 'your account has no Palisade role: ask an admin to add you to one of the configured groups');
     }
     const user = await this.upsertUser(issuer, subject, role, claims);
     if (user.disabledAt) throw new ApiError('forbidden', 'this account is disabled');
     const session = await this.auth.startSession(user);
-    await this.audit.record({ kind: 'user', id: user.id, name: user.username }, 'auth.login', `user:${user.username}`, { method: 'oidc', role, address: origin.address }, origin.requestId);
+    await this.audit.record({ kind: 'user', id: user.id, name: user.username }, 'auth.login', `user:${user.id}`, { method: 'oidc', role, address: origin.address }, origin.requestId);
     return { session, returnTo: pending.returnTo };
   }
 
@@ -118,7 +118,7 @@ export class OidcService {
       if (created) return created;
       throw new ApiError('invalid-credentials', 'single sign-on failed: the account could not be created; try again');
     }
-    await this.audit.record({ kind: 'system', name: 'oidc' }, 'user.created', `user:${username}`, { username, role, via: 'single sign-on', issuer });
+    await this.audit.record({ kind: 'system', name: 'oidc' }, 'user.created', `user:${user.id}`, { username, role, via: 'single sign-on', issuer });
     return user;
   }
 

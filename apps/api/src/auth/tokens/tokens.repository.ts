@@ -22,10 +22,10 @@ export class TokensRepository {
     return this.db.apiToken.create({ data });
   }
 
-  /** Creates the token unless one with this hash exists (a revoked bootstrap token stays revoked). */
-  async ensure(data: { name: string; role: Role; tokenHash: string; prefix: string; createdBy: string }): Promise<boolean> {
+  /** Creates the token unless one with this hash exists (a revoked bootstrap token stays revoked); answers it when created. */
+  async ensure(data: { name: string; role: Role; tokenHash: string; prefix: string; createdBy: string }): Promise<ApiToken | null> {
     const created = await this.db.apiToken.createMany({ data: [data], skipDuplicates: true });
-    return created.count === 1;
+    return created.count === 1 ? this.db.apiToken.findUnique({ where: { tokenHash: data.tokenHash } }) : null;
   }
 
   /** Answers the token as it is now, or null when there is none with this id. */
