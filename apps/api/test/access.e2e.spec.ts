@@ -325,7 +325,7 @@ describe('API tokens', () => {
     const before = Date.now();
     const token = await createToken(api.url, 'viewer', 'one day', bootstrapAdmin, 1);
     expect(token.secret).toMatch(/^pal_[A-Za-z0-9_-]{40,}$/);
-    expect(token.prefix).toBe(`${token.secret.slice(0, 10)}…`);
+    expect(token.prefix).toBe(token.secret.slice(0, 10));
     const expires = Date.parse(token.expiresAt!);
     expect(expires).toBeGreaterThanOrEqual(before + 86_400_000 - 5_000);
     expect(expires).toBeLessThanOrEqual(Date.now() + 86_400_000 + 5_000);

@@ -692,7 +692,7 @@ export interface ApiTokenItem {
   readonly id: string;
   readonly name: string;
   readonly role: Role;
-  /** The first characters of the token (`pal_ab12…`), to tell tokens apart. */
+  /** The first ten characters of the token (`pal_ab12cd`), to tell tokens apart. */
   readonly prefix: string;
   readonly createdAt: string;
   readonly createdBy: string | null;

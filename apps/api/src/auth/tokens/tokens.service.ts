@@ -11,7 +11,7 @@ export const TOKEN_PREFIX = 'pal_';
 const DAY_MS = 86_400_000;
 
 /** How a token is shown in lists: its first characters, enough to tell it apart. */
-export const prefixOf = (secret: string) => `${secret.slice(0, TOKEN_PREFIX.length + 6)}…`;
+export const prefixOf = (secret: string) => secret.slice(0, TOKEN_PREFIX.length + 6);
 
 @Injectable()
 export class TokensService {
