@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { DeliveryWorker } from './alerts/deliveries/delivery.worker';
@@ -43,8 +43,26 @@ export async function createApp(deps: AppDependencies): Promise<INestApplication
       .setVersion('0.1.0')
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(document), { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(withUniqueSecurity(document)), { jsonDocumentUrl: 'api/docs-json' });
   return app;
+}
+
+/**
+ * A route whose handler overrides its controller's @Access lists each security scheme twice
+ * (from both decorators); keep one of each.
+ */
+function withUniqueSecurity(document: OpenAPIObject): OpenAPIObject {
+  for (const path of Object.values(document.paths)) {
+    for (const operation of Object.values(path) as { security?: Record<string, string[]>[] }[]) {
+      if (!Array.isArray(operation?.security)) continue;
+      const seen = new Set<string>();
+      operation.security = operation.security.filter((requirement) => {
+        const key = JSON.stringify(requirement);
+        return seen.has(key) ? false : (seen.add(key), true);
+      });
+    }
+  }
+  return document;
 }
 
 /**

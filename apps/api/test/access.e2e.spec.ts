@@ -165,6 +165,20 @@ describe('the access matrix', () => {
     });
   });
 
+  it('documents the credentials of every route but the public ones, each scheme once', async () => {
+    const doc = (await (await fetch(`${api.url}/api/docs-json`)).json()) as { paths: Record<string, Record<string, { security?: Record<string, string[]>[] }>> };
+    const problems: string[] = [];
+    for (const [route, [level]] of Object.entries(ROUTES)) {
+      const [method = '', apiPath = ''] = route.split(' ');
+      const openApiPath = apiPath.replace(/:(\w+)/g, '{$1}');
+      const security = doc.paths[openApiPath]?.[method.toLowerCase()]?.security ?? [];
+      const names = security.flatMap((requirement) => Object.keys(requirement)).sort();
+      const expected = level === 'public' ? [] : ['bearer', 'palisade_session'];
+      if (JSON.stringify(names) !== JSON.stringify(expected)) problems.push(`${route}: ${names.join(', ') || 'none'}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('answers every route by its level: 401 without credentials, 403 forbidden below the level, through at or above it', async () => {
     const identities: [string, Identity, number][] = [
       ['anonymous', anonymous, 0],
