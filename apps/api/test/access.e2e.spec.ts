@@ -73,6 +73,8 @@ const ROUTES: Record<string, [Level, RequestOf]> = {
   'GET /api/auth/oidc/login': ['public', at('/api/auth/oidc/login')],
   'GET /api/auth/oidc/callback': ['public', at('/api/auth/oidc/callback?code=made-up&state=made-up')],
   'POST /api/auth/logout': ['viewer', at('/api/auth/logout')],
+  // A token has no password (400); a session with a wrong current password gets 401 invalid-credentials.
+  'POST /api/auth/password': ['viewer', at('/api/auth/password', { currentPassword: 'not the password', newPassword: 'a new long password' })],
 
   'GET /api/clusters': ['viewer', at('/api/clusters')],
   // Not a kubeconfig: 400 at or above the level, so the matrix adds no cluster.
@@ -390,6 +392,28 @@ describe('API tokens', () => {
     expect([made.status, codeOf(made)]).toEqual([401, 'unauthenticated']);
     const invalid = await as(bootstrapAdmin, 'POST', '/api/tokens', { name: 'superuser', role: 'root' });
     expect([invalid.status, codeOf(invalid)]).toEqual([400, 'invalid-request']);
+  });
+});
+
+describe('changing one\u2019s own password', () => {
+  const PAT = { username: 'pat', password: 'pat has a long password', role: 'viewer' as const };
+
+  it('needs the current password, ends the other sessions but this one, and refuses tokens', async () => {
+    await createUser(api.url, PAT);
+    const here = await signIn(api.url, PAT.username, PAT.password);
+    const elsewhere = await signIn(api.url, PAT.username, PAT.password);
+    const wrong = await as(browser(here), 'POST', '/api/auth/password', { currentPassword: 'not pat\u2019s password', newPassword: 'pat has a new password' });
+    expect([wrong.status, codeOf(wrong)]).toEqual([401, 'invalid-credentials']);
+    const short = await as(browser(here), 'POST', '/api/auth/password', { currentPassword: PAT.password, newPassword: 'short' });
+    expect(short.status).toBe(400);
+    expect((await as(browser(here), 'POST', '/api/auth/password', { currentPassword: PAT.password, newPassword: 'pat has a new password' })).status).toBe(204);
+    expect((await as(browser(here), 'GET', '/api/auth/session')).body).toMatchObject({ authenticated: true });
+    expect((await as(browser(elsewhere), 'GET', '/api/clusters')).status).toBe(401);
+    expect((await login(api.url, PAT.username, PAT.password)).status).toBe(401);
+    expect((await login(api.url, PAT.username, 'pat has a new password')).status).toBe(200);
+    const token = await createToken(api.url, 'admin', 'no password');
+    const byToken = await as(bearer(token.secret), 'POST', '/api/auth/password', { currentPassword: 'x', newPassword: 'a new long password' });
+    expect([byToken.status, codeOf(byToken)]).toEqual([400, 'invalid-request']);
   });
 });
 

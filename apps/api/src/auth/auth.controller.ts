@@ -6,7 +6,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Access } from './access.decorator';
 import { AuthService, NewSession, RequestOrigin } from './auth.service';
 import { CurrentPrincipal, OptionalPrincipal } from './current-principal.decorator';
-import { LoginBodyDto, SetupBodyDto } from './dto/auth-body.dto';
+import { ChangePasswordDto, LoginBodyDto, SetupBodyDto } from './dto/auth-body.dto';
 import type { Principal } from './principal';
 import { clearSessionCookies, setSessionCookies } from './session-cookies';
 
@@ -47,6 +47,14 @@ export class AuthController {
   async logout(@CurrentPrincipal() principal: Principal, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
     await this.auth.logout(principal, requestIdOf(request));
     clearSessionCookies(response, this.config.auth.secureCookies);
+  }
+
+  @Post('password')
+  @HttpCode(204)
+  @Access('viewer')
+  @ApiOperation({ summary: 'Change your own password (local accounts): needs the current one; your other sessions end' })
+  changePassword(@Body() body: ChangePasswordDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<void> {
+    return this.auth.changePassword(principal, body.currentPassword, body.newPassword, originOf(request));
   }
 
   private signedIn(response: Response, session: NewSession): SignedIn {

@@ -95,6 +95,24 @@ export class AuthService {
     await this.audit.record(principal, 'auth.logout', `user:${principal.id}`, {}, requestId);
   }
 
+  /**
+   * A signed-in local user changes their own password: the current one is checked (and
+   * throttled like a sign-in), every other session of theirs ends.
+   */
+  async changePassword(principal: Principal, currentPassword: string, newPassword: string, origin: RequestOrigin): Promise<void> {
+    if (principal.kind !== 'user') throw new ApiError('invalid-request', 'an API token has no password: sign in as the user to change theirs');
+    await this.throttled(principal.name, origin);
+    const user = await this.users.get(principal.id);
+    if (!user?.passwordHash) throw new ApiError('invalid-request', 'this account signs in through single sign-on: change the password at the identity provider');
+    if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
+      await this.throttle.failed(principal.name, origin.address);
+      throw new ApiError('invalid-credentials', 'the current password is wrong');
+    }
+    await this.users.updatePassword(user.id, await this.hasher.hash(newPassword));
+    await this.sessions.removeOthers(user.id, principal.sessionId);
+    await this.audit.record(principal, 'user.password-changed', `user:${user.id}`, {}, origin.requestId);
+  }
+
   /** A session for a user who proved who they are (password or OIDC). */
   async startSession(user: User): Promise<NewSession> {
     const now = this.clock.now();

@@ -20,3 +20,5 @@ export class SetupBodyDto extends createZodDto(
 ) {}
 
 export class OidcLoginQuery extends createZodDto(z.object({ returnTo: z.string().optional() })) {}
+
+export class ChangePasswordDto extends createZodDto(z.object({ currentPassword: z.string().min(1).max(256), newPassword: password })) {}

@@ -77,6 +77,10 @@ export class UsersRepository {
     return this.db.user.update({ where: { id }, data });
   }
 
+  updatePassword(id: string, passwordHash: string): Promise<unknown> {
+    return this.db.user.update({ where: { id }, data: { passwordHash } });
+  }
+
   touchSignIn(id: string, at: Date): Promise<unknown> {
     return this.db.user.update({ where: { id }, data: { lastSignInAt: at } });
   }
