@@ -17,7 +17,12 @@ import {
  * signing in.
  */
 
-const dashboard = dashboardForThisFile({ signedIn: false });
+// A small sign-in limit, so that a few failures from one browser address block it.
+const LOGIN_MAX_FAILURES = 3;
+const dashboard = dashboardForThisFile({
+  signedIn: false,
+  apiEnv: { LOGIN_MAX_FAILURES: String(LOGIN_MAX_FAILURES) },
+});
 const web = () => dashboard.web.url;
 const visible = (page: Page, selector: string) => page.locator(`${selector}:visible`);
 
@@ -435,4 +440,55 @@ it('sends a user whose account was disabled while signed in to sign in again, ba
     'Not signed in: Wrong username or password.',
   );
   await page.close();
+}, 60_000);
+
+it('counts failed sign-ins per browser address: a browser behind a proxy is held up, another is not', async () => {
+  // As an ingress in front of the dashboard would say: this browser is 203.0.113.7.
+  const behindProxy = await dashboard.newPage();
+  await behindProxy.setExtraHTTPHeaders({ 'x-forwarded-for': '203.0.113.7' });
+  await behindProxy.goto(`${web()}/login`);
+  // Each attempt's answer before the next (the error's text alone reads the same each time).
+  const attempt = async (password: string) => {
+    const answered = behindProxy.waitForResponse(
+      (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/login',
+    );
+    await signInThroughThePage(behindProxy, { username: E2E_ADMIN.username, password });
+    await answered;
+    // The form comes back emptied of the password once the answer is shown.
+    await waitFor('the answer to show', async () =>
+      (await behindProxy.getByLabel('Password', { exact: true }).inputValue()) === ''
+        ? true
+        : undefined,
+    );
+    return (await visible(behindProxy, '#login-form-error').textContent()) ?? '';
+  };
+  for (let n = 1; n <= LOGIN_MAX_FAILURES; n++) {
+    expect(await attempt(`wrong password ${n}`)).toBe('Not signed in: Wrong username or password.');
+  }
+  // Blocked now, even with the right password.
+  expect(await attempt(E2E_ADMIN.password)).toMatch(
+    /^Not signed in: Too many sign-in attempts: try again in \d+ seconds?\.$/,
+  );
+  await behindProxy.close();
+
+  // This browser (the dashboard's own neighbour, 127.0.0.1) is not held up by that one.
+  const direct = await dashboard.newPage();
+  await direct.goto(`${web()}/login`);
+  await signInThroughThePage(direct, E2E_ADMIN);
+  await direct.waitForURL(`${web()}/`);
+  await expectText(direct.locator('[data-account] [data-username]'), E2E_ADMIN.username);
+  await direct.close();
+
+  // The audit log names each browser's address.
+  const audit = (await (
+    await dashboard.session.apiFetch('/api/audit?action=auth.login-failed&limit=100')
+  ).json()) as { items: { target: string | null; details: { address?: unknown } }[] };
+  const addresses = audit.items
+    .filter((e) => e.target?.endsWith(`:${E2E_ADMIN.username}`))
+    .map((e) => e.details.address);
+  expect(addresses.filter((a) => a === '203.0.113.7')).toHaveLength(LOGIN_MAX_FAILURES);
+  // The first test's wrong password, typed in a browser on this machine.
+  expect(addresses.filter((a) => a !== '203.0.113.7')).toEqual([
+    expect.stringMatching(/^(127\.0\.0\.1|::1|::ffff:127\.0\.0\.1)$/),
+  ]);
 }, 60_000);

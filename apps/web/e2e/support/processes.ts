@@ -137,6 +137,8 @@ export async function startApi(options: {
   publicUrl?: string;
   /** false: no PALISADE_ADMIN_USERNAME/PASSWORD, so the API prints a one-time setup token. */
   firstAdmin?: boolean;
+  /** More of the API's settings (LOGIN_MAX_FAILURES, ...). */
+  env?: Readonly<Record<string, string>>;
 }): Promise<Server & { readonly port: number; readonly dataDir: string }> {
   const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'palisade-web-e2e-'));
@@ -163,6 +165,7 @@ export async function startApi(options: {
       }),
       PALISADE_BOOTSTRAP_TOKEN: E2E_BOOTSTRAP_TOKEN,
       ...(options.publicUrl && { PALISADE_PUBLIC_URL: options.publicUrl }),
+      ...options.env,
     },
   });
   const url = `http://127.0.0.1:${port}`;

@@ -104,6 +104,8 @@ export interface DashboardOptions {
   readonly signedIn?: boolean;
   /** false: the API starts without an admin account (it prints a setup token); signed out. */
   readonly firstAdmin?: boolean;
+  /** More of the API's settings (LOGIN_MAX_FAILURES, ...). */
+  readonly apiEnv?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -115,7 +117,13 @@ export async function startDashboard(options: DashboardOptions = {}): Promise<Da
   // The dashboard's port first: the API is told the dashboard's address (PALISADE_PUBLIC_URL).
   const webPort = await freePort();
   const publicUrl = `http://127.0.0.1:${webPort}`;
-  let api = await startApi({ demoSpeed: DEMO_SPEED, publicUrl, firstAdmin });
+  const apiOptions = {
+    demoSpeed: DEMO_SPEED,
+    publicUrl,
+    firstAdmin,
+    ...(options.apiEnv && { env: options.apiEnv }),
+  };
+  let api = await startApi(apiOptions);
   let web: Server | undefined;
   let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
   let clusterId: string;
@@ -177,7 +185,7 @@ export async function startDashboard(options: DashboardOptions = {}): Promise<Da
       const { port, dataDir } = api;
       await api.stop();
       await stopped?.();
-      api = await startApi({ port, dataDir, demoSpeed: DEMO_SPEED, publicUrl, firstAdmin });
+      api = await startApi({ ...apiOptions, port, dataDir });
     },
     async close() {
       await started.browser.close();

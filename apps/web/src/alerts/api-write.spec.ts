@@ -115,10 +115,25 @@ describe('sendJson as the browser’s user', () => {
 
     expect(api.requests[0]?.headers.cookie).toBeUndefined();
     expect(api.requests[0]?.headers['x-csrf-token']).toBeUndefined();
+    // No address chain given: none invented.
+    expect(api.requests[0]?.headers['x-forwarded-for']).toBeUndefined();
     expect(result).toMatchObject({
       ok: true,
       setCookies: ['palisade_session=new; Path=/; HttpOnly', 'palisade_csrf=c2; Path=/'],
     });
+  });
+
+  it('passes on the browser’s address chain as x-forwarded-for when given one', async () => {
+    api = await fakeApi(json(200, {}));
+
+    await sendJson(
+      'POST',
+      '/api/auth/login',
+      { username: 'a', password: 'b' },
+      { baseUrl: api.baseUrl, anonymous: true, forwardedFor: '203.0.113.7, 10.0.0.2' },
+    );
+
+    expect(api.requests[0]?.headers['x-forwarded-for']).toBe('203.0.113.7, 10.0.0.2');
   });
 
   it('returns an anonymous 401 with its code instead of redirecting', async () => {

@@ -2,6 +2,7 @@
 import { CSRF_HEADER } from '@palisade/api-contract';
 import { redirect } from 'next/navigation';
 import { credentialsCookieHeader } from '../auth/api-cookies';
+import { FORWARDED_FOR } from '../auth/client-address';
 import { loginHref } from '../auth/return-to';
 import { webConfig } from '../config/web-config';
 import { roleOf } from '../data-access/api-client';
@@ -39,6 +40,11 @@ export interface SendOptions {
   readonly baseUrl?: string;
   /** Sign-out: a session that ended already is fine, not a reason to sign in again. */
   readonly redirectOn401?: boolean;
+  /**
+   * Sign-in and setup: the browser's address chain (auth/client-address.ts), sent as
+   * `x-forwarded-for` so the API throttles and audits the browser, not the dashboard.
+   */
+  readonly forwardedFor?: string;
 }
 
 const TIMEOUT_MS = 30_000;
@@ -68,6 +74,7 @@ export async function sendJson(
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         ...(cookie && { cookie }),
         ...(credentials.csrf && { [CSRF_HEADER]: credentials.csrf }),
+        ...(options.forwardedFor && { [FORWARDED_FOR]: options.forwardedFor }),
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       cache: 'no-store',

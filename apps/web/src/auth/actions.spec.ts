@@ -97,6 +97,16 @@ describe('signIn', () => {
     ]);
   });
 
+  it('sends the browser’s address on, so the API throttles the browser and not the dashboard', async () => {
+    answer = signedIn;
+    requestHeaders = new Headers({ 'x-forwarded-for': '203.0.113.7, 10.0.0.5' });
+    await redirectOf(signIn({ attempt: 0 }, form({ username: 'olga', password: 'p' })));
+    expect(sent[0]?.options).toEqual({
+      anonymous: true,
+      forwardedFor: '203.0.113.7, 10.0.0.5',
+    });
+  });
+
   it('marks the cookies Secure when the browser came over HTTPS', async () => {
     answer = signedIn;
     requestHeaders = new Headers({ 'x-forwarded-proto': 'https' });
@@ -196,6 +206,23 @@ describe('setUp', () => {
       options: { anonymous: true },
     });
     expect(jar.set).toHaveBeenCalledTimes(2);
+  });
+
+  it('sends the browser’s address on with the setup token (setup is throttled too)', async () => {
+    answer = { ...signedIn, status: 201 };
+    requestHeaders = new Headers({ 'x-forwarded-for': '::ffff:127.0.0.1' });
+    await redirectOf(
+      setUp(
+        { attempt: 0 },
+        form({
+          setupToken: 'tok',
+          username: 'root',
+          password: 'a long password',
+          confirm: 'a long password',
+        }),
+      ),
+    );
+    expect(sent[0]?.options).toEqual({ anonymous: true, forwardedFor: '::ffff:127.0.0.1' });
   });
 
   it('points at the setup token when the API refuses it', async () => {

@@ -3,11 +3,12 @@
 import { CSRF_COOKIE, SESSION_COOKIE } from '@palisade/api-contract';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { sendJson, type WriteResult } from '../alerts/api-write';
+import { sendJson, type SendOptions, type WriteResult } from '../alerts/api-write';
 import { text, type FormFields } from '../alerts/form-bodies';
 import type { FormState } from '../alerts/form-state';
 import { isSignedIn } from '../data-access/auth-checks';
 import { cookiesToCopy, isHttpsRequest } from './api-cookies';
+import { forwardedFor } from './client-address';
 import { LOGIN_PATH, safeReturnTo } from './return-to';
 import { passwordProblems, setupError, signInError } from './sign-in-messages';
 
@@ -19,6 +20,15 @@ import { passwordProblems, setupError, signInError } from './sign-in-messages';
 /** Only these fields are typed back into a form after an error: never a password or a token. */
 function keep(form: FormFields, names: readonly string[]): Record<string, string[]> {
   return Object.fromEntries(names.map((name) => [name, [text(form, name)]]));
+}
+
+/**
+ * How sign-in and setup call the API: without the browser's old cookies, and with its address
+ * (the API throttles failed attempts per address; it would see only the dashboard's).
+ */
+async function anonymousFromBrowser(): Promise<SendOptions> {
+  const chain = forwardedFor(await headers());
+  return { anonymous: true, ...(chain && { forwardedFor: chain }) };
 }
 
 /** Sets the session and CSRF cookies of the API's answer; false when it set none. */
@@ -43,7 +53,7 @@ export async function signIn(previous: FormState, form: FormData): Promise<FormS
     'POST',
     '/api/auth/login',
     { username, password },
-    { anonymous: true },
+    await anonymousFromBrowser(),
   );
   if (!result.ok) return failed(signInError(result));
   if (!isSignedIn(result.body) || !(await adoptSession(result))) {
@@ -75,7 +85,7 @@ export async function setUp(previous: FormState, form: FormData): Promise<FormSt
       password,
       ...(name && { name }),
     },
-    { anonymous: true },
+    await anonymousFromBrowser(),
   );
   if (!result.ok) {
     const { message, fields } = setupError(result);
