@@ -43,6 +43,25 @@ const config = [
     },
   },
   {
+    // The browser tests drive a fake Kubernetes API server, as the API's own tests do; the
+    // dashboard's code still imports only the contract.
+    files: ['**/e2e/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@palisade/*', '!@palisade/api-contract', '!@palisade/k8s-testing'],
+              message:
+                'The browser tests may import only @palisade/api-contract and @palisade/k8s-testing from the workspace.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.tsx'],
     rules: {
       // Accessibility mistakes are errors here, not warnings.

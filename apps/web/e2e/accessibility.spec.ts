@@ -22,6 +22,24 @@ const anonymousPages = [
   ['setup (done already)', '/setup'],
 ] as const;
 
+const UNREACHABLE_KUBECONFIG = `apiVersion: v1
+kind: Config
+clusters:
+  - name: unreachable
+    cluster:
+      server: https://127.0.0.1:9
+users:
+  - name: reader
+    user:
+      token: not-a-real-token
+contexts:
+  - name: unreachable
+    context:
+      cluster: unreachable
+      user: reader
+current-context: unreachable
+`;
+
 beforeAll(async () => {
   session = await startDashboard();
   const cluster = `/clusters/${session.clusterId}`;
@@ -36,6 +54,14 @@ beforeAll(async () => {
     items: { seq: number }[];
   };
   const latest = snapshots.items[0]?.seq ?? 1;
+  // A cluster added through the API, so that the clusters page shows its credential and removal
+  // forms (and a status with its reason: nothing listens at that address).
+  const stored = await session.apiFetch('/api/clusters', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'unreachable', kubeconfig: UNREACHABLE_KUBECONFIG }),
+  });
+  if (stored.status !== 201) throw new Error(`adding a cluster: HTTP ${stored.status}`);
   pages = [
     ['fleet', '/'],
     ['overview', cluster],
@@ -61,6 +87,7 @@ beforeAll(async () => {
     ['reports', '/reports'],
     ['users', '/admin/users'],
     ['API tokens', '/admin/tokens'],
+    ['watched clusters', '/admin/clusters'],
     ['audit log', '/admin/audit'],
     ['unknown page', '/no-such-page'],
   ];

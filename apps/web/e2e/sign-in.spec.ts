@@ -334,6 +334,7 @@ it('shows a viewer no admin section, a refusal on the admin pages and no write f
   for (const [path, what] of [
     ['/admin/users', 'manage users'],
     ['/admin/tokens', 'manage API tokens'],
+    ['/admin/clusters', 'manage the watched clusters'],
     ['/admin/audit', 'read the audit log'],
   ] as const) {
     await page.goto(`${web()}${path}`);

@@ -7,6 +7,7 @@ import styles from '../alerts/alerts.module.css';
 const TABS = [
   { href: '/admin/users', label: 'Users' },
   { href: '/admin/tokens', label: 'API tokens' },
+  { href: '/admin/clusters', label: 'Clusters' },
   { href: '/admin/audit', label: 'Audit log' },
 ];
 

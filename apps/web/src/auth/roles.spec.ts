@@ -22,11 +22,13 @@ describe('can', () => {
     expect(can('operator', 'rules.write')).toBe(false);
     expect(can('operator', 'channels.write')).toBe(false);
     expect(can('operator', 'tokens.manage')).toBe(false);
+    expect(can('operator', 'clusters.manage')).toBe(false);
     expect(can('operator', 'audit.read')).toBe(false);
   });
 
   it('lets an admin do everything', () => {
     expect(can('admin', 'users.manage')).toBe(true);
+    expect(can('admin', 'clusters.manage')).toBe(true);
     expect(can('admin', 'alerts.acknowledge')).toBe(true);
   });
 

@@ -14,6 +14,7 @@ export type Permission =
   | 'channels.write'
   | 'users.manage'
   | 'tokens.manage'
+  | 'clusters.manage'
   | 'audit.read';
 
 const LEAST_ROLE = {
@@ -25,6 +26,7 @@ const LEAST_ROLE = {
   'channels.write': 'admin',
   'users.manage': 'admin',
   'tokens.manage': 'admin',
+  'clusters.manage': 'admin',
   'audit.read': 'admin',
 } as const satisfies Record<Permission, Role>;
 
@@ -51,5 +53,6 @@ export const ROLE_LABELS = {
 export const ROLE_DESCRIPTIONS = {
   viewer: 'reads clusters, alerts and reports',
   operator: 'also acknowledges alerts, manages exceptions, takes snapshots and generates reports',
-  admin: 'also manages alert rules, channels, users, API tokens and reads the audit log',
+  admin:
+    'also manages alert rules, channels, users, API tokens and watched clusters, and reads the audit log',
 } as const satisfies Record<Role, string>;

@@ -1,8 +1,15 @@
-/** The administration endpoints (users, API tokens, audit log) the dashboard reads, server side. */
-import type { ApiTokenItem, AuditEventItem, Page, UserItem } from '@palisade/api-contract';
+/** The administration endpoints (users, API tokens, clusters, audit log) the dashboard reads, server side. */
+import type {
+  ApiTokenItem,
+  AuditEventItem,
+  ClusterItem,
+  Page,
+  UserItem,
+} from '@palisade/api-contract';
 import { getJson, type GetJsonOptions } from './api-client';
 import type { ApiResult } from './api-result';
 import { isApiTokenItem, isAuditEventItem, isPageOf, isUserItem } from './auth-checks';
+import { isManagedClusterItem } from './contract-checks';
 
 type Options = Omit<GetJsonOptions<never>, 'check'>;
 
@@ -31,6 +38,17 @@ export function listTokens(
   return getJson(`/api/tokens?${search(query)}`, {
     ...options,
     check: (body): body is Page<ApiTokenItem> => isPageOf(body, isApiTokenItem),
+  });
+}
+
+/** The watched clusters with where each comes from: the configuration, or an admin (`stored`). */
+export function listManagedClusters(
+  query: { limit: number; offset: number },
+  options: Options = {},
+): Promise<ApiResult<Page<ClusterItem>>> {
+  return getJson(`/api/clusters?${search(query)}`, {
+    ...options,
+    check: (body): body is Page<ClusterItem> => isPageOf(body, isManagedClusterItem),
   });
 }
 

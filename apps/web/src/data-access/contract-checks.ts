@@ -13,7 +13,7 @@ import type {
   WorkloadDetail,
   WorkloadItem,
 } from '@palisade/api-contract';
-import { isNumberOrNull, isObject } from './shape-checks';
+import { isNumberOrNull, isObject, isStringOrNull } from './shape-checks';
 
 /**
  * Shallow checks of the per-cluster answers, for the server and the browser alike (nothing here
@@ -57,6 +57,19 @@ export function isClusterItem(value: unknown): value is ClusterItem {
     typeof value['name'] === 'string' &&
     typeof value['status'] === 'string' &&
     isNumberOrNull(value['score'])
+  );
+}
+
+/**
+ * A cluster as the administration lists it: also where it comes from (only one added through
+ * the API can be re-keyed or removed there), why its status is what it is, its last snapshot.
+ */
+export function isManagedClusterItem(value: unknown): value is ClusterItem {
+  return (
+    isClusterItem(value) &&
+    typeof value['source'] === 'string' &&
+    (value['statusReason'] === undefined || typeof value['statusReason'] === 'string') &&
+    isStringOrNull(value['lastSnapshotAt'])
   );
 }
 
