@@ -15,6 +15,8 @@ export interface ClusterItem {
   readonly name: string;
   /** stored: added by an admin through the API (its kubeconfig sealed in the database). */
   readonly source: 'kubeconfig' | 'in-cluster' | 'demo' | 'stored';
+  /** stored clusters: who added it (username or token name); null for configured ones. */
+  readonly createdBy?: string | null;
   readonly status: ClusterStatus;
   readonly statusReason?: string;
   readonly score: number | null;

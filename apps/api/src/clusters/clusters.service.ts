@@ -22,6 +22,7 @@ export class ClustersService {
       id: row.id,
       name: row.name,
       source: row.source as ClusterItem['source'],
+      createdBy: row.createdBy,
       status,
       ...(reason ? { statusReason: reason } : {}),
       score: row.score,
