@@ -65,7 +65,7 @@ describe('clusters added through the API', () => {
   it('watches a cluster from a pasted kubeconfig: connected, evaluated and snapshotted', async () => {
     const created = await call<Cluster>('POST', '/api/clusters', { name: 'staging', kubeconfig: fake.kubeconfigYaml('staging-admin') });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ name: 'staging', source: 'stored' });
+    expect(created.body).toMatchObject({ name: 'staging', source: 'stored', createdBy: 'bootstrap' });
     id = created.body.id;
     await snapshotted(id);
     const workloads = await call<Items<{ name: string; namespace: string }>>('GET', `/api/clusters/${id}/workloads`);
