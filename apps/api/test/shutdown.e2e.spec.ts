@@ -13,7 +13,7 @@ import { deployment, namespace } from './cluster-objects';
  * whole and exits 0; SIGTERM while a webhook is being delivered records that attempt, so the
  * next process does not send it again.
  */
-const NAMESPACES = 30;
+const NAMESPACES = 60;
 const DEPLOYMENTS = 8;
 const REPLICAS = 3;
 const PODS = NAMESPACES * DEPLOYMENTS * REPLICAS;
@@ -121,12 +121,20 @@ afterAll(async () => {
 
 describe('graceful shutdown', () => {
   it('lets a snapshot in flight commit whole on SIGTERM, then exits 0', async () => {
-    api = await start();
-    const clusterId = await synced(api);
-    const snapshot = fetch(`${api.url}/api/clusters/${clusterId}/snapshots`, withAdmin({ method: 'POST' })).catch(() => undefined);
-    // The manual snapshot evaluates the cluster first (synchronously); the signal lands after.
-    await new Promise((r) => setTimeout(r, 50));
-    const code = await api.stop('SIGTERM');
+    api = await start({ LOG_LEVEL: 'debug' });
+    const running = api;
+    const clusterId = await synced(running);
+    const evaluations = () => running.output().split('"msg":"cluster evaluated"').length;
+    const before = evaluations();
+    const snapshot = fetch(`${running.url}/api/clusters/${clusterId}/snapshots`, withAdmin({ method: 'POST' })).catch(() => undefined);
+    // The manual snapshot evaluates the cluster first (synchronously), then writes for a while:
+    // the signal lands once the evaluation is logged, while the write is under way.
+    const deadline = Date.now() + 30_000;
+    while (evaluations() <= before) {
+      if (Date.now() > deadline) throw new Error(`the manual snapshot did not start:\n${running.output()}`);
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    const code = await running.stop('SIGTERM');
     await snapshot;
     const output = api.output();
     api = undefined;
@@ -160,7 +168,7 @@ describe('graceful shutdown', () => {
       const res = await fetch(`${api?.url}/api/clusters/${clusterId}/snapshots`, withAdmin({ method: 'POST' }));
       const body = (await res.json()) as { changes?: number };
       return res.status === 201 && (body.changes ?? 0) > 0 ? true : undefined;
-    });
+    }, 60_000);
     await requested;
     onRequest = undefined;
     // The receiver holds its answer: the delivery is in flight now.
