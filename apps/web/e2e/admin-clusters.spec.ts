@@ -1,6 +1,7 @@
 import { FakeKubeApiServer } from '@palisade/k8s-testing';
 import type { Page } from 'playwright-core';
 import { parse, stringify } from 'yaml';
+import { visible, withoutJavaScript } from './support/browser';
 import { waitFor } from './support/processes';
 import { dashboardForThisFile, expectNoApiError, saveScreenshot } from './support/session';
 
@@ -13,7 +14,6 @@ import { dashboardForThisFile, expectNoApiError, saveScreenshot } from './suppor
 
 const dashboard = dashboardForThisFile();
 const web = () => dashboard.web.url;
-const visible = (page: Page, selector: string) => page.locator(`${selector}:visible`);
 
 const TOKEN = 'fake-cluster-token-that-stays-out-of-the-page';
 const NAME = 'staging';
@@ -112,7 +112,7 @@ it('watches a cluster from a pasted kubeconfig: listed as added through the API,
   await added.waitFor();
   expect(await added.getAttribute('data-source')).toBe('stored');
   expect(await added.textContent()).toContain('added through the API');
-  expect(await visible(page, '[data-cluster-added]').textContent()).toMatch(/^Watching staging/);
+  expect(await visible(page, '[data-form-done]').textContent()).toMatch(/^Watching staging/);
   expect(await form(page).getByLabel('Kubeconfig (YAML)', { exact: true }).inputValue()).toBe('');
   expect(await page.content()).not.toContain(TOKEN);
 
@@ -198,9 +198,7 @@ it('takes new credentials for a cluster added through the API', async () => {
 
 it('removes a cluster added through the API only once the history deletion is confirmed, without JavaScript', async () => {
   const page = await dashboard.newPage();
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await page.route(/\.js(\?.*)?$/, (route) => route.abort());
+  await withoutJavaScript(page);
   await page.goto(`${web()}/admin/clusters`);
   const stored = row(page, NAME);
   await stored.getByRole('button', { name: `Remove ${NAME}` }).click();

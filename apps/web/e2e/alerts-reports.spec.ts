@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Page } from 'playwright-core';
+import { visible, withoutJavaScript } from './support/browser';
 import { waitFor } from './support/processes';
 import {
   type DashboardSession,
@@ -53,7 +53,6 @@ afterAll(async () => {
 }, 60_000);
 
 const web = () => session!.web.url;
-const visible = (page: Page, selector: string) => page.locator(`${selector}:visible`);
 
 /** The page's HTML as the server sends it (no browser state in between). */
 async function html(path: string): Promise<string> {
@@ -275,11 +274,7 @@ it('generates a fleet report, shows it inline and offers every format', async ()
 
 it('works without JavaScript: every channel type’s fields are shown, and a form still saves', async () => {
   const page = await session!.newPage();
-  // No script file loads: the forms post to their server actions as plain HTML forms. The
-  // browser's cache is off for this page, so scripts earlier tests cached cannot slip past.
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await page.route(/\.js(\?.*)?$/, (route) => route.abort());
+  await withoutJavaScript(page);
   await page.goto(`${web()}/alerts/channels`);
   // The form may stream in after the skeleton (inline scripts still run); then every type shows.
   await page.getByRole('button', { name: 'Add channel' }).waitFor();

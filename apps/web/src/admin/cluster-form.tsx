@@ -2,9 +2,8 @@
 
 import { useActionState } from 'react';
 import styles from '../alerts/alerts.module.css';
-import { FormError, InputField } from '../alerts/form-parts';
+import { ActionForm, InputField } from '../alerts/form-parts';
 import { INITIAL_FORM_STATE } from '../alerts/form-state';
-import dashboard from '../components/dashboard.module.css';
 import { createCluster } from './cluster-actions';
 import { KubeconfigField } from './kubeconfig-field';
 
@@ -14,31 +13,30 @@ const P = 'cluster';
 export function ClusterForm() {
   const [state, action, saving] = useActionState(createCluster, INITIAL_FORM_STATE);
   return (
-    <form
-      key={state.attempt}
+    <ActionForm
+      state={state}
       action={action}
-      className={styles.form}
-      aria-labelledby={`${P}-form-title`}
-      {...(state.error ? { 'aria-describedby': `${P}-form-error` } : {})}
+      pending={saving}
+      idPrefix={P}
+      title="Watch a cluster"
+      intro={
+        <>
+          <p className={styles.hint}>
+            Only credentials inside the file are accepted: a token, or a client certificate and key
+            (<code>client-certificate-data</code>, <code>client-key-data</code>). A kubeconfig that
+            runs a command (<code>exec</code> or auth-provider plugins) or names files on the server
+            (<code>tokenFile</code>, certificate paths) is refused. A read-only account is enough:
+            Palisade only lists and watches.
+          </p>
+          <p className={styles.hint}>
+            The kubeconfig is stored encrypted (only the chosen context, its cluster and its user)
+            and is never shown again: not on this page, in the API&apos;s answers or in the audit
+            log.
+          </p>
+        </>
+      }
+      submit={['Watch cluster', 'Adding…']}
     >
-      <h3 id={`${P}-form-title`}>Watch a cluster</h3>
-      <p className={styles.hint}>
-        Only credentials inside the file are accepted: a token, or a client certificate and key (
-        <code>client-certificate-data</code>, <code>client-key-data</code>). A kubeconfig that runs
-        a command (<code>exec</code> or auth-provider plugins) or names files on the server (
-        <code>tokenFile</code>, certificate paths) is refused. A read-only account is enough:
-        Palisade only lists and watches.
-      </p>
-      <p className={styles.hint}>
-        The kubeconfig is stored encrypted (only the chosen context, its cluster and its user) and
-        is never shown again: not on this page, in the API&apos;s answers or in the audit log.
-      </p>
-      <FormError id={`${P}-form-error`} state={state} />
-      {state.done ? (
-        <p role="status" className={styles.hint} data-cluster-added>
-          {state.done}
-        </p>
-      ) : null}
       <div className={styles.row}>
         <InputField
           state={state}
@@ -60,11 +58,6 @@ export function ClusterForm() {
         />
       </div>
       <KubeconfigField state={state} idPrefix={P} label="Kubeconfig (YAML)" />
-      <div className={styles.actions}>
-        <button type="submit" className={dashboard.primaryButton} disabled={saving}>
-          {saving ? 'Adding…' : 'Watch cluster'}
-        </button>
-      </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import styles from '../alerts/alerts.module.css';
-import { FormError, InputField } from '../alerts/form-parts';
+import { FormError, InputField, RowError } from '../alerts/form-parts';
 import { INITIAL_FORM_STATE } from '../alerts/form-state';
 import admin from './admin.module.css';
 import { removeCluster, replaceKubeconfig } from './cluster-actions';
@@ -82,11 +82,7 @@ function RemoveCluster({ id, name }: { readonly id: string; readonly name: strin
       <button type="submit" className={styles.dangerButton} disabled={pending}>
         Remove<span className="visually-hidden"> {name}</span>
       </button>
-      {state.error ? (
-        <p className={styles.fieldError} role="alert" data-row-error>
-          {state.error}
-        </p>
-      ) : null}
+      <RowError state={state} />
     </form>
   );
 }

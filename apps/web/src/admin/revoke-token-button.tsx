@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import styles from '../alerts/alerts.module.css';
+import { RowError } from '../alerts/form-parts';
 import { INITIAL_FORM_STATE } from '../alerts/form-state';
 import { revokeToken } from './actions';
 
@@ -14,11 +15,7 @@ export function RevokeTokenButton({ id, name }: { readonly id: string; readonly 
       <button type="submit" className={styles.dangerButton} disabled={pending}>
         Revoke<span className="visually-hidden"> {name}</span>
       </button>
-      {state.error ? (
-        <p className={styles.fieldError} role="alert">
-          {state.error}
-        </p>
-      ) : null}
+      <RowError state={state} />
     </form>
   );
 }

@@ -1,15 +1,14 @@
 'use client';
 
-import { ROLES } from '@palisade/api-contract';
 import { useActionState } from 'react';
 import styles from '../alerts/alerts.module.css';
 import { formatUtc } from '../alerts/describe';
-import { describedBy, FieldMessages, FormError, InputField, kept } from '../alerts/form-parts';
+import { ActionForm, InputField } from '../alerts/form-parts';
 import { ROLE_LABELS } from '../auth/roles';
-import dashboard from '../components/dashboard.module.css';
 import { createToken, type TokenFormState } from './actions';
 import { MAX_TOKEN_DAYS } from './admin-bodies';
 import admin from './admin.module.css';
+import { RoleSelect } from './role-select';
 
 const P = 'token';
 const INITIAL: TokenFormState = { attempt: 0 };
@@ -45,15 +44,14 @@ export function TokenForm() {
           </p>
         </div>
       ) : null}
-      <form
-        key={state.attempt}
+      <ActionForm
+        state={state}
         action={action}
-        className={styles.form}
-        aria-labelledby={`${P}-form-title`}
-        {...(state.error ? { 'aria-describedby': `${P}-form-error` } : {})}
+        pending={saving}
+        idPrefix={P}
+        title="Create an API token"
+        submit={['Create token', 'Creating…']}
       >
-        <h3 id={`${P}-form-title`}>Create an API token</h3>
-        <FormError id={`${P}-form-error`} state={state} />
         <div className={styles.row}>
           <InputField
             state={state}
@@ -64,22 +62,7 @@ export function TokenForm() {
             autoComplete="off"
             required
           />
-          <div className={styles.field}>
-            <label htmlFor={`${P}-role`}>Role</label>
-            <select
-              id={`${P}-role`}
-              name="role"
-              defaultValue={kept(state, 'role', 'viewer')}
-              {...describedBy(state, 'role', P)}
-            >
-              {ROLES.map((role) => (
-                <option key={role} value={role}>
-                  {ROLE_LABELS[role]}
-                </option>
-              ))}
-            </select>
-            <FieldMessages state={state} field="role" idPrefix={P} />
-          </div>
+          <RoleSelect state={state} idPrefix={P} />
           <InputField
             state={state}
             idPrefix={P}
@@ -91,12 +74,7 @@ export function TokenForm() {
             hint="Empty: never."
           />
         </div>
-        <div className={styles.actions}>
-          <button type="submit" className={dashboard.primaryButton} disabled={saving}>
-            {saving ? 'Creating…' : 'Create token'}
-          </button>
-        </div>
-      </form>
+      </ActionForm>
     </>
   );
 }

@@ -3,12 +3,12 @@
 import { ROLES } from '@palisade/api-contract';
 import { useActionState } from 'react';
 import styles from '../alerts/alerts.module.css';
-import { describedBy, FieldMessages, FormError, InputField, kept } from '../alerts/form-parts';
+import { ActionForm, InputField } from '../alerts/form-parts';
 import { INITIAL_FORM_STATE } from '../alerts/form-state';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from '../auth/roles';
 import { MIN_PASSWORD_LENGTH } from '../auth/sign-in-messages';
-import dashboard from '../components/dashboard.module.css';
 import { createUser } from './actions';
+import { RoleSelect } from './role-select';
 
 const P = 'user';
 
@@ -16,20 +16,14 @@ const P = 'user';
 export function UserForm() {
   const [state, action, saving] = useActionState(createUser, INITIAL_FORM_STATE);
   return (
-    <form
-      key={state.attempt}
+    <ActionForm
+      state={state}
       action={action}
-      className={styles.form}
-      aria-labelledby={`${P}-form-title`}
-      {...(state.error ? { 'aria-describedby': `${P}-form-error` } : {})}
+      pending={saving}
+      idPrefix={P}
+      title="Add a user"
+      submit={['Add user', 'Adding…']}
     >
-      <h3 id={`${P}-form-title`}>Add a user</h3>
-      <FormError id={`${P}-form-error`} state={state} />
-      {state.done ? (
-        <p role="status" className={styles.hint}>
-          {state.done}
-        </p>
-      ) : null}
       <div className={styles.row}>
         <InputField
           state={state}
@@ -54,27 +48,11 @@ export function UserForm() {
           autoComplete="new-password"
           required
         />
-        <div className={styles.field}>
-          <label htmlFor={`${P}-role`}>Role</label>
-          <select
-            id={`${P}-role`}
-            name="role"
-            defaultValue={kept(state, 'role', 'viewer')}
-            {...describedBy(state, 'role', P, true)}
-          >
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {ROLE_LABELS[role]}
-              </option>
-            ))}
-          </select>
-          <FieldMessages
-            state={state}
-            field="role"
-            idPrefix={P}
-            hint="Viewer: reads. Operator: also acknowledges alerts, exceptions, reports. Admin: everything."
-          />
-        </div>
+        <RoleSelect
+          state={state}
+          idPrefix={P}
+          hint="Viewer: reads. Operator: also acknowledges alerts, exceptions, reports. Admin: everything."
+        />
       </div>
       <details>
         <summary>What each role may do</summary>
@@ -86,11 +64,6 @@ export function UserForm() {
           ))}
         </ul>
       </details>
-      <div className={styles.actions}>
-        <button type="submit" className={dashboard.primaryButton} disabled={saving}>
-          {saving ? 'Adding…' : 'Add user'}
-        </button>
-      </div>
-    </form>
+    </ActionForm>
   );
 }

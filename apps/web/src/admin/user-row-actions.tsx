@@ -3,6 +3,7 @@
 import { ROLES, type UserItem } from '@palisade/api-contract';
 import { useActionState } from 'react';
 import styles from '../alerts/alerts.module.css';
+import { RowError } from '../alerts/form-parts';
 import { INITIAL_FORM_STATE } from '../alerts/form-state';
 import { ROLE_LABELS } from '../auth/roles';
 import { changeUser } from './actions';
@@ -50,11 +51,7 @@ export function UserRowActions({ user }: { readonly user: UserItem }) {
       >
         Delete<span className="visually-hidden"> {user.username}</span>
       </button>
-      {state.error ? (
-        <p className={styles.fieldError} role="alert" data-row-error>
-          {state.error}
-        </p>
-      ) : null}
+      <RowError state={state} />
     </form>
   );
 }

@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { acknowledgeAlert } from './actions';
 import styles from './alerts.module.css';
+import { RowError } from './form-parts';
 import { INITIAL_FORM_STATE } from './form-state';
 
 /** Acknowledges one alert; the list re-renders with who did it. */
@@ -21,11 +22,7 @@ export function AcknowledgeButton({
         {pending ? 'Acknowledging…' : 'Acknowledge'}
         <span className="visually-hidden"> the alert about {subject}</span>
       </button>
-      {state.error ? (
-        <p className={styles.fieldError} role="alert">
-          {state.error}
-        </p>
-      ) : null}
+      <RowError state={state} />
     </form>
   );
 }

@@ -2,11 +2,10 @@
 
 import type { ChannelItem, ChannelType } from '@palisade/api-contract';
 import { useActionState, useState, useSyncExternalStore } from 'react';
-import dashboard from '../components/dashboard.module.css';
 import { saveChannel } from './actions';
 import styles from './alerts.module.css';
 import { CHANNEL_TYPES, CHANNEL_TYPE_LABELS } from './describe';
-import { describedBy, FieldMessages, FormError, InputField, kept } from './form-parts';
+import { ActionForm, describedBy, FieldMessages, InputField, kept } from './form-parts';
 import { INITIAL_FORM_STATE, type FormState } from './form-state';
 
 const P = 'channel';
@@ -22,23 +21,17 @@ export function ChannelForm({ channel }: { readonly channel?: ChannelItem }) {
   const [state, action, saving] = useActionState(saveChannel, INITIAL_FORM_STATE);
   const initialType = kept(state, 'type', channel?.type ?? 'webhook') as ChannelType;
   return (
-    <form
-      key={state.attempt}
+    <ActionForm
+      state={state}
       action={action}
-      className={styles.form}
-      aria-labelledby={`${P}-form-title`}
-      {...(state.error ? { 'aria-describedby': `${P}-form-error` } : {})}
+      pending={saving}
+      idPrefix={P}
+      title={channel ? `Edit channel ${channel.name}` : 'Add a channel'}
+      submit={[channel ? 'Save channel' : 'Add channel', 'Saving…']}
+      cancelHref={channel ? '/alerts/channels' : undefined}
     >
-      <h3 id={`${P}-form-title`}>{channel ? `Edit channel ${channel.name}` : 'Add a channel'}</h3>
-      <FormError id={`${P}-form-error`} state={state} />
       <ChannelFields state={state} channel={channel} initialType={initialType} />
-      <div className={styles.actions}>
-        <button type="submit" className={dashboard.primaryButton} disabled={saving}>
-          {saving ? 'Saving…' : channel ? 'Save channel' : 'Add channel'}
-        </button>
-        {channel ? <a href="/alerts/channels">Cancel</a> : null}
-      </div>
-    </form>
+    </ActionForm>
   );
 }
 

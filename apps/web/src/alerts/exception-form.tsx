@@ -2,14 +2,13 @@
 
 import type { ClusterItem } from '@palisade/api-contract';
 import { useActionState } from 'react';
-import dashboard from '../components/dashboard.module.css';
 import { saveException } from './actions';
 import styles from './alerts.module.css';
 import {
+  ActionForm,
   ClusterSelect,
   describedBy,
   FieldMessages,
-  FormError,
   InputField,
   kept,
 } from './form-parts';
@@ -49,15 +48,14 @@ export function ExceptionForm({
     />
   );
   return (
-    <form
-      key={state.attempt}
+    <ActionForm
+      state={state}
       action={action}
-      className={styles.form}
-      aria-labelledby={`${P}-form-title`}
-      {...(state.error ? { 'aria-describedby': `${P}-form-error` } : {})}
+      pending={saving}
+      idPrefix={P}
+      title="Mark a workload as intentionally exposed"
+      submit={['Add exception', 'Saving…']}
     >
-      <h3 id={`${P}-form-title`}>Mark a workload as intentionally exposed</h3>
-      <FormError id={`${P}-form-error`} state={state} />
       <div className={styles.row}>
         <ClusterSelect state={state} idPrefix={P} clusters={clusters} value={clusterId} />
         {text('namespace', 'Namespace', prefill.namespace)}
@@ -98,11 +96,6 @@ export function ExceptionForm({
           hint="Active up to the end of that day (UTC); empty: until deleted."
         />
       </div>
-      <div className={styles.actions}>
-        <button type="submit" className={dashboard.primaryButton} disabled={saving}>
-          {saving ? 'Saving…' : 'Add exception'}
-        </button>
-      </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,5 +1,6 @@
 import type { ClusterItem } from '@palisade/api-contract';
 import type { ReactNode } from 'react';
+import dashboard from '../components/dashboard.module.css';
 import styles from './alerts.module.css';
 import { errorsOf, type FormState } from './form-state';
 
@@ -22,6 +23,94 @@ export function FormError({
       </p>
     </div>
   );
+}
+
+/**
+ * Every form that posts to a server action: re-mounted after each answer (`state.attempt`) so
+ * the kept values show, named by its heading (or `label` where the page's heading names it),
+ * its error linked and announced, what it did (`state.done`) announced, and its submit button
+ * saying when the action runs. Ids start with `${idPrefix}-form-`.
+ */
+export function ActionForm({
+  state,
+  action,
+  pending,
+  idPrefix,
+  title,
+  label,
+  intro,
+  errorTitle,
+  submit,
+  cancelHref,
+  wide = false,
+  children,
+}: {
+  readonly state: FormState;
+  readonly action: (form: FormData) => void;
+  readonly pending: boolean;
+  readonly idPrefix: string;
+  /** The form's heading (an h3), which names it. */
+  readonly title?: ReactNode;
+  /** The form's name when it has no heading of its own. */
+  readonly label?: string;
+  /** Under the heading, before the error. */
+  readonly intro?: ReactNode;
+  /** FormError's title ("Not saved:" unless told). */
+  readonly errorTitle?: string;
+  /** The button's words, idle and while the action runs: ['Add user', 'Adding…']. */
+  readonly submit: readonly [idle: string, running: string];
+  /** Editing: a link back to the list, beside the button. */
+  readonly cancelHref?: string | undefined;
+  /** A button as wide as the form (the sign-in cards), instead of a row of actions. */
+  readonly wide?: boolean;
+  readonly children: ReactNode;
+}) {
+  const P = `${idPrefix}-form`;
+  const button = (
+    <button
+      type="submit"
+      className={wide ? `${dashboard.primaryButton} ${styles.wideButton}` : dashboard.primaryButton}
+      disabled={pending}
+    >
+      {pending ? submit[1] : submit[0]}
+    </button>
+  );
+  return (
+    <form
+      key={state.attempt}
+      action={action}
+      className={styles.form}
+      {...(title === undefined ? { 'aria-label': label } : { 'aria-labelledby': `${P}-title` })}
+      {...(state.error ? { 'aria-describedby': `${P}-error` } : {})}
+    >
+      {title === undefined ? null : <h3 id={`${P}-title`}>{title}</h3>}
+      {intro}
+      <FormError id={`${P}-error`} state={state} title={errorTitle} />
+      {state.done ? (
+        <p role="status" className={styles.hint} data-form-done>
+          {state.done}
+        </p>
+      ) : null}
+      {children}
+      {wide ? (
+        button
+      ) : (
+        <div className={styles.actions}>
+          {button}
+          {cancelHref ? <a href={cancelHref}>Cancel</a> : null}
+        </div>
+      )}
+    </form>
+  );
+}
+
+/** A row's one-line form (a table cell's buttons): its error, announced, under the buttons. */
+export function RowError({ state }: { readonly state: FormState }) {
+  return state.error ? (
+    <p className={styles.fieldError} role="alert" data-row-error>
+      {state.error}
+    </p>
+  ) : null;
 }
 
 /** `aria-describedby` of a control: its hint and, when there are, its errors. */

@@ -2,16 +2,15 @@
 
 import type { AlertRuleItem, ChannelItem, ClusterItem } from '@palisade/api-contract';
 import { useActionState } from 'react';
-import dashboard from '../components/dashboard.module.css';
 import { saveRule } from './actions';
 import styles from './alerts.module.css';
 import { ALERT_KINDS, ALERT_KIND_LABELS, SEVERITIES, severityOf } from './describe';
 import { formatMatchLabels } from './form-bodies';
 import {
+  ActionForm,
   ClusterSelect,
   describedBy,
   FieldMessages,
-  FormError,
   InputField,
   kept,
   keptAll,
@@ -36,15 +35,15 @@ export function RuleForm({
   const enabled = keptAll(state, 'enabled', rule?.enabled === false ? [] : ['on']).length > 0;
   const clusterId = kept(state, 'clusterId', rule?.clusterId ?? '');
   return (
-    <form
-      key={state.attempt}
+    <ActionForm
+      state={state}
       action={action}
-      className={styles.form}
-      aria-labelledby={`${P}-form-title`}
-      {...(state.error ? { 'aria-describedby': `${P}-form-error` } : {})}
+      pending={saving}
+      idPrefix={P}
+      title={rule ? `Edit rule ${rule.name}` : 'Add a rule'}
+      submit={[rule ? 'Save rule' : 'Add rule', 'Saving…']}
+      cancelHref={rule ? '/alerts/rules' : undefined}
     >
-      <h3 id={`${P}-form-title`}>{rule ? `Edit rule ${rule.name}` : 'Add a rule'}</h3>
-      <FormError id={`${P}-form-error`} state={state} />
       {rule ? <input type="hidden" name="id" value={rule.id} /> : null}
       <InputField
         state={state}
@@ -152,12 +151,6 @@ export function RuleForm({
         <input id={`${P}-enabled`} type="checkbox" name="enabled" defaultChecked={enabled} />
         <label htmlFor={`${P}-enabled`}>Enabled</label>
       </div>
-      <div className={styles.actions}>
-        <button type="submit" className={dashboard.primaryButton} disabled={saving}>
-          {saving ? 'Saving…' : rule ? 'Save rule' : 'Add rule'}
-        </button>
-        {rule ? <a href="/alerts/rules">Cancel</a> : null}
-      </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,12 +1,10 @@
 'use client';
 
 import { useActionState } from 'react';
-import styles from '../alerts/alerts.module.css';
-import { FormError, InputField } from '../alerts/form-parts';
+import { ActionForm, InputField } from '../alerts/form-parts';
 import { INITIAL_FORM_STATE } from '../alerts/form-state';
-import dashboard from '../components/dashboard.module.css';
+import { UsernameField } from './account-fields';
 import { signIn } from './actions';
-import auth from './auth.module.css';
 
 const P = 'login';
 
@@ -14,23 +12,18 @@ const P = 'login';
 export function LoginForm({ returnTo }: { readonly returnTo: string }) {
   const [state, action, signingIn] = useActionState(signIn, INITIAL_FORM_STATE);
   return (
-    <form
-      key={state.attempt}
+    <ActionForm
+      state={state}
       action={action}
-      className={styles.form}
-      aria-label="Username and password"
-      {...(state.error ? { 'aria-describedby': `${P}-form-error` } : {})}
+      pending={signingIn}
+      idPrefix={P}
+      label="Username and password"
+      errorTitle="Not signed in:"
+      submit={['Sign in', 'Signing in…']}
+      wide
     >
-      <FormError id={`${P}-form-error`} state={state} title="Not signed in:" />
       <input type="hidden" name="returnTo" value={returnTo} />
-      <InputField
-        state={state}
-        idPrefix={P}
-        name="username"
-        label="Username"
-        autoComplete="username"
-        required
-      />
+      <UsernameField state={state} idPrefix={P} />
       <InputField
         state={state}
         idPrefix={P}
@@ -40,13 +33,6 @@ export function LoginForm({ returnTo }: { readonly returnTo: string }) {
         autoComplete="current-password"
         required
       />
-      <button
-        type="submit"
-        className={`${dashboard.primaryButton} ${auth.submit}`}
-        disabled={signingIn}
-      >
-        {signingIn ? 'Signing in…' : 'Sign in'}
-      </button>
-    </form>
+    </ActionForm>
   );
 }

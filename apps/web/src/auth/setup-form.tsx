@@ -1,13 +1,10 @@
 'use client';
 
 import { useActionState } from 'react';
-import styles from '../alerts/alerts.module.css';
-import { FormError, InputField } from '../alerts/form-parts';
+import { ActionForm, InputField } from '../alerts/form-parts';
 import { INITIAL_FORM_STATE } from '../alerts/form-state';
-import dashboard from '../components/dashboard.module.css';
+import { NewPasswordFields, UsernameField } from './account-fields';
 import { setUp } from './actions';
-import auth from './auth.module.css';
-import { MIN_PASSWORD_LENGTH } from './sign-in-messages';
 
 const P = 'setup';
 
@@ -15,14 +12,16 @@ const P = 'setup';
 export function SetupForm() {
   const [state, action, saving] = useActionState(setUp, INITIAL_FORM_STATE);
   return (
-    <form
-      key={state.attempt}
+    <ActionForm
+      state={state}
       action={action}
-      className={styles.form}
-      aria-label="Create the first administrator"
-      {...(state.error ? { 'aria-describedby': `${P}-form-error` } : {})}
+      pending={saving}
+      idPrefix={P}
+      label="Create the first administrator"
+      errorTitle="Not set up:"
+      submit={['Create the administrator and sign in', 'Creating…']}
+      wide
     >
-      <FormError id={`${P}-form-error`} state={state} title="Not set up:" />
       <InputField
         state={state}
         idPrefix={P}
@@ -32,14 +31,7 @@ export function SetupForm() {
         autoComplete="off"
         required
       />
-      <InputField
-        state={state}
-        idPrefix={P}
-        name="username"
-        label="Username"
-        autoComplete="username"
-        required
-      />
+      <UsernameField state={state} idPrefix={P} />
       <InputField
         state={state}
         idPrefix={P}
@@ -47,33 +39,7 @@ export function SetupForm() {
         label="Full name (optional)"
         autoComplete="name"
       />
-      <InputField
-        state={state}
-        idPrefix={P}
-        name="password"
-        label="Password"
-        type="password"
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-        minLength={MIN_PASSWORD_LENGTH}
-        autoComplete="new-password"
-        required
-      />
-      <InputField
-        state={state}
-        idPrefix={P}
-        name="confirm"
-        label="Password again"
-        type="password"
-        autoComplete="new-password"
-        required
-      />
-      <button
-        type="submit"
-        className={`${dashboard.primaryButton} ${auth.submit}`}
-        disabled={saving}
-      >
-        {saving ? 'Creating…' : 'Create the administrator and sign in'}
-      </button>
-    </form>
+      <NewPasswordFields state={state} idPrefix={P} />
+    </ActionForm>
   );
 }

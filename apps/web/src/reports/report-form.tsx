@@ -3,9 +3,8 @@
 import type { ClusterItem } from '@palisade/api-contract';
 import { useActionState } from 'react';
 import styles from '../alerts/alerts.module.css';
-import { describedBy, FieldMessages, FormError, InputField, kept } from '../alerts/form-parts';
+import { ActionForm, describedBy, FieldMessages, InputField, kept } from '../alerts/form-parts';
 import { INITIAL_FORM_STATE } from '../alerts/form-state';
-import dashboard from '../components/dashboard.module.css';
 import { generateReport } from './actions';
 
 const P = 'report';
@@ -14,15 +13,14 @@ const P = 'report';
 export function ReportForm({ clusters }: { readonly clusters: readonly ClusterItem[] }) {
   const [state, action, generating] = useActionState(generateReport, INITIAL_FORM_STATE);
   return (
-    <form
-      key={state.attempt}
+    <ActionForm
+      state={state}
       action={action}
-      className={styles.form}
-      aria-labelledby={`${P}-form-title`}
-      {...(state.error ? { 'aria-describedby': `${P}-form-error` } : {})}
+      pending={generating}
+      idPrefix={P}
+      title="Generate now"
+      submit={['Generate report', 'Generating…']}
     >
-      <h3 id={`${P}-form-title`}>Generate now</h3>
-      <FormError id={`${P}-form-error`} state={state} />
       <div className={styles.row}>
         <div className={styles.field}>
           <label htmlFor={`${P}-scope`}>Scope</label>
@@ -59,11 +57,6 @@ export function ReportForm({ clusters }: { readonly clusters: readonly ClusterIt
         />
       </div>
       <p className={styles.hint}>Without dates: the last 7 days (REPORT_PERIOD) up to now.</p>
-      <div className={styles.actions}>
-        <button type="submit" className={dashboard.primaryButton} disabled={generating}>
-          {generating ? 'Generating…' : 'Generate report'}
-        </button>
-      </div>
-    </form>
+    </ActionForm>
   );
 }
