@@ -89,6 +89,7 @@ beforeAll(async () => {
     ['API tokens', '/admin/tokens'],
     ['watched clusters', '/admin/clusters'],
     ['audit log', '/admin/audit'],
+    ['your account', '/account'],
     ['unknown page', '/no-such-page'],
   ];
 }, 120_000);

@@ -1,6 +1,7 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
+import { visible, withoutJavaScript } from './support/browser';
 import { E2E_ADMIN, waitFor } from './support/processes';
 import {
   dashboardForThisFile,
@@ -9,6 +10,7 @@ import {
   saveScreenshot,
   STORY_LOOP_MS,
 } from './support/session';
+import { signInThroughThePage, signOutThroughThePage } from './support/sign-in-page';
 
 /**
  * Signing in and the roles, in a browser that starts signed out: the sign-in page (with and
@@ -24,7 +26,6 @@ const dashboard = dashboardForThisFile({
   apiEnv: { LOGIN_MAX_FAILURES: String(LOGIN_MAX_FAILURES) },
 });
 const web = () => dashboard.web.url;
-const visible = (page: Page, selector: string) => page.locator(`${selector}:visible`);
 
 const VIEWER = { username: 'vera', password: 'viewer password 2026', name: 'Vera Viewer' };
 const TOKEN = 'ci-pipeline';
@@ -47,22 +48,8 @@ afterAll(async () => {
   await new Promise((resolve) => (receiver ? receiver.close(resolve) : resolve(undefined)));
 });
 
-async function signInThroughThePage(
-  page: Page,
-  credentials: { readonly username: string; readonly password: string },
-): Promise<void> {
-  await page.getByLabel('Username', { exact: true }).fill(credentials.username);
-  await page.getByLabel('Password', { exact: true }).fill(credentials.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
 const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.waitForURL(`${web()}/login`);
-  await page.getByRole('heading', { name: 'Sign in to Palisade' }).waitFor();
-}
+const signOut = (page: Page) => signOutThroughThePage(page, web());
 
 it('sends a signed-out visitor to sign in, refuses a wrong password, then goes back to the page asked for', async () => {
   const page = await dashboard.newPage();
@@ -393,9 +380,7 @@ it('signs out: the session ends, its cookies go, and pages ask to sign in again'
 
 it('signs in without JavaScript: a plain form post sets the cookies and goes back to the page', async () => {
   const page = await dashboard.newPage();
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await page.route(/\.js(\?.*)?$/, (route) => route.abort());
+  await withoutJavaScript(page);
   await page.goto(`${web()}/reports`);
   await page.waitForURL(`${web()}/login?returnTo=%2Freports`);
   await signInThroughThePage(page, { username: VIEWER.username, password: 'wrong password!' });

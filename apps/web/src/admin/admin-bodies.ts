@@ -1,5 +1,5 @@
 import type { Role } from '@palisade/api-contract';
-import { text, type BodyResult, type FormFields } from '../alerts/form-bodies';
+import { text, untrimmed, type BodyResult, type FormFields } from '../alerts/form-bodies';
 import { isRole } from '../auth/roles';
 import { MIN_PASSWORD_LENGTH } from '../auth/sign-in-messages';
 
@@ -18,7 +18,7 @@ export interface NewUserBody {
 
 export function newUserBodyOf(form: FormFields): BodyResult<NewUserBody> {
   const role = text(form, 'role');
-  const password = typeof form.get('password') === 'string' ? String(form.get('password')) : '';
+  const password = untrimmed(form, 'password');
   const errors = [
     ...(text(form, 'username') ? [] : [{ field: 'username', message: 'Enter a username.' }]),
     ...(password.length >= MIN_PASSWORD_LENGTH

@@ -27,6 +27,12 @@ export function text(form: FormFields, name: string): string {
   return typeof value === 'string' ? value.trim() : '';
 }
 
+/** A password as typed: its spaces are part of it. */
+export function untrimmed(form: FormFields, name: string): string {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+}
+
 function texts(form: FormFields, name: string): string[] {
   return form
     .getAll(name)

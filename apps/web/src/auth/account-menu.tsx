@@ -1,10 +1,14 @@
 import type { SessionInfo } from '@palisade/api-contract';
+import Link from 'next/link';
 import alerts from '../alerts/alerts.module.css';
 import { signOut } from './actions';
 import auth from './auth.module.css';
 import { whoOf } from './signed-in-notice';
 
-/** Who is signed in, with which role, and the way out. A form: it works without JavaScript. */
+/**
+ * Who is signed in, with which role, their account page and the way out. Sign-out is a form: it
+ * works without JavaScript.
+ */
 export function AccountMenu({
   session,
 }: {
@@ -16,6 +20,11 @@ export function AccountMenu({
         Signed in as <strong data-username>{whoOf(session)}</strong>{' '}
         <span data-role>({session.role})</span>
       </span>
+      {session.user ? (
+        <Link href="/account" data-account-link>
+          Your account
+        </Link>
+      ) : null}
       <form action={signOut}>
         <button type="submit" className={alerts.button}>
           Sign out

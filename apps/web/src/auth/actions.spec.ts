@@ -1,5 +1,6 @@
 import type { WriteResult } from '../alerts/api-write';
-import { setUp, signIn, signOut } from './actions';
+import { formOf, redirectOf, userItem } from '../testing/auth-fixtures';
+import { changePassword, setUp, signIn, signOut } from './actions';
 
 const sent: { method: string; path: string; body: unknown; options: unknown }[] = [];
 let answer: WriteResult;
@@ -17,17 +18,7 @@ jest.mock('next/headers', () => ({
   headers: async () => requestHeaders,
 }));
 
-const user = {
-  id: 'u1',
-  username: 'olga',
-  name: null,
-  email: null,
-  role: 'operator',
-  source: 'local',
-  disabled: false,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  lastSignInAt: null,
-};
+const user = userItem();
 const signedIn: WriteResult = {
   ok: true,
   status: 200,
@@ -37,24 +28,6 @@ const signedIn: WriteResult = {
     'palisade_csrf=csrf-1; Path=/; Expires=Sat, 28 Nov 2026 07:00:00 GMT; SameSite=Lax',
   ],
 };
-
-const form = (fields: Record<string, string>) => {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) data.set(key, value);
-  return data;
-};
-
-/** Where Next's redirect() was sending the browser. */
-async function redirectOf(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  const digest = (error as { digest?: string } | undefined)?.digest ?? '';
-  if (!digest.startsWith('NEXT_REDIRECT'))
-    throw new Error(`expected a redirect, got ${String(error)}`);
-  return digest.split(';')[2] ?? '';
-}
 
 beforeEach(() => {
   sent.length = 0;
@@ -69,7 +42,11 @@ describe('signIn', () => {
     const target = await redirectOf(
       signIn(
         { attempt: 0 },
-        form({ username: ' olga ', password: ' secret words ', returnTo: '/alerts?status=firing' }),
+        formOf({
+          username: ' olga ',
+          password: ' secret words ',
+          returnTo: '/alerts?status=firing',
+        }),
       ),
     );
 
@@ -100,7 +77,7 @@ describe('signIn', () => {
   it('sends the browser’s address on, so the API throttles the browser and not the dashboard', async () => {
     answer = signedIn;
     requestHeaders = new Headers({ 'x-forwarded-for': '203.0.113.7, 10.0.0.5' });
-    await redirectOf(signIn({ attempt: 0 }, form({ username: 'olga', password: 'p' })));
+    await redirectOf(signIn({ attempt: 0 }, formOf({ username: 'olga', password: 'p' })));
     expect(sent[0]?.options).toEqual({
       anonymous: true,
       forwardedFor: '203.0.113.7, 10.0.0.5',
@@ -110,7 +87,7 @@ describe('signIn', () => {
   it('marks the cookies Secure when the browser came over HTTPS', async () => {
     answer = signedIn;
     requestHeaders = new Headers({ 'x-forwarded-proto': 'https' });
-    await redirectOf(signIn({ attempt: 0 }, form({ username: 'olga', password: 'p' })));
+    await redirectOf(signIn({ attempt: 0 }, formOf({ username: 'olga', password: 'p' })));
     expect(jar.set.mock.calls.map((call) => (call[2] as { secure: boolean }).secure)).toEqual([
       true,
       true,
@@ -123,7 +100,7 @@ describe('signIn', () => {
       await redirectOf(
         signIn(
           { attempt: 0 },
-          form({ username: 'olga', password: 'p', returnTo: '//evil.example' }),
+          formOf({ username: 'olga', password: 'p', returnTo: '//evil.example' }),
         ),
       ),
     ).toBe('/');
@@ -137,7 +114,7 @@ describe('signIn', () => {
       message: 'wrong username or password',
       fields: [],
     };
-    const state = await signIn({ attempt: 2 }, form({ username: 'olga', password: 'nope' }));
+    const state = await signIn({ attempt: 2 }, formOf({ username: 'olga', password: 'nope' }));
     expect(state).toEqual({
       attempt: 3,
       error: 'Wrong username or password.',
@@ -155,12 +132,12 @@ describe('signIn', () => {
       fields: [],
       retryAfterSeconds: 40,
     };
-    const state = await signIn({ attempt: 0 }, form({ username: 'olga', password: 'nope' }));
+    const state = await signIn({ attempt: 0 }, formOf({ username: 'olga', password: 'nope' }));
     expect(state.error).toBe('Too many sign-in attempts: try again in 40 seconds.');
   });
 
   it('asks for both fields before calling the API', async () => {
-    const state = await signIn({ attempt: 0 }, form({ username: 'olga', password: '' }));
+    const state = await signIn({ attempt: 0 }, formOf({ username: 'olga', password: '' }));
     expect(state.error).toBe('Enter your username and password.');
     expect(sent).toEqual([]);
   });
@@ -170,7 +147,7 @@ describe('setUp', () => {
   it('checks the passwords match before sending the setup token', async () => {
     const state = await setUp(
       { attempt: 0 },
-      form({
+      formOf({
         setupToken: 'tok',
         username: 'root',
         password: 'a long password',
@@ -189,7 +166,7 @@ describe('setUp', () => {
     const target = await redirectOf(
       setUp(
         { attempt: 0 },
-        form({
+        formOf({
           setupToken: ' tok ',
           username: 'root',
           name: 'Ro Ot',
@@ -214,7 +191,7 @@ describe('setUp', () => {
     await redirectOf(
       setUp(
         { attempt: 0 },
-        form({
+        formOf({
           setupToken: 'tok',
           username: 'root',
           password: 'a long password',
@@ -235,7 +212,7 @@ describe('setUp', () => {
     };
     const state = await setUp(
       { attempt: 0 },
-      form({
+      formOf({
         setupToken: 'x',
         username: 'root',
         password: 'a long password',
@@ -265,5 +242,102 @@ describe('signOut', () => {
     answer = { ok: false, status: 401, code: 'unauthenticated', message: 'expired', fields: [] };
     expect(await redirectOf(signOut())).toBe('/login');
     expect(jar.delete).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('changePassword', () => {
+  const fields = {
+    currentPassword: ' old password ',
+    newPassword: ' a new long password ',
+    confirm: ' a new long password ',
+  };
+  const refused = (over: Partial<Extract<WriteResult, { ok: false }>>): WriteResult => ({
+    ok: false,
+    status: 400,
+    message: 'refused',
+    fields: [],
+    ...over,
+  });
+
+  it('sends both passwords as typed, without the confirmation, and says the other sessions ended', async () => {
+    answer = { ok: true, status: 204, body: undefined, setCookies: [] };
+    requestHeaders = new Headers({ 'x-forwarded-for': '203.0.113.7' });
+    const state = await changePassword({ attempt: 1 }, formOf(fields));
+    expect(sent).toEqual([
+      {
+        method: 'POST',
+        path: '/api/auth/password',
+        body: { currentPassword: ' old password ', newPassword: ' a new long password ' },
+        // The wrong current password is a 401 to show; the browser's address for the throttle.
+        options: { redirectOn401: false, forwardedFor: '203.0.113.7' },
+      },
+    ]);
+    expect(state).toEqual({
+      attempt: 2,
+      done: 'Password changed; your other sessions were signed out.',
+    });
+    expect(jar.set).not.toHaveBeenCalled();
+  });
+
+  it('checks the new password twice before calling the API', async () => {
+    const state = await changePassword(
+      { attempt: 0 },
+      formOf({ ...fields, confirm: 'a new long passworD' }),
+    );
+    expect(state).toEqual({
+      attempt: 1,
+      error: 'Check the highlighted fields.',
+      fields: [{ field: 'confirm', message: 'The two passwords are not the same.' }],
+    });
+    expect(sent).toEqual([]);
+  });
+
+  it('says the current password is wrong, beside it, and keeps no password', async () => {
+    answer = refused({
+      status: 401,
+      code: 'invalid-credentials',
+      message: 'the current password is wrong',
+    });
+    const state = await changePassword({ attempt: 0 }, formOf(fields));
+    expect(state).toEqual({
+      attempt: 1,
+      error: 'The current password is wrong.',
+      fields: [{ field: 'currentPassword', message: 'Not your current password.' }],
+    });
+    expect(JSON.stringify(state)).not.toMatch(/old password|new long password/);
+  });
+
+  it('sends a browser whose session ended to sign in, back to the page', async () => {
+    answer = refused({ status: 401, code: 'unauthenticated', message: 'sign in first' });
+    requestHeaders = new Headers({ 'x-palisade-path': '/account' });
+    expect(await redirectOf(changePassword({ attempt: 0 }, formOf(fields)))).toBe(
+      '/login?returnTo=%2Faccount',
+    );
+  });
+
+  it('says when to try again after too many attempts', async () => {
+    answer = refused({ status: 429, code: 'too-many-attempts', retryAfterSeconds: 30 });
+    expect((await changePassword({ attempt: 0 }, formOf(fields))).error).toBe(
+      'Too many password attempts: try again in 30 seconds.',
+    );
+  });
+
+  it("puts the API's field errors beside the fields, and its reason otherwise", async () => {
+    answer = refused({
+      code: 'invalid-request',
+      fields: [{ field: 'newPassword', message: 'a password has at least 12 characters' }],
+    });
+    expect(await changePassword({ attempt: 0 }, formOf(fields))).toMatchObject({
+      error: 'Check the highlighted fields.',
+      fields: [{ field: 'newPassword', message: 'a password has at least 12 characters' }],
+    });
+    answer = refused({
+      code: 'invalid-request',
+      message:
+        'this account signs in through single sign-on: change the password at the identity provider',
+    });
+    expect((await changePassword({ attempt: 0 }, formOf(fields))).error).toBe(
+      'This account signs in through single sign-on: change the password at the identity provider.',
+    );
   });
 });

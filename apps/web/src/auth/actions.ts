@@ -4,17 +4,25 @@ import { CSRF_COOKIE, SESSION_COOKIE } from '@palisade/api-contract';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { sendJson, type SendOptions, type WriteResult } from '../alerts/api-write';
-import { text, type FormFields } from '../alerts/form-bodies';
+import { text, untrimmed, type FormFields } from '../alerts/form-bodies';
 import type { FormState } from '../alerts/form-state';
 import { isSignedIn } from '../data-access/auth-checks';
+import { requestPath } from '../data-access/request-context';
 import { cookiesToCopy, isHttpsRequest } from './api-cookies';
 import { forwardedFor } from './client-address';
-import { LOGIN_PATH, safeReturnTo } from './return-to';
+import {
+  PASSWORD_CHANGED,
+  PASSWORD_PATH,
+  passwordChangeError,
+  passwordChangeOf,
+} from './password-change';
+import { LOGIN_PATH, loginHref, safeReturnTo } from './return-to';
 import { passwordProblems, setupError, signInError } from './sign-in-messages';
 
 /**
- * Sign-in, first-admin setup and sign-out. The API is called server side, so its Set-Cookie
- * headers come back here: the same cookies are set on the browser from this answer.
+ * Sign-in, first-admin setup, sign-out and changing one's password. The API is called server
+ * side, so its Set-Cookie headers come back here: the same cookies are set on the browser from
+ * this answer.
  */
 
 /** Only these fields are typed back into a form after an error: never a password or a token. */
@@ -27,8 +35,13 @@ function keep(form: FormFields, names: readonly string[]): Record<string, string
  * (the API throttles failed attempts per address; it would see only the dashboard's).
  */
 async function anonymousFromBrowser(): Promise<SendOptions> {
+  return { anonymous: true, ...(await browserAddress()) };
+}
+
+/** The browser's address chain, so the API throttles and audits the browser (sign-in, passwords). */
+async function browserAddress(): Promise<Pick<SendOptions, 'forwardedFor'>> {
   const chain = forwardedFor(await headers());
-  return { anonymous: true, ...(chain && { forwardedFor: chain }) };
+  return chain ? { forwardedFor: chain } : {};
 }
 
 /** Sets the session and CSRF cookies of the API's answer; false when it set none. */
@@ -47,7 +60,7 @@ export async function signIn(previous: FormState, form: FormData): Promise<FormS
     values: keep(form, ['username']),
   });
   const username = text(form, 'username');
-  const password = typeof form.get('password') === 'string' ? String(form.get('password')) : '';
+  const password = untrimmed(form, 'password');
   if (!username || !password) return failed('Enter your username and password.');
   const result = await sendJson(
     'POST',
@@ -71,9 +84,8 @@ export async function setUp(previous: FormState, form: FormData): Promise<FormSt
     fields,
     values: keep(form, ['username', 'name']),
   });
-  const password = typeof form.get('password') === 'string' ? String(form.get('password')) : '';
-  const confirm = typeof form.get('confirm') === 'string' ? String(form.get('confirm')) : '';
-  const problems = passwordProblems(password, confirm);
+  const password = untrimmed(form, 'password');
+  const problems = passwordProblems(password, untrimmed(form, 'confirm'));
   if (problems.length > 0) return failed('Check the highlighted fields.', problems);
   const name = text(form, 'name');
   const result = await sendJson(
@@ -104,4 +116,31 @@ export async function signOut(): Promise<void> {
   jar.delete(SESSION_COOKIE);
   jar.delete(CSRF_COOKIE);
   redirect(LOGIN_PATH);
+}
+
+/**
+ * The signed-in user changes their password with the current one; the page stays, and the
+ * API ends their other sessions. Nothing typed is kept: every field is a password.
+ */
+export async function changePassword(previous: FormState, form: FormData): Promise<FormState> {
+  const failed = (error: string, fields: FormState['fields'] = []): FormState => ({
+    attempt: previous.attempt + 1,
+    error,
+    fields,
+  });
+  const built = passwordChangeOf(form);
+  if (!built.ok) return failed('Check the highlighted fields.', built.errors);
+  // A wrong current password is a 401 too: the answer to show, not a reason to sign in again.
+  const result = await sendJson('POST', PASSWORD_PATH, built.body, {
+    redirectOn401: false,
+    ...(await browserAddress()),
+  });
+  if (!result.ok) {
+    if (result.status === 401 && result.code !== 'invalid-credentials') {
+      redirect(loginHref(await requestPath()));
+    }
+    const { message, fields } = passwordChangeError(result);
+    return failed(message, fields);
+  }
+  return { attempt: previous.attempt + 1, done: PASSWORD_CHANGED };
 }

@@ -1,5 +1,5 @@
 // Server side only: used by pages.
-import type { Role } from '@palisade/api-contract';
+import type { Role, SessionInfo } from '@palisade/api-contract';
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { ApiUnavailable, Forbidden } from '../components/api-unavailable';
@@ -8,10 +8,26 @@ import { getSession } from '../data-access/session';
 import { loginHref } from './return-to';
 import { can, type Permission } from './roles';
 
+export type SignedInSession = Extract<SessionInfo, { authenticated: true }>;
+
+/**
+ * Who is reading a page that any signed-in user may open; when the API cannot say, its problem
+ * to show instead. Sends a browser whose session ended to sign in.
+ */
+export async function signedInPage(): Promise<
+  | { readonly allowed: true; readonly session: SignedInSession }
+  | { readonly allowed: false; readonly page: ReactNode }
+> {
+  const session = await getSession();
+  if (!session.ok) return { allowed: false, page: <ApiUnavailable error={session.error} /> };
+  if (!session.data.authenticated) redirect(loginHref(await requestPath()));
+  return { allowed: true, session: session.data };
+}
+
 /**
  * Whether the signed-in user may open a page that needs `permission`; when not, what to show
- * instead (the role's refusal, or the API's problem). Sends a browser whose session ended to
- * sign in. The API refuses the page's calls anyway: this says so before making them.
+ * instead (the role's refusal, or the API's problem). The API refuses the page's calls anyway:
+ * this says so before making them.
  */
 export async function pageAccess(
   permission: Permission,
@@ -20,10 +36,9 @@ export async function pageAccess(
   | { readonly allowed: true; readonly role: Role }
   | { readonly allowed: false; readonly page: ReactNode }
 > {
-  const session = await getSession();
-  if (!session.ok) return { allowed: false, page: <ApiUnavailable error={session.error} /> };
-  if (!session.data.authenticated) redirect(loginHref(await requestPath()));
-  const { role } = session.data;
+  const reader = await signedInPage();
+  if (!reader.allowed) return reader;
+  const { role } = reader.session;
   if (!can(role, permission)) {
     return { allowed: false, page: <Forbidden role={role} what={what} /> };
   }

@@ -52,6 +52,12 @@ describe('passwordProblems', () => {
       'confirm',
     ]);
   });
+
+  it("names the form's own password field", () => {
+    expect(passwordProblems('short', 'short', 'newPassword')).toEqual([
+      { field: 'newPassword', message: 'At least 12 characters.' },
+    ]);
+  });
 });
 
 describe('secondsText', () => {

@@ -14,12 +14,17 @@ export function signInError(refusal: Refusal): string {
     case 'invalid-credentials':
       return 'Wrong username or password.';
     case 'too-many-attempts':
-      return refusal.retryAfterSeconds !== undefined
-        ? `Too many sign-in attempts: try again in ${secondsText(refusal.retryAfterSeconds)}.`
-        : 'Too many sign-in attempts: wait a moment, then try again.';
+      return tooManyAttempts('sign-in attempts', refusal);
     default:
       return refusal.message;
   }
+}
+
+/** A 429: "Too many sign-in attempts: try again in 40 seconds." */
+export function tooManyAttempts(what: string, refusal: Refusal): string {
+  return refusal.retryAfterSeconds !== undefined
+    ? `Too many ${what}: try again in ${secondsText(refusal.retryAfterSeconds)}.`
+    : `Too many ${what}: wait a moment, then try again.`;
 }
 
 /** What the setup form says when the API refuses, and which field it is about. */
@@ -53,14 +58,18 @@ export function secondsText(seconds: number): string {
 
 export const MIN_PASSWORD_LENGTH = 12;
 
-/** The checks the form can make before asking the API: the two passwords must match. */
-export function passwordProblems(password: string, confirm: string): FieldError[] {
+/**
+ * The checks the form can make before asking the API: long enough, and the same twice. The
+ * password's own field is `field` (setup's `password`, the account page's `newPassword`).
+ */
+export function passwordProblems(
+  password: string,
+  confirm: string,
+  field = 'password',
+): FieldError[] {
   const problems: FieldError[] = [];
   if (password.length < MIN_PASSWORD_LENGTH) {
-    problems.push({
-      field: 'password',
-      message: `At least ${MIN_PASSWORD_LENGTH} characters.`,
-    });
+    problems.push({ field, message: `At least ${MIN_PASSWORD_LENGTH} characters.` });
   }
   if (password !== confirm) {
     problems.push({ field: 'confirm', message: 'The two passwords are not the same.' });
