@@ -1,10 +1,10 @@
 import type { ChannelItem } from '@palisade/api-contract';
-import Link from 'next/link';
 import dashboard from '../components/dashboard.module.css';
 import { deleteChannel } from './actions';
 import styles from './alerts.module.css';
 import { ChannelTest } from './channel-test';
 import { CHANNEL_TYPE_LABELS } from './describe';
+import { DeleteButton, EditLink } from './row-controls';
 
 /** The channels; secrets never appear: only whether one is set, and where it sends. */
 export function ChannelsTable({
@@ -51,22 +51,11 @@ export function ChannelsTable({
                     <ChannelTest id={channel.id} name={channel.name} />
                     {channel.builtIn ? null : (
                       <>
-                        <Link
+                        <EditLink
                           href={`/alerts/channels?edit=${encodeURIComponent(channel.id)}#channel-form-title`}
-                          aria-label={`Edit ${channel.name}`}
-                        >
-                          Edit
-                        </Link>
-                        <form action={deleteChannel} className={styles.inline}>
-                          <input type="hidden" name="id" value={channel.id} />
-                          <button
-                            type="submit"
-                            className={styles.dangerButton}
-                            aria-label={`Delete ${channel.name}`}
-                          >
-                            Delete
-                          </button>
-                        </form>
+                          name={channel.name}
+                        />
+                        <DeleteButton action={deleteChannel} id={channel.id} name={channel.name} />
                       </>
                     )}
                   </div>

@@ -1,10 +1,10 @@
 import type { AlertRuleItem } from '@palisade/api-contract';
-import Link from 'next/link';
 import dashboard from '../components/dashboard.module.css';
 import { deleteRule, setRuleEnabled } from './actions';
 import styles from './alerts.module.css';
 import { kindLabel, severityOf } from './describe';
 import { formatMatchLabels } from './form-bodies';
+import { DeleteButton, EditLink } from './row-controls';
 
 export function RulesTable({
   rules,
@@ -65,12 +65,10 @@ export function RulesTable({
                 {canEdit ? (
                   <td>
                     <div className={styles.cellActions}>
-                      <Link
+                      <EditLink
                         href={`/alerts/rules?edit=${encodeURIComponent(rule.id)}#rule-form-title`}
-                        aria-label={`Edit ${rule.name}`}
-                      >
-                        Edit
-                      </Link>
+                        name={rule.name}
+                      />
                       <form action={setRuleEnabled} className={styles.inline}>
                         <input type="hidden" name="id" value={rule.id} />
                         <input type="hidden" name="enabled" value={String(!rule.enabled)} />
@@ -82,16 +80,7 @@ export function RulesTable({
                           {rule.enabled ? 'Disable' : 'Enable'}
                         </button>
                       </form>
-                      <form action={deleteRule} className={styles.inline}>
-                        <input type="hidden" name="id" value={rule.id} />
-                        <button
-                          type="submit"
-                          className={styles.dangerButton}
-                          aria-label={`Delete ${rule.name}`}
-                        >
-                          Delete
-                        </button>
-                      </form>
+                      <DeleteButton action={deleteRule} id={rule.id} name={rule.name} />
                     </div>
                   </td>
                 ) : null}

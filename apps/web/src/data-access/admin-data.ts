@@ -6,58 +6,39 @@ import type {
   Page,
   UserItem,
 } from '@palisade/api-contract';
-import { getJson, type GetJsonOptions } from './api-client';
 import type { ApiResult } from './api-result';
-import { isApiTokenItem, isAuditEventItem, isPageOf, isUserItem } from './auth-checks';
+import { isApiTokenItem, isAuditEventItem, isUserItem } from './auth-checks';
 import { isManagedClusterItem } from './contract-checks';
+import { getPage, type ListOptions } from './list-page';
 
-type Options = Omit<GetJsonOptions<never>, 'check'>;
-
-function search(params: Record<string, string | number | undefined>): string {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== '') query.set(key, String(value));
-  }
-  return query.toString();
-}
+// A type, not an interface: getPage takes it as a record of query parameters.
+type PageQuery = { readonly limit: number; readonly offset: number };
 
 export function listUsers(
-  query: { limit: number; offset: number },
-  options: Options = {},
+  query: PageQuery,
+  options: ListOptions = {},
 ): Promise<ApiResult<Page<UserItem>>> {
-  return getJson(`/api/users?${search(query)}`, {
-    ...options,
-    check: (body): body is Page<UserItem> => isPageOf(body, isUserItem),
-  });
+  return getPage('/api/users', query, isUserItem, options);
 }
 
 export function listTokens(
-  query: { limit: number; offset: number },
-  options: Options = {},
+  query: PageQuery,
+  options: ListOptions = {},
 ): Promise<ApiResult<Page<ApiTokenItem>>> {
-  return getJson(`/api/tokens?${search(query)}`, {
-    ...options,
-    check: (body): body is Page<ApiTokenItem> => isPageOf(body, isApiTokenItem),
-  });
+  return getPage('/api/tokens', query, isApiTokenItem, options);
 }
 
 /** The watched clusters with where each comes from: the configuration, or an admin (`stored`). */
 export function listManagedClusters(
-  query: { limit: number; offset: number },
-  options: Options = {},
+  query: PageQuery,
+  options: ListOptions = {},
 ): Promise<ApiResult<Page<ClusterItem>>> {
-  return getJson(`/api/clusters?${search(query)}`, {
-    ...options,
-    check: (body): body is Page<ClusterItem> => isPageOf(body, isManagedClusterItem),
-  });
+  return getPage('/api/clusters', query, isManagedClusterItem, options);
 }
 
 export function listAudit(
-  query: { action?: string; limit: number; offset: number },
-  options: Options = {},
+  query: PageQuery & { readonly action?: string },
+  options: ListOptions = {},
 ): Promise<ApiResult<Page<AuditEventItem>>> {
-  return getJson(`/api/audit?${search(query)}`, {
-    ...options,
-    check: (body): body is Page<AuditEventItem> => isPageOf(body, isAuditEventItem),
-  });
+  return getPage('/api/audit', query, isAuditEventItem, options);
 }

@@ -15,39 +15,23 @@ import {
   isAlertRuleItem,
   isChannelItem,
   isDeliveryItem,
-  isPageOf,
 } from './alerts-checks';
-import { getJson, type GetJsonOptions } from './api-client';
+import { getJson } from './api-client';
 import type { ApiResult } from './api-result';
-
-type Options = Omit<GetJsonOptions<never>, 'check'>;
+import { getPage, type ListOptions as Options } from './list-page';
 
 /** Rules, channels and exceptions are few: one page of this size holds them all. */
 export const ALL = 1000;
-
-function search(params: Record<string, string | number | undefined>): string {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== '') query.set(key, String(value));
-  }
-  return query.toString();
-}
 
 export function listAlerts(
   query: { status?: AlertStatus; cluster?: string; limit: number; offset: number },
   options: Options = {},
 ): Promise<ApiResult<Page<AlertItem>>> {
-  return getJson(`/api/alerts?${search(query)}`, {
-    ...options,
-    check: (body): body is Page<AlertItem> => isPageOf(body, isAlertItem),
-  });
+  return getPage('/api/alerts', query, isAlertItem, options);
 }
 
 export function listRules(options: Options = {}): Promise<ApiResult<Page<AlertRuleItem>>> {
-  return getJson(`/api/alert-rules?limit=${ALL}`, {
-    ...options,
-    check: (body): body is Page<AlertRuleItem> => isPageOf(body, isAlertRuleItem),
-  });
+  return getPage('/api/alert-rules', { limit: ALL }, isAlertRuleItem, options);
 }
 
 export function getRule(id: string, options: Options = {}): Promise<ApiResult<AlertRuleItem>> {
@@ -58,10 +42,7 @@ export function getRule(id: string, options: Options = {}): Promise<ApiResult<Al
 }
 
 export function listChannels(options: Options = {}): Promise<ApiResult<Page<ChannelItem>>> {
-  return getJson(`/api/channels?limit=${ALL}`, {
-    ...options,
-    check: (body): body is Page<ChannelItem> => isPageOf(body, isChannelItem),
-  });
+  return getPage('/api/channels', { limit: ALL }, isChannelItem, options);
 }
 
 export function getChannel(id: string, options: Options = {}): Promise<ApiResult<ChannelItem>> {
@@ -78,17 +59,11 @@ export function listDeliveries(
   },
   options: Options = {},
 ): Promise<ApiResult<Page<DeliveryItem>>> {
-  return getJson(`/api/deliveries?${search(query)}`, {
-    ...options,
-    check: (body): body is Page<DeliveryItem> => isPageOf(body, isDeliveryItem),
-  });
+  return getPage('/api/deliveries', query, isDeliveryItem, options);
 }
 
 export function listExceptions(
   options: Options = {},
 ): Promise<ApiResult<Page<AlertExceptionItem>>> {
-  return getJson(`/api/exceptions?limit=${ALL}`, {
-    ...options,
-    check: (body): body is Page<AlertExceptionItem> => isPageOf(body, isAlertExceptionItem),
-  });
+  return getPage('/api/exceptions', { limit: ALL }, isAlertExceptionItem, options);
 }

@@ -1,10 +1,9 @@
 /** The compliance report endpoints the dashboard reads, server side. */
 import type { Page, ReportDetail, ReportItem } from '@palisade/api-contract';
-import { isObject, isPageOf, isStringOrNull } from './shape-checks';
-import { getJson, type GetJsonOptions } from './api-client';
+import { getJson } from './api-client';
 import type { ApiResult } from './api-result';
-
-type Options = Omit<GetJsonOptions<never>, 'check'>;
+import { getPage, type ListOptions as Options } from './list-page';
+import { isObject, isStringOrNull } from './shape-checks';
 
 export function isReportItem(value: unknown): value is ReportItem {
   return (
@@ -24,10 +23,7 @@ export function listReports(
   query: { limit: number; offset: number },
   options: Options = {},
 ): Promise<ApiResult<Page<ReportItem>>> {
-  return getJson(`/api/reports?limit=${query.limit}&offset=${query.offset}`, {
-    ...options,
-    check: (body): body is Page<ReportItem> => isPageOf(body, isReportItem),
-  });
+  return getPage('/api/reports', query, isReportItem, options);
 }
 
 export function getReport(id: string, options: Options = {}): Promise<ApiResult<ReportDetail>> {
