@@ -1,16 +1,11 @@
+import { formOf } from '../testing/auth-fixtures';
 import { newTokenBodyOf, newUserBodyOf, userChangeOf } from './admin-bodies';
-
-const form = (fields: Record<string, string>) => {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) data.set(key, value);
-  return data;
-};
 
 describe('newUserBodyOf', () => {
   it('builds the body, leaving out empty optional fields', () => {
     expect(
       newUserBodyOf(
-        form({
+        formOf({
           username: ' vera ',
           password: 'a long password',
           role: 'viewer',
@@ -24,7 +19,7 @@ describe('newUserBodyOf', () => {
     });
     expect(
       newUserBodyOf(
-        form({
+        formOf({
           username: 'vera',
           password: 'a long password',
           role: 'operator',
@@ -46,13 +41,13 @@ describe('newUserBodyOf', () => {
 
   it('keeps the password as typed (spaces are part of it)', () => {
     const built = newUserBodyOf(
-      form({ username: 'v', password: '  spaced pass  ', role: 'viewer' }),
+      formOf({ username: 'v', password: '  spaced pass  ', role: 'viewer' }),
     );
     expect(built.ok && built.body.password).toBe('  spaced pass  ');
   });
 
   it('names every field that cannot work', () => {
-    expect(newUserBodyOf(form({ username: '', password: 'short', role: 'root' }))).toEqual({
+    expect(newUserBodyOf(formOf({ username: '', password: 'short', role: 'root' }))).toEqual({
       ok: false,
       errors: [
         { field: 'username', message: 'Enter a username.' },
@@ -65,45 +60,45 @@ describe('newUserBodyOf', () => {
 
 describe('userChangeOf', () => {
   it('reads which button was pressed', () => {
-    expect(userChangeOf(form({ intent: 'role', role: 'admin' }))).toEqual({
+    expect(userChangeOf(formOf({ intent: 'role', role: 'admin' }))).toEqual({
       kind: 'update',
       body: { role: 'admin' },
     });
-    expect(userChangeOf(form({ intent: 'disable', role: 'admin' }))).toEqual({
+    expect(userChangeOf(formOf({ intent: 'disable', role: 'admin' }))).toEqual({
       kind: 'update',
       body: { disabled: true },
     });
-    expect(userChangeOf(form({ intent: 'enable' }))).toEqual({
+    expect(userChangeOf(formOf({ intent: 'enable' }))).toEqual({
       kind: 'update',
       body: { disabled: false },
     });
-    expect(userChangeOf(form({ intent: 'delete' }))).toEqual({ kind: 'delete' });
+    expect(userChangeOf(formOf({ intent: 'delete' }))).toEqual({ kind: 'delete' });
   });
 
   it('refuses an unknown role or button', () => {
-    expect(userChangeOf(form({ intent: 'role', role: 'root' }))).toBeUndefined();
-    expect(userChangeOf(form({ intent: 'promote' }))).toBeUndefined();
+    expect(userChangeOf(formOf({ intent: 'role', role: 'root' }))).toBeUndefined();
+    expect(userChangeOf(formOf({ intent: 'promote' }))).toBeUndefined();
   });
 });
 
 describe('newTokenBodyOf', () => {
   it('builds the body with or without an expiry', () => {
-    expect(newTokenBodyOf(form({ name: 'ci', role: 'viewer', expiresInDays: '90' }))).toEqual({
+    expect(newTokenBodyOf(formOf({ name: 'ci', role: 'viewer', expiresInDays: '90' }))).toEqual({
       ok: true,
       body: { name: 'ci', role: 'viewer', expiresInDays: 90 },
     });
-    expect(newTokenBodyOf(form({ name: 'ci', role: 'admin', expiresInDays: '' }))).toEqual({
+    expect(newTokenBodyOf(formOf({ name: 'ci', role: 'admin', expiresInDays: '' }))).toEqual({
       ok: true,
       body: { name: 'ci', role: 'admin' },
     });
   });
 
   it.each(['0', '3651', '1.5', 'soon'])('refuses %s days', (days) => {
-    expect(newTokenBodyOf(form({ name: 'ci', role: 'viewer', expiresInDays: days }))).toMatchObject(
-      {
-        ok: false,
-        errors: [{ field: 'expiresInDays' }],
-      },
-    );
+    expect(
+      newTokenBodyOf(formOf({ name: 'ci', role: 'viewer', expiresInDays: days })),
+    ).toMatchObject({
+      ok: false,
+      errors: [{ field: 'expiresInDays' }],
+    });
   });
 });

@@ -1,4 +1,5 @@
 import type { WriteResult } from '../alerts/api-write';
+import { formOf } from '../testing/auth-fixtures';
 import { createCluster, removeCluster, replaceKubeconfig } from './cluster-actions';
 
 const sent: { method: string; path: string; body: unknown }[] = [];
@@ -15,12 +16,6 @@ jest.mock('next/cache', () => ({ revalidatePath: (path: string) => revalidated.p
 const TOKEN = 'fake-cluster-bearer-token';
 const KUBECONFIG = `apiVersion: v1\nusers:\n  - name: x\n    user:\n      token: ${TOKEN}\n`;
 
-const form = (fields: Record<string, string>) => {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) data.set(key, value);
-  return data;
-};
-
 beforeEach(() => {
   sent.length = 0;
   revalidated.length = 0;
@@ -31,7 +26,7 @@ describe('createCluster', () => {
     answer = { ok: true, status: 201, body: { id: 'c1', name: 'staging' }, setCookies: [] };
     const state = await createCluster(
       { attempt: 0 },
-      form({ name: 'staging', kubeconfig: KUBECONFIG, context: '' }),
+      formOf({ name: 'staging', kubeconfig: KUBECONFIG, context: '' }),
     );
     expect(sent).toEqual([
       { method: 'POST', path: '/api/clusters', body: { name: 'staging', kubeconfig: KUBECONFIG } },
@@ -50,7 +45,7 @@ describe('createCluster', () => {
     };
     const state = await createCluster(
       { attempt: 3 },
-      form({ name: 'evil', kubeconfig: KUBECONFIG, context: 'admin' }),
+      formOf({ name: 'evil', kubeconfig: KUBECONFIG, context: 'admin' }),
     );
     expect(state).toEqual({
       attempt: 4,
@@ -72,7 +67,7 @@ describe('createCluster', () => {
     };
     const state = await createCluster(
       { attempt: 0 },
-      form({ name: 'staging', kubeconfig: KUBECONFIG }),
+      formOf({ name: 'staging', kubeconfig: KUBECONFIG }),
     );
     expect(state.fields).toEqual([
       { field: 'name', message: 'a cluster named staging exists already' },
@@ -80,7 +75,7 @@ describe('createCluster', () => {
   });
 
   it('asks for what is missing without calling the API', async () => {
-    const state = await createCluster({ attempt: 0 }, form({ name: 'x', kubeconfig: '' }));
+    const state = await createCluster({ attempt: 0 }, formOf({ name: 'x', kubeconfig: '' }));
     expect(state.fields?.map((f) => f.field)).toEqual(['kubeconfig']);
     expect(sent).toEqual([]);
   });
@@ -91,7 +86,7 @@ describe('replaceKubeconfig', () => {
     answer = { ok: true, status: 200, body: {}, setCookies: [] };
     const state = await replaceKubeconfig(
       { attempt: 0 },
-      form({ id: 'c/1', name: 'staging', kubeconfig: KUBECONFIG, context: 'ci' }),
+      formOf({ id: 'c/1', name: 'staging', kubeconfig: KUBECONFIG, context: 'ci' }),
     );
     expect(sent).toEqual([
       {
@@ -107,7 +102,7 @@ describe('replaceKubeconfig', () => {
     answer = { ok: false, status: 400, message: 'context: no context named ci', fields: [] };
     const state = await replaceKubeconfig(
       { attempt: 0 },
-      form({ id: 'c1', name: 'staging', kubeconfig: KUBECONFIG, context: 'ci' }),
+      formOf({ id: 'c1', name: 'staging', kubeconfig: KUBECONFIG, context: 'ci' }),
     );
     expect(state.error).toBe('Context: no context named ci');
     expect(JSON.stringify(state)).not.toContain(TOKEN);
@@ -116,7 +111,7 @@ describe('replaceKubeconfig', () => {
 
 describe('removeCluster', () => {
   it('refuses until the history deletion is acknowledged', async () => {
-    const state = await removeCluster({ attempt: 0 }, form({ id: 'c1', name: 'staging' }));
+    const state = await removeCluster({ attempt: 0 }, formOf({ id: 'c1', name: 'staging' }));
     expect(state.error).toMatch(/^Tick “I understand the history is deleted” to remove staging/);
     expect(sent).toEqual([]);
   });
@@ -125,7 +120,7 @@ describe('removeCluster', () => {
     answer = { ok: true, status: 204, body: undefined, setCookies: [] };
     const state = await removeCluster(
       { attempt: 0 },
-      form({ id: 'c1', name: 'staging', confirm: 'on' }),
+      formOf({ id: 'c1', name: 'staging', confirm: 'on' }),
     );
     expect(sent).toEqual([{ method: 'DELETE', path: '/api/clusters/c1', body: undefined }]);
     expect(revalidated).toEqual(['/admin/clusters']);
@@ -142,7 +137,7 @@ describe('removeCluster', () => {
     };
     const state = await removeCluster(
       { attempt: 0 },
-      form({ id: 'c1', name: 'demo', confirm: 'on' }),
+      formOf({ id: 'c1', name: 'demo', confirm: 'on' }),
     );
     expect(state.error).toBe('The cluster demo comes from the demo of the server; change it there');
   });

@@ -1,3 +1,4 @@
+import { formOf } from '../testing/auth-fixtures';
 import {
   keptClusterValues,
   kubeconfigBodyOf,
@@ -5,30 +6,24 @@ import {
   removalConfirmed,
 } from './cluster-bodies';
 
-const form = (fields: Record<string, string>) => {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) data.set(key, value);
-  return data;
-};
-
 const KUBECONFIG =
   'apiVersion: v1\nclusters:\n  - name: x\n    cluster:\n      server: https://k\n';
 
 describe('newClusterBodyOf', () => {
   it('sends the kubeconfig as pasted, the name trimmed, and no context when none is given', () => {
     expect(
-      newClusterBodyOf(form({ name: ' staging ', kubeconfig: KUBECONFIG, context: ' ' })),
+      newClusterBodyOf(formOf({ name: ' staging ', kubeconfig: KUBECONFIG, context: ' ' })),
     ).toEqual({ ok: true, body: { name: 'staging', kubeconfig: KUBECONFIG } });
   });
 
   it('sends the context when one is given', () => {
     expect(
-      newClusterBodyOf(form({ name: 'staging', kubeconfig: KUBECONFIG, context: ' admin@x ' })),
+      newClusterBodyOf(formOf({ name: 'staging', kubeconfig: KUBECONFIG, context: ' admin@x ' })),
     ).toEqual({ ok: true, body: { name: 'staging', kubeconfig: KUBECONFIG, context: 'admin@x' } });
   });
 
   it('asks for the name and the kubeconfig before calling the API', () => {
-    expect(newClusterBodyOf(form({ name: '', kubeconfig: ' \n ' }))).toEqual({
+    expect(newClusterBodyOf(formOf({ name: '', kubeconfig: ' \n ' }))).toEqual({
       ok: false,
       errors: [
         { field: 'name', message: 'Name the cluster.' },
@@ -40,18 +35,18 @@ describe('newClusterBodyOf', () => {
 
 describe('kubeconfigBodyOf', () => {
   it('builds the new credentials of a stored cluster', () => {
-    expect(kubeconfigBodyOf(form({ id: 'c1', kubeconfig: KUBECONFIG, context: 'ci' }))).toEqual({
+    expect(kubeconfigBodyOf(formOf({ id: 'c1', kubeconfig: KUBECONFIG, context: 'ci' }))).toEqual({
       ok: true,
       body: { kubeconfig: KUBECONFIG, context: 'ci' },
     });
-    expect(kubeconfigBodyOf(form({ id: 'c1', kubeconfig: '' }))).toMatchObject({ ok: false });
+    expect(kubeconfigBodyOf(formOf({ id: 'c1', kubeconfig: '' }))).toMatchObject({ ok: false });
   });
 });
 
 describe('keptClusterValues', () => {
   it('keeps the name and the context, never the kubeconfig', () => {
     const kept = keptClusterValues(
-      form({ name: 'staging', kubeconfig: 'token: secret-bearer', context: 'admin' }),
+      formOf({ name: 'staging', kubeconfig: 'token: secret-bearer', context: 'admin' }),
     );
     expect(kept).toEqual({ name: ['staging'], context: ['admin'] });
     expect(JSON.stringify(kept)).not.toContain('secret-bearer');
@@ -60,7 +55,7 @@ describe('keptClusterValues', () => {
 
 describe('removalConfirmed', () => {
   it('needs the ticked checkbox', () => {
-    expect(removalConfirmed(form({ id: 'c1', confirm: 'on' }))).toBe(true);
-    expect(removalConfirmed(form({ id: 'c1' }))).toBe(false);
+    expect(removalConfirmed(formOf({ id: 'c1', confirm: 'on' }))).toBe(true);
+    expect(removalConfirmed(formOf({ id: 'c1' }))).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
-import type { SessionInfo } from '@palisade/api-contract';
 import type { Credentials } from '../data-access/request-context';
+import { signedInAs, userItem } from '../testing/auth-fixtures';
 import { fakeApi, json, routes } from '../testing/fake-api';
 import { sendJson } from './api-write';
 
@@ -9,23 +9,7 @@ jest.mock('../data-access/request-context', () => ({
   requestPath: async () => request.path,
 }));
 
-const operator: SessionInfo = {
-  authenticated: true,
-  user: {
-    id: 'u1',
-    username: 'olga',
-    name: null,
-    email: null,
-    role: 'operator',
-    source: 'local',
-    disabled: false,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    lastSignInAt: null,
-  },
-  token: null,
-  role: 'operator',
-  methods: { local: true, oidc: null },
-};
+const operator = signedInAs(userItem());
 
 describe('sendJson as the browser’s user', () => {
   let api: Awaited<ReturnType<typeof fakeApi>> | undefined;

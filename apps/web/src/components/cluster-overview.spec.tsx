@@ -1,5 +1,6 @@
 import type { ClusterItem } from '@palisade/api-contract';
 import { renderToStaticMarkup } from 'react-dom/server';
+import { readerText } from '../testing/reader-text';
 import { ClusterOverview } from './cluster-overview';
 
 function cluster(overrides: Partial<ClusterItem>): ClusterItem {
@@ -14,16 +15,6 @@ function cluster(overrides: Partial<ClusterItem>): ClusterItem {
     latest: null,
     ...overrides,
   };
-}
-
-/** The text a reader gets, one space between elements. */
-function text(html: string): string {
-  return html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#x27;|&apos;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 describe('ClusterOverview', () => {
@@ -99,9 +90,9 @@ describe('ClusterOverview', () => {
         }
       />,
     );
-    const [prod, staging, edge] = html.split('<li>').slice(1).map(text);
+    const [prod, staging, edge] = html.split('<li>').slice(1).map(readerText);
 
-    expect(text(html)).toMatch(/^Clusters \(3\)/);
+    expect(readerText(html)).toMatch(/^Clusters \(3\)/);
     expect(prod).toContain('prod-eu');
     expect(prod).toContain('Score 87 / 100');
     expect(prod).toContain('Status Connected');
@@ -115,7 +106,7 @@ describe('ClusterOverview', () => {
     expect(staging).toContain('Trend no history yet');
     expect(staging).not.toContain('Unprotected');
     // The fleet's totals, over the clusters that have figures.
-    expect(text(html)).toContain(
+    expect(readerText(html)).toContain(
       'Unprotected workloads 3 Exposed workloads 5 Clusters not readable 1 Lowest score 87 (prod-eu)',
     );
     expect(prod).not.toContain('should not show');
@@ -137,11 +128,11 @@ describe('ClusterOverview', () => {
       />,
     );
 
-    expect(text(html)).toContain('Showing the first 1 of 120 clusters.');
+    expect(readerText(html)).toContain('Showing the first 1 of 120 clusters.');
   });
 
   it('explains how to add clusters when there are none', () => {
-    const html = text(
+    const html = readerText(
       renderToStaticMarkup(
         <ClusterOverview result={{ ok: true, data: { items: [], total: 0 } }} />,
       ),
@@ -167,15 +158,15 @@ describe('ClusterOverview', () => {
     );
 
     expect(html).toContain('role="alert"');
-    expect(text(html)).toContain(
+    expect(readerText(html)).toContain(
       'The Palisade API could not be reached The dashboard asked http://127.0.0.1:4000/api/clusters and got no answer (ECONNREFUSED).',
     );
-    expect(text(html)).toContain('npm start');
-    expect(text(html)).toContain('API_URL');
+    expect(readerText(html)).toContain('npm start');
+    expect(readerText(html)).toContain('API_URL');
   });
 
   it("shows the API's error status and message", () => {
-    const html = text(
+    const html = readerText(
       renderToStaticMarkup(
         <ClusterOverview
           result={{

@@ -1,4 +1,5 @@
 import type { SessionInfo } from '@palisade/api-contract';
+import { redirectOf } from '../testing/auth-fixtures';
 import { fakeApi, json, routes } from '../testing/fake-api';
 import { getJson } from './api-client';
 import { isSessionInfo } from './auth-checks';
@@ -19,19 +20,6 @@ const viewerSession: SessionInfo = {
   role: 'viewer',
   methods: { local: true, oidc: null },
 };
-
-/** What Next's redirect() threw: its digest names the target. */
-async function redirectOf(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  const digest = (error as { digest?: unknown } | undefined)?.digest;
-  if (typeof digest !== 'string' || !digest.startsWith('NEXT_REDIRECT')) {
-    throw new Error(`expected a redirect, got ${String(error)}`);
-  }
-  return digest.split(';')[2] ?? '';
-}
 
 describe('getJson as the browser’s user', () => {
   let api: Awaited<ReturnType<typeof fakeApi>> | undefined;

@@ -1,17 +1,8 @@
 import type { WorkloadPod } from '@palisade/api-contract';
 import { renderToStaticMarkup } from 'react-dom/server';
+import { readerText } from '../testing/reader-text';
 import { PeersSection } from './peers-section';
 import { PodsSection } from './pods-section';
-
-/** The text a reader gets, one space between elements. */
-function text(html: string): string {
-  return html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#x27;|&apos;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 const pod = (over: Partial<WorkloadPod>): WorkloadPod => ({
   name: 'web-1',
@@ -42,7 +33,7 @@ describe('PodsSection', () => {
     const rows = html
       .split(/<tr[^>]*>/)
       .slice(2)
-      .map(text);
+      .map(readerText);
     expect(rows[0]).toBe('web-1 10.0.0.5 Running node-a 8080/TCP (http) app=web');
     expect(rows[1]).toBe(
       'web-template From template, not running none – – 8080/TCP (http) app=web',
@@ -51,7 +42,7 @@ describe('PodsSection', () => {
   });
 
   it('says what to do when the workload has no pod', () => {
-    expect(text(renderToStaticMarkup(<PodsSection pods={[]} />))).toContain(
+    expect(readerText(renderToStaticMarkup(<PodsSection pods={[]} />))).toContain(
       'No pod belongs to this workload. Scale it up',
     );
   });
@@ -69,7 +60,7 @@ describe('PeersSection', () => {
         explainHref={explainHref}
       />,
     );
-    expect(text(html)).toBe('Whom it can reach shop/cart Deployment, 1 pod · Explain');
+    expect(readerText(html)).toBe('Whom it can reach shop/cart Deployment, 1 pod · Explain');
     expect(html).toContain('href="/clusters/c1/workloads/shop/Deployment/cart"');
     expect(html).toContain('href="?peer=shop/Deployment/cart&amp;direction=out"');
   });
@@ -91,7 +82,7 @@ describe('PeersSection', () => {
         explainHref={explainHref}
       />,
     );
-    expect(text(html)).toBe(
+    expect(readerText(html)).toBe(
       'Who can reach it kube-system/coredns Deployment, 2 pods · namespace not audited',
     );
     expect(html).not.toContain('href=');
@@ -101,11 +92,11 @@ describe('PeersSection', () => {
     const pending = renderToStaticMarkup(
       <PeersSection clusterId="c1" direction="in" peers={null} explainHref={explainHref} />,
     );
-    expect(text(pending)).toContain('Not evaluated on this replica yet');
+    expect(readerText(pending)).toContain('Not evaluated on this replica yet');
     const none = renderToStaticMarkup(
       <PeersSection clusterId="c1" direction="in" peers={[]} explainHref={explainHref} />,
     );
-    expect(text(none)).toBe(
+    expect(readerText(none)).toBe(
       'Who can reach it No workload in the cluster can open a connection to it.',
     );
   });

@@ -1,6 +1,8 @@
 import type { SessionInfo } from '@palisade/api-contract';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { ApiResult } from '../../data-access/api-result';
+import { SESSION_UNREACHABLE, signedInAs, userItem } from '../../testing/auth-fixtures';
+import { readerText } from '../../testing/reader-text';
 import LoginPage from './page';
 
 let session: ApiResult<SessionInfo>;
@@ -25,14 +27,6 @@ async function render(search: Record<string, string>): Promise<string> {
   return renderToStaticMarkup(await LoginPage({ searchParams: Promise.resolve(search) }));
 }
 
-const text = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#x27;|&apos;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim();
-
 describe('the sign-in page', () => {
   it('posts the username and password with the page to come back to', async () => {
     signedOut();
@@ -55,60 +49,34 @@ describe('the sign-in page', () => {
     signedOut({ methods: { local: true, oidc: { label: 'Okta' } } });
     const html = await render({ returnTo: '/reports' });
     expect(html).toContain('href="/api/auth/oidc/login?returnTo=%2Freports"');
-    expect(text(html)).toContain('Sign in with Okta');
+    expect(readerText(html)).toContain('Sign in with Okta');
   });
 
   it("shows the identity provider's failure as text", async () => {
     signedOut({ methods: { local: true, oidc: { label: 'Okta' } } });
     const html = await render({ error: '<b>access denied</b>' });
-    expect(text(html)).toContain('Single sign-on failed: &lt;b&gt;access denied&lt;/b&gt;');
+    expect(readerText(html)).toContain('Single sign-on failed: &lt;b&gt;access denied&lt;/b&gt;');
   });
 
   it('sends the first visitor to set up Palisade while no admin exists', async () => {
     signedOut({ setupRequired: true });
     const html = await render({});
     expect(html).toContain('href="/setup"');
-    expect(text(html)).toContain('No administrator yet.');
+    expect(readerText(html)).toContain('No administrator yet.');
   });
 
   it('tells a signed-in visitor who they are instead of asking again', async () => {
-    session = {
-      ok: true,
-      data: {
-        authenticated: true,
-        user: {
-          id: 'u1',
-          username: 'olga',
-          name: null,
-          email: null,
-          role: 'operator',
-          source: 'local',
-          disabled: false,
-          createdAt: '2026-01-01T00:00:00.000Z',
-          lastSignInAt: null,
-        },
-        token: null,
-        role: 'operator',
-        methods: { local: true, oidc: null },
-      },
-    };
+    session = { ok: true, data: signedInAs(userItem()) };
     const html = await render({ returnTo: '/alerts' });
-    expect(text(html)).toContain('You are signed in as olga (operator).');
+    expect(readerText(html)).toContain('You are signed in as olga (operator).');
     expect(html).toContain('href="/alerts"');
     expect(html).not.toContain('name="password"');
   });
 
   it('still offers the form when the API cannot say who is signed in', async () => {
-    session = {
-      ok: false,
-      error: {
-        kind: 'unreachable',
-        url: 'http://127.0.0.1:4000/api/auth/session',
-        reason: 'ECONNREFUSED',
-      },
-    };
+    session = SESSION_UNREACHABLE;
     const html = await render({});
-    expect(text(html)).toContain('could not be asked who you are');
+    expect(readerText(html)).toContain('could not be asked who you are');
     expect(html).toContain('name="password"');
   });
 });
