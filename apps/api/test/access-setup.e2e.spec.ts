@@ -18,6 +18,8 @@ let dir: string;
 let api: ApiProcess | undefined;
 
 const start = async () => {
+  // A test that failed before its stop() leaves its API running: stop it before the next one.
+  await api?.stop();
   api = await startApi({ DATABASE_URL: db.url, PALISADE_DATA_DIR: dir, PALISADE_DEMO: 'on', LOG_LEVEL: 'debug' });
   return api;
 };

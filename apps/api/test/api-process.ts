@@ -46,6 +46,16 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
   }
 }
 
+/**
+ * Every API a test started and has not seen exit. A test that fails between starting and
+ * stopping an API must not leave it running: the child does not keep the test runner alive,
+ * and is killed when the runner exits.
+ */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 /** `port`: when the test must know the address before the API starts (e.g. an OIDC redirect URI). */
 export async function startApi(env: Record<string, string>, options: { port?: number } = {}): Promise<ApiProcess> {
   const port = options.port ?? (await freePort());
@@ -56,7 +66,15 @@ export async function startApi(env: Record<string, string>, options: { port?: nu
   });
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  running.add(child);
+  child.unref();
+  for (const stream of [child.stdout, child.stderr]) (stream as (NodeJS.ReadableStream & { unref?: () => void }) | null)?.unref?.();
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      running.delete(child);
+      resolve(code);
+    }),
+  );
   const url = `http://127.0.0.1:${port}`;
   await waitFor('the API to answer /api/health', async () => {
     if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}:\n${output}`);
