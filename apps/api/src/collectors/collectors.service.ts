@@ -49,7 +49,9 @@ export class CollectorsService implements OnApplicationBootstrap, OnModuleDestro
   /** A cluster no longer watched (an admin removed it), by id. */
   readonly removed$ = new Subject<string>();
   private storedSync?: NodeJS.Timeout;
-  private syncing?: Promise<void>;
+  /** Stored clusters change one at a time: adding, re-keying, removing and the periodic sync. */
+  private storedChanges: Promise<unknown> = Promise.resolve();
+  private syncQueued = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -75,7 +77,7 @@ export class CollectorsService implements OnApplicationBootstrap, OnModuleDestro
 
   async onModuleDestroy(): Promise<void> {
     clearInterval(this.storedSync);
-    await this.syncing;
+    await this.storedChanges;
     // Stops the owned collectors, then releases their locks so another replica takes over now.
     await this.ownership.stop();
     await Promise.all([...this.runtimes.values()].map((r) => r.collector.stop()));
@@ -101,7 +103,11 @@ export class CollectorsService implements OnApplicationBootstrap, OnModuleDestro
   }
 
   /** Adds a cluster from a kubeconfig an admin gave (checked, cut down, sealed) and starts watching it. */
-  async addStored(name: string, kubeconfigYaml: string, context: string | undefined, createdBy: string): Promise<Cluster> {
+  addStored(name: string, kubeconfigYaml: string, context: string | undefined, createdBy: string): Promise<Cluster> {
+    return this.exclusive(() => this.addStoredNow(name, kubeconfigYaml, context, createdBy));
+  }
+
+  private async addStoredNow(name: string, kubeconfigYaml: string, context: string | undefined, createdBy: string): Promise<Cluster> {
     const checked = this.checked(kubeconfigYaml, context);
     const row = await this.clusters.createStored({
       name,
@@ -111,25 +117,38 @@ export class CollectorsService implements OnApplicationBootstrap, OnModuleDestro
       snapshotIntervalSeconds: Math.round(this.config.snapshots.intervalMs / 1000),
     });
     if (!row) throw new ApiError('cluster-name-taken', `a cluster named ${name} exists already`);
-    await this.add({ kind: 'stored', name, kubeconfigYaml: checked.kubeconfigYaml, context: checked.context });
+    await this.add({ kind: 'stored', name, kubeconfigYaml: checked.kubeconfigYaml, context: checked.context }, row);
     return row;
   }
 
   /** New credentials for a stored cluster: its collector restarts with them. */
-  async replaceStored(id: string, kubeconfigYaml: string, context: string | undefined): Promise<Cluster> {
+  replaceStored(id: string, kubeconfigYaml: string, context: string | undefined): Promise<Cluster> {
+    return this.exclusive(() => this.replaceStoredNow(id, kubeconfigYaml, context));
+  }
+
+  private async replaceStoredNow(id: string, kubeconfigYaml: string, context: string | undefined): Promise<Cluster> {
     const existing = await this.requireStored(id);
     const checked = this.checked(kubeconfigYaml, context);
     const row = await this.clusters.replaceKubeconfig(id, this.box.seal(checked.kubeconfigYaml), checked.context);
     await this.stopWatching(id);
-    await this.add({ kind: 'stored', name: existing.name, kubeconfigYaml: checked.kubeconfigYaml, context: checked.context });
+    await this.add({ kind: 'stored', name: existing.name, kubeconfigYaml: checked.kubeconfigYaml, context: checked.context }, row);
     return row;
   }
 
   /** Stops watching a stored cluster and deletes it with its history. */
-  async removeStored(id: string): Promise<void> {
-    await this.requireStored(id);
-    await this.stopWatching(id);
-    await this.clusters.remove(id);
+  removeStored(id: string): Promise<void> {
+    return this.exclusive(async () => {
+      await this.requireStored(id);
+      await this.stopWatching(id);
+      await this.clusters.remove(id);
+    });
+  }
+
+  /** Runs after every stored-cluster change queued before it (a sync must not re-add what a removal took away). */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.storedChanges.then(work, work);
+    this.storedChanges = run.catch(() => undefined);
+    return run;
   }
 
   private async requireStored(id: string): Promise<Cluster> {
@@ -158,9 +177,15 @@ export class CollectorsService implements OnApplicationBootstrap, OnModuleDestro
     this.removed$.next(id);
   }
 
-  /** Watches the stored clusters of the database, and stops those that are gone from it. */
+  /**
+   * Watches the stored clusters of the database, and stops those that are gone from it (added
+   * or removed through another replica). One sync waits in the queue at most.
+   */
   private syncStored(): Promise<void> {
-    this.syncing ??= (async () => {
+    if (this.syncQueued) return Promise.resolve();
+    this.syncQueued = true;
+    return this.exclusive(async () => {
+      this.syncQueued = false;
       try {
         const rows = await this.clusters.stored();
         const ids = new Set(rows.map((r) => r.id));
@@ -176,19 +201,17 @@ export class CollectorsService implements OnApplicationBootstrap, OnModuleDestro
             this.logger.error({ msg: 'a stored cluster cannot be watched', cluster: row.name, reason: error instanceof Error ? error.message : String(error) });
             continue;
           }
-          await this.add({ kind: 'stored', name: row.name, kubeconfigYaml, context: row.context });
+          await this.add({ kind: 'stored', name: row.name, kubeconfigYaml, context: row.context }, row);
         }
       } catch (error) {
         this.logger.warn({ msg: 'could not read the stored clusters; retrying', error: String(error) });
-      } finally {
-        this.syncing = undefined;
       }
-    })();
-    return this.syncing;
+    });
   }
 
-  private async add(source: ClusterSource): Promise<void> {
-    const row = await this.clusters.upsert(source.name, source.kind, Math.round(this.config.snapshots.intervalMs / 1000));
+  /** Watches a cluster: a configured one gets its row by name; a stored one comes with its row. */
+  private async add(source: ClusterSource, stored?: Cluster): Promise<void> {
+    const row = stored ?? (await this.clusters.upsert(source.name, source.kind, Math.round(this.config.snapshots.intervalMs / 1000)));
     const collector = new ClusterCollector({
       name: source.name,
       kubeConfig: buildKubeConfig(source),
