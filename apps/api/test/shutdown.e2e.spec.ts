@@ -124,7 +124,11 @@ describe('graceful shutdown', () => {
     api = await start({ LOG_LEVEL: 'debug' });
     const running = api;
     const clusterId = await synced(running);
-    const evaluations = () => running.output().split('"msg":"cluster evaluated"').length;
+    const evaluations = () => running.output().split('"msg":"cluster evaluated"').length - 1;
+    // The collector's own first evaluation comes shortly after the sync: wait for it, so that
+    // the next one logged is the manual snapshot's.
+    await waitFor('the first evaluation', async () => (evaluations() > 0 ? true : undefined), 30_000);
+    await new Promise((r) => setTimeout(r, 200));
     const before = evaluations();
     const snapshot = fetch(`${running.url}/api/clusters/${clusterId}/snapshots`, withAdmin({ method: 'POST' })).catch(() => undefined);
     // The manual snapshot evaluates the cluster first (synchronously), then writes for a while:
