@@ -37,11 +37,11 @@ const SECRET_PARAMS = ['code', 'state', 'token', 'access_token', 'id_token', 'se
 
 /** A request path with the values of credential-like query parameters replaced. */
 export function redactQuery(url: string | undefined): string | undefined {
-  if (!url || !url.includes('?')) return url;
-  const [path, query = ''] = [url.slice(0, url.indexOf('?')), url.slice(url.indexOf('?') + 1)];
-  const params = new URLSearchParams(query);
+  const at = url?.indexOf('?') ?? -1;
+  if (url === undefined || at < 0) return url;
+  const params = new URLSearchParams(url.slice(at + 1));
   for (const name of SECRET_PARAMS) if (params.has(name)) params.set(name, '[redacted]');
-  return `${path}?${params.toString()}`;
+  return `${url.slice(0, at)}?${params.toString()}`;
 }
 
 /** The parsed query of a request, with the same parameters redacted. */

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CSRF_HEADER, SESSION_COOKIE, type Role } from '@palisade/api-contract';
+import { SESSION_COOKIE, type Role } from '@palisade/api-contract';
 import { parse as parseCookies } from 'cookie';
 import { CLOCK, Clock } from '../common/clock';
 import type { Principal } from './principal';
@@ -73,7 +73,3 @@ function bearerOf(header: string | undefined): string | undefined {
   const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
   return match?.[1];
 }
-
-/** Methods that change nothing: no CSRF token needed. */
-export const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-export { CSRF_HEADER };

@@ -18,7 +18,7 @@ export class TooManyAttempts {
  */
 @Injectable()
 export class LoginThrottle implements OnModuleDestroy {
-  private readonly perUser: RateLimiterAbstract;
+  private readonly perUserAtAddress: RateLimiterAbstract;
   private readonly perAddress: RateLimiterAbstract;
   private readonly perUsername: RateLimiterAbstract;
   private readonly redis?: ReturnType<typeof createClient>;
@@ -26,20 +26,20 @@ export class LoginThrottle implements OnModuleDestroy {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     const { loginMaxFailures, loginBlockMs } = config.auth;
     const seconds = Math.max(1, Math.ceil(loginBlockMs / 1000));
-    const perUser = { keyPrefix: 'palisade-login-user', points: loginMaxFailures, duration: seconds, blockDuration: seconds };
+    const perUserAtAddress = { keyPrefix: 'palisade-login-user', points: loginMaxFailures, duration: seconds, blockDuration: seconds };
     const perAddress = { keyPrefix: 'palisade-login-ip', points: loginMaxFailures * 10, duration: seconds, blockDuration: seconds };
     const perUsername = { keyPrefix: 'palisade-login-name', points: loginMaxFailures * 4, duration: seconds, blockDuration: seconds };
     if (config.replicas.redisUrl) {
       this.redis = createClient({ url: config.replicas.redisUrl, disableOfflineQueue: true });
       this.redis.on('error', () => undefined); // the memory insurance limiter answers meanwhile
       void this.redis.connect().catch(() => undefined);
-      const redis = (options: typeof perUser) =>
+      const redis = (options: typeof perUserAtAddress) =>
         new RateLimiterRedis({ ...options, storeClient: this.redis, useRedisPackage: true, insuranceLimiter: new RateLimiterMemory(options) });
-      this.perUser = redis(perUser);
+      this.perUserAtAddress = redis(perUserAtAddress);
       this.perAddress = redis(perAddress);
       this.perUsername = redis(perUsername);
     } else {
-      this.perUser = new RateLimiterMemory(perUser);
+      this.perUserAtAddress = new RateLimiterMemory(perUserAtAddress);
       this.perAddress = new RateLimiterMemory(perAddress);
       this.perUsername = new RateLimiterMemory(perUsername);
     }
@@ -66,14 +66,14 @@ export class LoginThrottle implements OnModuleDestroy {
   private keys(username: string, address: string): [RateLimiterAbstract, string][] {
     const name = username.toLowerCase();
     return [
-      [this.perUser, `${name}|${address}`],
+      [this.perUserAtAddress, `${name}|${address}`],
       [this.perAddress, address],
       [this.perUsername, name],
     ];
   }
 
   async succeeded(username: string, address: string): Promise<void> {
-    await this.perUser.delete(`${username.toLowerCase()}|${address}`);
+    await this.perUserAtAddress.delete(`${username.toLowerCase()}|${address}`);
   }
 
   async onModuleDestroy(): Promise<void> {
