@@ -52,6 +52,8 @@ export class CollectorsService implements OnApplicationBootstrap, OnModuleDestro
   /** Stored clusters change one at a time: adding, re-keying, removing and the periodic sync. */
   private storedChanges: Promise<unknown> = Promise.resolve();
   private syncQueued = false;
+  /** Stored clusters whose kubeconfig the checks refuse, reported once. */
+  private readonly refusedStored = new Set<string>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -129,6 +131,7 @@ export class CollectorsService implements OnApplicationBootstrap, OnModuleDestro
   private async replaceStoredNow(id: string, kubeconfigYaml: string, context: string | undefined): Promise<Cluster> {
     const existing = await this.requireStored(id);
     const checked = this.checked(kubeconfigYaml, context);
+    this.refusedStored.delete(id);
     const row = await this.clusters.replaceKubeconfig(id, this.box.seal(checked.kubeconfigYaml), checked.context);
     await this.stopWatching(id);
     await this.add({ kind: 'stored', name: existing.name, kubeconfigYaml: checked.kubeconfigYaml, context: checked.context }, row);
@@ -201,7 +204,15 @@ export class CollectorsService implements OnApplicationBootstrap, OnModuleDestro
             this.logger.error({ msg: 'a stored cluster cannot be watched', cluster: row.name, reason: error instanceof Error ? error.message : String(error) });
             continue;
           }
-          await this.add({ kind: 'stored', name: row.name, kubeconfigYaml, context: row.context }, row);
+          try {
+            await this.add({ kind: 'stored', name: row.name, kubeconfigYaml, context: row.context }, row);
+          } catch (error) {
+            // Stored before the checks existed and refused by them now: say so once, and wait for new credentials.
+            if (this.refusedStored.has(row.id)) continue;
+            this.refusedStored.add(row.id);
+            this.logger.error({ msg: 'a stored cluster cannot be watched', cluster: row.name, reason: error instanceof Error ? error.message : String(error) });
+            await this.clusters.setStatus(row.id, 'unauthorized', 'the stored kubeconfig is refused (it names files or runs programs): replace it').catch(() => undefined);
+          }
         }
       } catch (error) {
         this.logger.warn({ msg: 'could not read the stored clusters; retrying', error: String(error) });

@@ -5,6 +5,8 @@ import { CollectorsService } from '../collectors/collectors.service';
 import { ShutdownState } from '../common/shutdown-state';
 import { HealthRepository } from './health.repository';
 import { Access } from '../auth/access.decorator';
+import { OptionalPrincipal } from '../auth/current-principal.decorator';
+import type { Principal } from '../auth/principal';
 
 @ApiTags('health')
 @Access('public')
@@ -24,11 +26,14 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'Readiness: the database answers and a collector of this replica is watching its cluster (per-cluster state in the body; collecting: false where another replica collects it)' })
-  async ready(@Res({ passthrough: true }) response: Response) {
+  @ApiOperation({
+    summary:
+      'Readiness: the database answers and a collector of this replica is watching its cluster. Anonymous callers (probes) get the verdict and each cluster\'s health only; a signed-in caller also gets the replica, the database and each cluster\'s status and reason',
+  })
+  async ready(@Res({ passthrough: true }) response: Response, @OptionalPrincipal() principal: Principal | undefined) {
     if (this.shutdown.isStopping) {
       response.status(503);
-      return { status: 'shutting-down', replica: this.collectors.replicaId };
+      return principal ? { status: 'shutting-down', replica: this.collectors.replicaId } : { status: 'shutting-down' };
     }
     const database = (await this.repository.databaseAnswers()) ? 'ok' : 'down';
     // A replica reports the collectors it runs; the others are collected by another replica.
@@ -42,6 +47,10 @@ export class HealthController {
     // replica that collects nothing still serves the API from the database.
     const ready = database === 'ok' && (collecting.length === 0 || collecting.some((c) => c.healthy));
     response.status(ready ? 200 : 503);
-    return { status: ready ? 'ready' : 'not-ready', replica: this.collectors.replicaId, database, clusters };
+    const status = ready ? 'ready' : 'not-ready';
+    // Probes carry no credentials: they learn nothing but the verdict. Reasons (written by
+    // Palisade, never a remote server's text) are for signed-in callers.
+    if (!principal) return { status, clusters: clusters.map((c) => ({ name: c.name, healthy: c.healthy })) };
+    return { status, replica: this.collectors.replicaId, database, clusters };
   }
 }

@@ -1,5 +1,6 @@
 import { KubeConfig } from '@kubernetes/client-node';
 import type { ClusterSource } from './cluster-source';
+import { kubeConfigOfStored } from './stored-kubeconfig';
 
 /**
  * The one place that builds a KubeConfig. Each cluster gets its own: API clients read the
@@ -9,10 +10,13 @@ export function buildKubeConfig(source: ClusterSource): KubeConfig {
   const kc = new KubeConfig();
   switch (source.kind) {
     case 'kubeconfig':
-    case 'stored':
+      // The operator's own KUBECONFIG file: trusted as kubectl trusts it (exec plugins, file paths).
       kc.loadFromString(source.kubeconfigYaml);
       kc.setCurrentContext(source.context);
       break;
+    case 'stored':
+      // Given over the API: only the checked inline data reaches the client library.
+      return kubeConfigOfStored(source.kubeconfigYaml, source.context);
     case 'in-cluster':
       kc.loadFromCluster();
       break;
