@@ -61,7 +61,16 @@ export async function startApi(env: Record<string, string>, options: { port?: nu
   const port = options.port ?? (await freePort());
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [MAIN], {
-    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', API_PORT: String(port), API_HOST: '127.0.0.1', PALISADE_BOOTSTRAP_TOKEN: ADMIN_TOKEN, ...env },
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      HOME: process.env['HOME'] ?? '/tmp',
+      API_PORT: String(port),
+      API_HOST: '127.0.0.1',
+      PALISADE_BOOTSTRAP_TOKEN: ADMIN_TOKEN,
+      // The receivers (webhooks, Alertmanager, SMTP) of the tests listen on loopback.
+      ALERT_ALLOW_PRIVATE_TARGETS: '127.0.0.0/8',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));

@@ -43,6 +43,8 @@ const config = loadConfig({
   ALERT_RETRY_BASE: '1s',
   ALERT_DELIVERY_ATTEMPTS: '3',
   ALERT_DELIVERY_TIMEOUT: '2s',
+  // The receivers of these tests listen on loopback.
+  ALERT_ALLOW_PRIVATE_TARGETS: '127.0.0.0/8',
   PALISADE_SECRET_KEY: KEY.toString('hex'),
   PALISADE_PUBLIC_URL: 'http://palisade.example',
   LOG_LEVEL: 'silent',
@@ -468,7 +470,7 @@ describe('a slow receiver', () => {
     const [pending] = (await w.deliveries.list({ channelId, limit: 10, offset: 0 })).items;
     expect(pending).toMatchObject({ status: 'pending', attempts: 1 });
     expect(pending.log[0]).toMatchObject({ ok: false, statusCode: null });
-    expect(pending.log[0].error).toMatch(/time/i);
+    expect(pending.log[0].error).toBe('could not connect');
 
     // The late answer to the abandoned attempt is not a delivery.
     await new Promise((r) => setTimeout(r, 1_200));
@@ -554,7 +556,7 @@ describe('the delivery outbox', () => {
     expect((await alertsOf(clusterId)).map((a) => a.status)).toEqual(['firing']);
     const [down] = (await second.deliveries.list({ channelId, limit: 10, offset: 0 })).items;
     expect(down).toMatchObject({ status: 'pending', attempts: 1 });
-    expect(down.log[0].error).toMatch(/ECONNREFUSED/);
+    expect(down.log[0].error).toBe('could not connect');
 
     // Restart while the receiver is down; it comes back on the same port.
     const third = world();

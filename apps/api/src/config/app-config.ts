@@ -1,4 +1,5 @@
 import { CronTime } from 'cron';
+import * as ipaddr from 'ipaddr.js';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { z } from 'zod';
@@ -54,6 +55,14 @@ const isOrigin = (text: string) => {
     return false;
   }
 };
+const isCidr = (text: string) => {
+  try {
+    ipaddr.parseCIDR(text);
+    return true;
+  } catch {
+    return false;
+  }
+};
 const flag = z.enum(['true', 'false']).default('false');
 
 /** Usernames: what people type, no spaces or markup. */
@@ -88,8 +97,24 @@ const environment = z.object({
   ALERT_DELIVERY_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
   ALERT_RETRY_BASE: duration('ALERT_RETRY_BASE', 10).prefault('5s'),
   ALERT_DELIVERY_TIMEOUT: duration('ALERT_DELIVERY_TIMEOUT', 100).prefault('10s'),
+  ALERT_ALLOW_PRIVATE_TARGETS: z
+    .string()
+    .trim()
+    .default('false')
+    .transform((text, ctx): boolean | string[] => {
+      if (text === 'true' || text === 'false') return text === 'true';
+      const cidrs = text.split(',').map((s) => s.trim()).filter(Boolean);
+      const bad = cidrs.filter((c) => !isCidr(c));
+      if (bad.length > 0) {
+        ctx.addIssue({ code: 'custom', message: `ALERT_ALLOW_PRIVATE_TARGETS must be true, false or comma-separated CIDRs (not ${bad.join(', ')})` });
+        return z.NEVER;
+      }
+      return cidrs;
+    }),
   PALISADE_SECRET_KEY: secretKey.optional(),
-  PALISADE_PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'PALISADE_PUBLIC_URL must be an http(s) URL' }).default('http://localhost:3000'),
+  PALISADE_PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'PALISADE_PUBLIC_URL must be an http(s) URL' }).optional(),
+  // The dashboard's port: the default PALISADE_PUBLIC_URL follows it.
+  PORT: port.default(3000),
   REPORT_CRON: cron('REPORT_CRON').default('0 8 * * 1'),
   REPORT_PERIOD: duration('REPORT_PERIOD', 3_600_000).prefault('7d'),
   REPORT_RECIPIENTS: list.pipe(z.array(z.email({ message: 'REPORT_RECIPIENTS must be comma-separated email addresses' }))).default([]),
@@ -167,6 +192,11 @@ export interface AppConfig {
     readonly deliveryAttempts: number;
     readonly retryBaseMs: number;
     readonly deliveryTimeoutMs: number;
+    /**
+     * Private and loopback receivers channels may reach (true: all, a list: these CIDRs, false:
+     * none). Link-local and cloud metadata addresses are refused whatever this says.
+     */
+    readonly allowPrivateTargets: boolean | readonly string[];
     /** Encrypts channel secrets at rest; unset: a key generated once in the data dir. */
     readonly secretKey?: Buffer;
     /** The dashboard's address, for links in notifications. */
@@ -252,7 +282,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
     problems.push('OIDC_ISSUER_URL and OIDC_CLIENT_ID: set both to enable single sign-on, or neither');
   }
   if (problems.length > 0) throw new ConfigError(problems);
-  const publicUrl = e.PALISADE_PUBLIC_URL.replace(/\/+$/, '');
+  const publicUrl = (e.PALISADE_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   return {
     database: { url: e.DATABASE_URL, dataDir: path.resolve(e.PALISADE_DATA_DIR) },
     http: { port: e.API_PORT, host: e.API_HOST, corsOrigins: e.CORS_ORIGINS, hsts: e.HSTS === 'true', trustProxy: e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY },
@@ -280,6 +310,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
       deliveryAttempts: e.ALERT_DELIVERY_ATTEMPTS,
       retryBaseMs: e.ALERT_RETRY_BASE,
       deliveryTimeoutMs: e.ALERT_DELIVERY_TIMEOUT,
+      allowPrivateTargets: e.ALERT_ALLOW_PRIVATE_TARGETS,
       ...(e.PALISADE_SECRET_KEY ? { secretKey: e.PALISADE_SECRET_KEY } : {}),
       publicUrl,
     },

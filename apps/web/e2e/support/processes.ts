@@ -159,6 +159,8 @@ export async function startApi(options: {
       // live events alone do.
       SNAPSHOT_ON_CHANGE: '10m',
       LOG_LEVEL: 'warn',
+      // The receivers of the alerting tests listen on loopback.
+      ALERT_ALLOW_PRIVATE_TARGETS: '127.0.0.0/8',
       ...(options.firstAdmin !== false && {
         PALISADE_ADMIN_USERNAME: E2E_ADMIN.username,
         PALISADE_ADMIN_PASSWORD: E2E_ADMIN.password,

@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ChannelItem, ChannelTestResult, ChannelType, Page } from '@palisade/api-contract';
 import type { AlertChannel } from '@palisade/prisma-client';
 import { randomUUID } from 'node:crypto';
+import { addressRefusal } from '../../common/outbound-address';
+import { outboundUrlProblem } from '../../common/outbound-http';
 import { ApiError } from '../../common/api-error';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { CLOCK, Clock } from '../../common/clock';
@@ -133,13 +135,18 @@ export class ChannelsService {
 
   /** Splits a body into stored settings and sealed secrets (keeping stored secrets not given). */
   private write(body: ChannelBody, kept: ChannelSecrets): ChannelWrite {
+    const policy = { allowPrivate: this.config.alerts.allowPrivateTargets };
     if (body.type === 'email') {
+      const refusal = body.host === undefined ? undefined : addressRefusal(body.host, policy);
+      if (refusal) throw new ApiError('invalid-request', `host: the mail server ${refusal}`, { fields: [{ field: 'host', message: `the mail server ${refusal}` }] });
       const pass = body.password ?? kept.password;
       const settings = { host: body.host, port: body.port ?? 587, secure: body.secure ?? false, ...(body.user ? { user: body.user } : {}), from: body.from, to: body.to };
       return { type: body.type, name: body.name, settings, sealed: this.box.seal(pass ? { password: pass } : {}) };
     }
     const url = body.url ?? kept.url;
     if (!url) throw new ApiError('invalid-request', 'url: required for a new channel (or one changing its type)');
+    const problem = outboundUrlProblem(url, policy);
+    if (problem) throw new ApiError('invalid-request', `url: the URL ${problem}`, { fields: [{ field: 'url', message: `the URL ${problem}` }] });
     const secret = body.type === 'webhook' ? (body.secret ?? kept.secret) : undefined;
     return { type: body.type, name: body.name, settings: {}, sealed: this.box.seal({ url, ...(secret ? { secret } : {}) }) };
   }

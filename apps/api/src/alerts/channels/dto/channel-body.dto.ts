@@ -11,7 +11,11 @@ export const channelBodySchema = z
   .object({
     type: z.enum(CHANNEL_TYPES),
     name: z.string().trim().min(1).max(200),
-    url: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional().describe('webhook, slack, teams: the URL to POST to; alertmanager: its base URL'),
+    url: z
+      .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+      .max(2000)
+      .refine((text) => !/^[a-z]+:\/\/[^/?#]*@/i.test(text), { message: 'may not carry a user name or password (user:password@)' })
+      .optional().describe('webhook, slack, teams: the URL to POST to; alertmanager: its base URL'),
     secret: z.string().min(1).max(1000).optional().describe('webhook: HMAC-SHA256 key of X-Palisade-Signature'),
     host: z.string().min(1).optional().describe('email: SMTP server'),
     port: z.number().int().min(1).max(65535).optional(),
