@@ -2,6 +2,8 @@ import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { SignedIn } from '@palisade/api-contract';
 import type { Request, Response } from 'express';
+import { ApiError } from '../common/api-error';
+import { crossSiteRefusal } from '../common/browser-origin';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Access } from './access.decorator';
 import { AuthService, NewSession, RequestOrigin } from './auth.service';
@@ -30,6 +32,7 @@ export class AuthController {
   @Access('public')
   @ApiOperation({ summary: 'Sign in with a local account: sets the session and CSRF cookies; throttled after repeated failures (429 + Retry-After)' })
   async login(@Body() body: LoginBodyDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SignedIn> {
+    this.refuseCrossSite(request);
     return this.signedIn(response, await this.auth.login(body.username, body.password, originOf(request)));
   }
 
@@ -37,6 +40,7 @@ export class AuthController {
   @Access('public')
   @ApiOperation({ summary: 'Create the first admin with the one-time setup token printed at first start' })
   async setup(@Body() body: SetupBodyDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SignedIn> {
+    this.refuseCrossSite(request);
     return this.signedIn(response, await this.auth.setup(body, originOf(request)));
   }
 
@@ -55,6 +59,12 @@ export class AuthController {
   @ApiOperation({ summary: 'Change your own password (local accounts): needs the current one; your other sessions end' })
   changePassword(@Body() body: ChangePasswordDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<void> {
     return this.auth.changePassword(principal, body.currentPassword, body.newPassword, originOf(request));
+  }
+
+  /** Login CSRF: a hostile page must not sign its visitor in to an account of the attacker's. */
+  private refuseCrossSite(request: Request): void {
+    const refusal = crossSiteRefusal(request, [...this.config.http.corsOrigins, this.config.alerts.publicUrl]);
+    if (refusal) throw new ApiError('cross-site-request', refusal);
   }
 
   private signedIn(response: Response, session: NewSession): SignedIn {

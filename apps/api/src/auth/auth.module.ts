@@ -18,6 +18,7 @@ import { SessionCleanupJob } from './session-cleanup.job';
 import { SessionsRepository } from './sessions.repository';
 import { TokensController } from './tokens/tokens.controller';
 import { TokensRepository } from './tokens/tokens.repository';
+import { SignInOriginsRepository } from './sign-in-origins.repository';
 import { TokensService } from './tokens/tokens.service';
 import { UsersController } from './users/users.controller';
 import { UsersRepository } from './users/users.repository';
@@ -46,6 +47,7 @@ import { UsersService } from './users/users.service';
     UsersRepository,
     UsersService,
     TokensRepository,
+    SignInOriginsRepository,
     TokensService,
     AuditRepository,
     AuditService,

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { SESSION_COOKIE, type Role } from '@palisade/api-contract';
 import { parse as parseCookies } from 'cookie';
 import { CLOCK, Clock } from '../common/clock';
-import type { Principal } from './principal';
+import { lesserRole, type Principal } from './principal';
 import { hashSecret } from './secret-tokens';
 import { SessionsRepository } from './sessions.repository';
 import { TokensRepository } from './tokens/tokens.repository';
@@ -51,8 +51,12 @@ export class Authenticator {
     if (!token) return { kind: 'refused', reason: 'the API token is not valid' };
     if (token.revokedAt) return { kind: 'refused', reason: 'the API token was revoked' };
     if (token.expiresAt && token.expiresAt <= now) return { kind: 'refused', reason: 'the API token expired' };
+    // A token acts for its owner: never beyond their role, and not at all once they are disabled
+    // (deleting the owner deletes the token).
+    if (token.owner?.disabledAt) return { kind: 'refused', reason: 'the API token\'s owner is disabled' };
+    const role = token.owner ? lesserRole(token.role as Role, token.owner.role as Role) : (token.role as Role);
     if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > TOUCH_EVERY_MS) void this.tokens.touch(token.id, now).catch(() => undefined);
-    return { kind: 'authenticated', principal: { kind: 'token', id: token.id, name: token.name, role: token.role as Role } };
+    return { kind: 'authenticated', principal: { kind: 'token', id: token.id, name: token.name, role, ownerId: token.ownerId } };
   }
 
   private async bySession(secret: string): Promise<Authentication> {

@@ -13,8 +13,13 @@ export class TooManyAttempts {
  * address), per address and per username from any address; past LOGIN_MAX_FAILURES (per
  * address: ten times that; per username: four times, against attackers rotating addresses) the
  * key is blocked for LOGIN_BLOCK, even for the right password. A success clears its (username,
- * address) count. Counts live in Redis when REDIS_URL is set (shared by replicas), else in
- * this process.
+ * address) count.
+ *
+ * The per-username block does not apply to an address the user has signed in from before
+ * (`knownOrigin`), and failures from such an address do not count towards it: a stranger
+ * rotating addresses can stop guesses at a username from new places, but cannot lock its owner
+ * out of the places they use. Counts live in Redis when REDIS_URL is set (shared by replicas),
+ * else in this process.
  */
 @Injectable()
 export class LoginThrottle implements OnModuleDestroy {
@@ -46,8 +51,8 @@ export class LoginThrottle implements OnModuleDestroy {
   }
 
   /** Throws TooManyAttempts while any of the keys is blocked. */
-  async check(username: string, address: string): Promise<void> {
-    const waits = await Promise.all(this.keys(username, address).map(async ([limiter, key]) => {
+  async check(username: string, address: string, knownOrigin = false): Promise<void> {
+    const waits = await Promise.all(this.keys(username, address, knownOrigin).map(async ([limiter, key]) => {
       const res = await limiter.get(key);
       return res !== null && res.consumedPoints >= limiter.points ? res.msBeforeNext : 0;
     }));
@@ -55,20 +60,20 @@ export class LoginThrottle implements OnModuleDestroy {
     if (wait > 0) throw new TooManyAttempts(Math.max(1, Math.ceil(wait / 1000)));
   }
 
-  async failed(username: string, address: string): Promise<void> {
-    for (const [limiter, key] of this.keys(username, address)) {
+  async failed(username: string, address: string, knownOrigin = false): Promise<void> {
+    for (const [limiter, key] of this.keys(username, address, knownOrigin)) {
       // penalty() counts; block() makes the block last LOGIN_BLOCK from the failure that reached the limit.
       const res = await limiter.penalty(key, 1);
       if (res.consumedPoints >= limiter.points) await limiter.block(key, limiter.blockDuration);
     }
   }
 
-  private keys(username: string, address: string): [RateLimiterAbstract, string][] {
+  private keys(username: string, address: string, knownOrigin: boolean): [RateLimiterAbstract, string][] {
     const name = username.toLowerCase();
     return [
       [this.perUserAtAddress, `${name}|${address}`],
       [this.perAddress, address],
-      [this.perUsername, name],
+      ...(knownOrigin ? [] : ([[this.perUsername, name]] as [RateLimiterAbstract, string][])),
     ];
   }
 

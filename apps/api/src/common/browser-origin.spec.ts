@@ -1,4 +1,4 @@
-import { handshakeOriginAllowed } from './live-origin';
+import { handshakeOriginAllowed } from './browser-origin';
 
 const request = (headers: Record<string, string>) => ({ headers });
 const allowed = ['https://palisade.example.com'];

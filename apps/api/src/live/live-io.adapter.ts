@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import type { Server, ServerOptions } from 'socket.io';
 import { corsOptions } from '../common/cors-options';
-import { handshakeOriginAllowed } from './live-origin';
+import { handshakeOriginAllowed } from '../common/browser-origin';
 
 /** What the adapter needs of the configuration: CORS_ORIGINS and the dashboard's address. */
 export interface LiveOrigins {

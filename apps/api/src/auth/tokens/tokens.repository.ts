@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ApiToken } from '@palisade/prisma-client';
+import type { ApiToken, User } from '@palisade/prisma-client';
 import type { ApiTokenItem, Role } from '@palisade/api-contract';
 import { Db, PRISMA } from '../../database/prisma';
 
@@ -14,12 +14,23 @@ export class TokensRepository {
     ]);
   }
 
-  byHash(tokenHash: string): Promise<ApiToken | null> {
-    return this.db.apiToken.findUnique({ where: { tokenHash } });
+  /** The token with what authentication needs of its owner. */
+  byHash(tokenHash: string): Promise<(ApiToken & { owner: Pick<User, 'role' | 'disabledAt'> | null }) | null> {
+    return this.db.apiToken.findUnique({ where: { tokenHash }, include: { owner: { select: { role: true, disabledAt: true } } } });
   }
 
-  create(data: { name: string; role: Role; tokenHash: string; prefix: string; createdBy: string | null; expiresAt: Date | null }): Promise<ApiToken> {
+  create(data: { name: string; role: Role; tokenHash: string; prefix: string; createdBy: string | null; ownerId: string | null; expiresAt: Date | null }): Promise<ApiToken> {
     return this.db.apiToken.create({ data });
+  }
+
+  revokeOwnedBy(ownerId: string, at: Date): Promise<unknown> {
+    return this.db.apiToken.updateMany({ where: { ownerId, revokedAt: null }, data: { revokedAt: at } });
+  }
+
+  /** A demoted user's tokens drop to their new role (authentication caps them anyway). */
+  narrowTo(ownerId: string, role: Role): Promise<unknown> {
+    const above: Role[] = role === 'viewer' ? ['operator', 'admin'] : role === 'operator' ? ['admin'] : [];
+    return above.length === 0 ? Promise.resolve() : this.db.apiToken.updateMany({ where: { ownerId, role: { in: above } }, data: { role } });
   }
 
   /** Creates the token unless one with this hash exists (a revoked bootstrap token stays revoked); answers it when created. */

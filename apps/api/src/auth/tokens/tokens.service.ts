@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ApiTokenItem, CreatedApiToken, Page } from '@palisade/api-contract';
 import { ApiError } from '../../common/api-error';
 import { CLOCK, Clock } from '../../common/clock';
-import type { Principal } from '../principal';
+import { roleAllows, type Principal } from '../principal';
 import { hashSecret, newSecret } from '../secret-tokens';
 import { CreateTokenDto } from './dto/token-body.dto';
 import { toTokenItem, TokensRepository } from './tokens.repository';
@@ -27,9 +27,10 @@ export class TokensService {
 
   /** The secret is in this answer only; the database keeps its SHA-256. */
   async create(body: CreateTokenDto, by: Principal): Promise<CreatedApiToken> {
+    if (!roleAllows(by.role, body.role)) throw new ApiError('forbidden', `a token cannot have more rights than whoever makes it (${by.role})`);
     const secret = newSecret(TOKEN_PREFIX);
     const expiresAt = body.expiresInDays === undefined ? null : new Date(this.clock.now().getTime() + body.expiresInDays * DAY_MS);
-    const token = await this.tokens.create({ name: body.name, role: body.role, tokenHash: hashSecret(secret), prefix: prefixOf(secret), createdBy: by.name, expiresAt });
+    const token = await this.tokens.create({ name: body.name, role: body.role, tokenHash: hashSecret(secret), prefix: prefixOf(secret), createdBy: by.name, ownerId: by.kind === 'user' ? by.id : by.ownerId, expiresAt });
     return { ...toTokenItem(token), secret };
   }
 

@@ -19,8 +19,8 @@ export class UsersRepository {
     return this.db.user.findUnique({ where: { id } });
   }
 
-  byUsername(username: string): Promise<User | null> {
-    return this.db.user.findUnique({ where: { username } });
+  byUsername(username: string, tx: Tx | Db = this.db): Promise<User | null> {
+    return tx.user.findUnique({ where: { username } });
   }
 
   byOidcIdentity(issuer: string, subject: string): Promise<User | null> {

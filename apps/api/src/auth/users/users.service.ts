@@ -6,6 +6,7 @@ import { CLOCK, Clock } from '../../common/clock';
 import { PasswordHasher } from '../password-hasher';
 import type { Principal } from '../principal';
 import { SessionsRepository } from '../sessions.repository';
+import { TokensRepository } from '../tokens/tokens.repository';
 import { CreateUserDto, UpdateUserDto } from './dto/user-body.dto';
 import { toUserItem, UsersRepository } from './users.repository';
 
@@ -14,6 +15,7 @@ export class UsersService {
   constructor(
     private readonly users: UsersRepository,
     private readonly sessions: SessionsRepository,
+    private readonly tokens: TokensRepository,
     private readonly hasher: PasswordHasher,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -51,6 +53,10 @@ export class UsersService {
     if (user === null) throw notFound(id);
     if (user === 'last-admin') throw lastAdmin();
     if (body.password !== undefined) await this.sessions.removeOthers(id, by.kind === 'user' && by.id === id ? by.sessionId : undefined);
+    // Authentication already caps a token at its owner's role; the stored role follows so lists tell the truth.
+    if (body.role !== undefined) await this.tokens.narrowTo(id, body.role);
+    // Like their sessions, a disabled user's tokens end for good (enabling them again does not revive them).
+    if (body.disabled === true) await this.tokens.revokeOwnedBy(id, this.clock.now());
     return toUserItem(user);
   }
 
