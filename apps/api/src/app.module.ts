@@ -1,4 +1,4 @@
-import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { DynamicModule, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger as PinoLogger } from 'pino';
@@ -23,6 +23,7 @@ import { ScoresModule } from './scores/scores.module';
 import { SnapshotsModule } from './snapshots/snapshots.module';
 import { WorkloadsModule } from './workloads/workloads.module';
 import { redactQuery, redactQueryObject } from './logger';
+import { RequestBodyMiddleware } from './common/request-body.middleware';
 
 /** What the process sets up before Nest starts: configuration, database client, logger, demo. */
 export interface AppDependencies {
@@ -38,7 +39,11 @@ export interface AppDependencies {
 }
 
 @Module({})
-export class AppModule {
+export class AppModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestBodyMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
+  }
+
   static forRoot(deps: AppDependencies): DynamicModule {
     return {
       module: AppModule,

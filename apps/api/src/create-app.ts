@@ -16,7 +16,12 @@ import { SnapshotsService } from './snapshots/snapshots.service';
 /** The Nest application with its routes under /api and the OpenAPI document at /api/docs. */
 export async function createApp(deps: AppDependencies): Promise<INestApplication> {
   // Open keep-alive and socket.io connections must not hold a shutdown up.
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(deps), { bufferLogs: true, forceCloseConnections: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(deps), {
+    bufferLogs: true,
+    forceCloseConnections: true,
+    // Bodies are parsed by RequestBodyMiddleware: JSON only, size-capped, refusals as API errors.
+    bodyParser: false,
+  });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   // The client's address (sign-in throttling, audit) through the dashboard's proxy or an ingress (TRUST_PROXY).

@@ -32,6 +32,9 @@ export type ApiErrorCode =
   | 'token-not-found'
   | 'oidc-not-configured'
   | 'oidc-unavailable'
+  | 'payload-too-large'
+  | 'unsupported-media-type'
+  | 'cross-site-request'
   | 'not-found';
 
 export class ApiError extends Error {
@@ -55,7 +58,12 @@ export function statusOf(code: ApiErrorCode): number {
       return 401;
     case 'forbidden':
     case 'csrf-failed':
+    case 'cross-site-request':
       return 403;
+    case 'payload-too-large':
+      return 413;
+    case 'unsupported-media-type':
+      return 415;
     case 'too-many-attempts':
       return 429;
     case 'oidc-unavailable':
