@@ -60,8 +60,9 @@ export function readCluster(paths: readonly string[], options: ReadOptions): Rea
       continue;
     }
     const parsed = parseManifestText(text, file === '-' ? '<stdin>' : file);
-    objects.push(...parsed.objects);
-    problems.push(...parsed.problems);
+    // One at a time: spreading a 150,000-object list into push() overflows the call stack.
+    for (const object of parsed.objects) objects.push(object);
+    for (const found of parsed.problems) problems.push(found);
   }
   if (files.length === 0 && problems.length === 0) {
     problems.push({ file: paths.join(', '), message: 'no .yaml, .yml or .json files found' });

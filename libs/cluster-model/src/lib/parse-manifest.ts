@@ -10,16 +10,37 @@ export interface ParsedManifest {
 }
 
 /**
+ * YAML aliases a manifest may use (Helm output and hand-written manifests use a few), and the
+ * most YAML text read at once: both bound what a hostile file can make the reader build (an
+ * alias "bomb" expands exponentially; the YAML parser's syntax tree is many times the text).
+ * JSON, which cannot alias, is limited only by memory.
+ */
+export const MANIFEST_MAX_ALIASES = 100;
+export const MANIFEST_MAX_YAML_BYTES = 128 * 1024 * 1024;
+
+export interface ParseOptions {
+  readonly maxAliasCount?: number;
+  readonly maxYamlBytes?: number;
+}
+
+/**
  * Splits manifest text (multi-document YAML, or JSON) into objects, flattening `kind: List` and
  * typed lists such as `PodList`. Never throws: syntax errors become problems with a line number.
  */
-export function parseManifestText(text: string, file?: string): ParsedManifest {
+export function parseManifestText(text: string, file?: string, options: ParseOptions = {}): ParsedManifest {
   const out: ParsedManifest = { objects: [], problems: [] };
   const json = parseJson(text);
   if (json.ok) {
     if (!isAbsent(json.value)) addDocument(out, json.value, sourceOf(file, 0));
     return out;
   }
+  const maxYamlBytes = options.maxYamlBytes ?? MANIFEST_MAX_YAML_BYTES;
+  // Characters never outnumber bytes, so only long texts need counting.
+  if (text.length > maxYamlBytes / 4 && Buffer.byteLength(text, 'utf8') > maxYamlBytes) {
+    out.problems.push(problem({ file }, undefined, `the YAML is over ${Math.round(maxYamlBytes / 1024 / 1024)} MB: split it, or give it as JSON (kubectl get -o json)`));
+    return out;
+  }
+  const maxAliasCount = options.maxAliasCount ?? MANIFEST_MAX_ALIASES;
   const documents = parseAllDocuments(text, { merge: true });
   documents.forEach((document, index) => {
     const source = sourceOf(file, index);
@@ -30,10 +51,10 @@ export function parseManifestText(text: string, file?: string): ParsedManifest {
     }
     let value: unknown;
     try {
-      value = document.toJS();
+      value = document.toJS({ maxAliasCount });
     } catch (thrown) {
       // toJS throws on alias bombs ("Excessive alias count"); report it like any syntax error.
-      const reason = thrown instanceof Error ? thrown.message : String(thrown);
+      const reason = thrown instanceof Error && /alias/i.test(thrown.message) ? `too many YAML aliases (at most ${maxAliasCount})` : thrown instanceof Error ? thrown.message : String(thrown);
       out.problems.push(
         problem({ file }, undefined, `document ${index} cannot be read: ${reason}`),
       );
