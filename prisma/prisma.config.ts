@@ -4,7 +4,7 @@
 //
 // Prisma 6.19.3 cannot download its native engines here, so the CLI runs the WASM schema
 // engine through the pg driver adapter (`engine: 'js'`). That path needs four fixes, all
-// confined to this process (docs: ../../shared/ENVIRONMENT.md, "Prisma"):
+// confined to this process (docs: docs/environment.md, "Prisma"):
 //   1. `prisma generate` with DATABASE_URL unset falls back to downloading libquery_engine:
 //      give it a URL that only generate may use, and make the adapter refuse that URL.
 //   2. The engine's catalog queries return `name` (oid 19) and `"char"` (oid 18) columns,

@@ -7,7 +7,7 @@ import { environment, int, log, markdownTable, ms, percentile, verdict } from '.
 import { seedHistory, type SeededHistory } from './lib/seed';
 
 /**
- * API benchmark (DESIGN.md "Targets": dashboard p95 under 50 ms with a year of 5-minute snapshots
+ * API benchmark (docs/design.md "Targets": dashboard p95 under 50 ms with a year of 5-minute snapshots
  * of a 10,000-pod cluster). Seeds that history with SQL, starts the built API
  * (dist/apps/api/main.js) against it and times the endpoints the dashboard reads, over HTTP.
  * Then it reads back, with auto_explain, the SQL each endpoint ran and its plan.

@@ -9,7 +9,7 @@ import { type SnapshotTiming, storeSnapshot } from './lib/snapshot';
 import { syntheticCluster } from './lib/synthetic';
 
 /**
- * Storage benchmark (DESIGN.md "Targets": an unchanged cluster adds O(1) rows per snapshot; the
+ * Storage benchmark (docs/design.md "Targets": an unchanged cluster adds O(1) rows per snapshot; the
  * first snapshot of 150,000 pods is written in under 15 s).
  *
  * For each size: a synthetic cluster's first snapshot is stored through SnapshotsRepository

@@ -2,8 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 /**
- * The conformance cases of ../shared/conformance (transcribed from upstream suites), and
- * their worlds turned into the Kubernetes objects they stand for.
+ * The conformance cases of ./conformance (transcribed from upstream suites; SOURCES.md names
+ * each suite and its licence), and their worlds turned into the Kubernetes objects they stand for.
  */
 export interface ConformanceCase {
   readonly file: string;
@@ -31,12 +31,12 @@ export interface ConformanceCase {
   }[];
 }
 
-/** The shared/ folder beside the repository (as laid out for developers and CI). */
-export const CONFORMANCE_DIR = path.resolve(__dirname, '../../../../shared/conformance');
+/** The repository's own copy of the cases. */
+export const CONFORMANCE_DIR = path.resolve(__dirname, 'conformance');
 
 export function loadConformanceCases(dir: string = CONFORMANCE_DIR): ConformanceCase[] {
   if (!fs.existsSync(dir)) {
-    throw new Error(`conformance cases not found at ${dir}: the repository expects ../shared/conformance beside it`);
+    throw new Error(`conformance cases not found at ${dir}`);
   }
   const cases: ConformanceCase[] = [];
   for (const sub of fs.readdirSync(dir, { withFileTypes: true })) {

@@ -2,7 +2,7 @@ import { audit } from '../src';
 import { adminRule, all, newAdminPolicy, newCluster, newNamespace, newNetworkPolicy, newPod, sel } from './factories';
 import { allowed } from './verdict';
 
-/** One block per rule of DESIGN.md "Semantics"; each test fails if its rule is broken. */
+/** One block per rule of docs/semantics.md; each test fails if its rule is broken. */
 
 const web = newPod('prod/web', { labels: { app: 'web' }, ip: '10.0.0.1' });
 const db = newPod('prod/db', { labels: { app: 'db' }, ip: '10.0.0.2', ports: [{ name: 'pg', port: 5432, protocol: 'TCP' }] });

@@ -1,6 +1,6 @@
 import type { ClusterSize } from './plan';
 
-/** DESIGN.md "Targets": 1k as a smoke size, 10k pods under 1 s, 150k pods under 10 s and 2 GB. */
+/** docs/design.md "Targets": 1k as a smoke size, 10k pods under 1 s, 150k pods under 10 s and 2 GB. */
 export const DEFAULT_SIZES: readonly ClusterSize[] = [
   { pods: 1_000, policies: 100, namespaces: 20 },
   { pods: 10_000, policies: 1_000, namespaces: 200 },

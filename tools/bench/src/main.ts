@@ -10,7 +10,7 @@ import type { ClusterSize } from './plan';
 import { detailsTable, resultsTable, targetLines, type BenchRow } from './table';
 
 /**
- * `npm run bench`: generates synthetic clusters and times the engine on them (DESIGN.md
+ * `npm run bench`: generates synthetic clusters and times the engine on them (docs/design.md
  * "Targets"). Each size is generated in one child process and measured in another, so RSS
  * figures belong to that size alone and no garbage of a previous size is collected on its clock.
  */

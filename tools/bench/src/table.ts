@@ -47,7 +47,7 @@ function peakOf(row: BenchRow): string {
   return row.stopped?.peakMb != null ? `${integer.format(row.stopped.peakMb)} (at stop)` : '-';
 }
 
-/** The table DESIGN.md "Targets" asks for: one row per size. */
+/** The table docs/design.md "Targets" asks for: one row per size. */
 export function resultsTable(rows: readonly BenchRow[]): string {
   const header = [
     'pods', 'namespaces', 'policies', 'parse ms', 'evaluation ms', 'peak RSS MB', 'pairwise ms', 'speed-up', 'score', 'mismatches',
@@ -97,7 +97,7 @@ export function detailsTable(rows: readonly BenchRow[]): string {
   return markdownTable(header, body, header.map(() => true));
 }
 
-/** The figures DESIGN.md sets targets for, checked against them. */
+/** The figures docs/design.md sets targets for, checked against them. */
 export function targetLines(rows: readonly BenchRow[]): string[] {
   const lines: string[] = [];
   for (const row of rows) {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { removeDir } from './processes';
 
-/** Debian's Chromium with the flags that work on these machines (docs: ENVIRONMENT.md). */
+/** Debian's Chromium with the flags that work on these machines (docs/environment.md, "Browsers"). */
 export async function launchBrowser(): Promise<{
   context: BrowserContext;
   close: () => Promise<void>;

@@ -1,5 +1,5 @@
 /**
- * The isolation score, in one place (DESIGN.md "Scores"). Every figure Palisade shows derives
+ * The isolation score, in one place (docs/scores.md). Every figure Palisade shows derives
  * from this function; the dashboard prints SCORE_FORMULA beside it.
  */
 export const SCORE_FORMULA = [

@@ -28,7 +28,7 @@ export type DemoChange =
       readonly name: string;
     };
 
-/** A change Palisade derives from comparing snapshots (DESIGN.md, change events). */
+/** A change Palisade derives from comparing snapshots (docs/design.md, change events). */
 export interface DemoDerivedChange {
   readonly kind:
     | 'WORKLOAD_ADDED_UNPROTECTED'

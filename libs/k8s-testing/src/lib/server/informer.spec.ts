@@ -17,7 +17,7 @@ import {
 import { FakeKubeApiServer } from './fake-kube-api-server';
 
 /**
- * client-node's informers (list + watch) against the fake, unchanged. What ENVIRONMENT.md says they
+ * client-node's informers (list + watch) against the fake, unchanged. What docs/environment.md says they
  * do is asserted here: a clean close re-watches, a 410 re-lists, anything else stops them.
  */
 describe('client-node informers', () => {
