@@ -62,6 +62,9 @@ export default function config(phase: string): NextConfig {
   return {
     reactStrictMode: true,
     poweredByHeader: false,
+    // The production image runs Next's standalone server with only the files it traces
+    // (tools/scripts/runtime-layout.mjs); `npm start` and the tests use `next start`.
+    ...(process.env['PALISADE_STANDALONE'] === '1' ? { output: 'standalone' as const } : {}),
     turbopack: { root: workspaceRoot },
     outputFileTracingRoot: workspaceRoot,
     // Next would answer socket.io's `/socket.io/?EIO=4...` with a 308 to `/socket.io?...`, which

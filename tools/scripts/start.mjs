@@ -54,11 +54,17 @@ run('api', process.execPath, [apiMain], {
 });
 
 const webDir = join(root, 'apps', 'web');
-if (existsSync(join(webDir, '.next', 'BUILD_ID'))) {
-  run('web', process.execPath, [join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', webPort], {
-    cwd: webDir,
-    env: { ...process.env, PORT: webPort, API_URL: process.env.API_URL ?? `http://127.0.0.1:${apiPort}`, NEXT_TELEMETRY_DISABLED: '1' },
-  });
+// The production image holds Next's standalone server (tools/scripts/runtime-layout.mjs); a
+// workspace holds the regular build.
+const standaloneServer = join(root, 'web', 'apps', 'web', 'server.js');
+const webEnv = { ...process.env, PORT: webPort, API_URL: process.env.API_URL ?? `http://127.0.0.1:${apiPort}`, NEXT_TELEMETRY_DISABLED: '1' };
+if (existsSync(standaloneServer)) {
+  // HOSTNAME is where Next's standalone server listens; containers set it to their own name.
+  run('web', process.execPath, [standaloneServer], { cwd: dirname(standaloneServer), env: { ...webEnv, HOSTNAME: '0.0.0.0' } });
+} else if (existsSync(join(webDir, '.next', 'BUILD_ID'))) {
+  run('web', process.execPath, [join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', webPort], { cwd: webDir, env: webEnv });
+}
+if (existsSync(standaloneServer) || existsSync(join(webDir, '.next', 'BUILD_ID'))) {
   process.stdout.write(`\nPalisade dashboard: http://localhost:${webPort}   API: http://localhost:${apiPort}/api (docs: /api/docs)\nCtrl-C stops both.\n\n`);
 } else {
   process.stdout.write(`\nPalisade API: http://localhost:${apiPort}/api (docs: /api/docs). Ctrl-C stops it.\n\n`);

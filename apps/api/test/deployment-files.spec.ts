@@ -29,4 +29,20 @@ describe('deployment files', () => {
     expect(dockerfile.indexOf('RUN npm ci')).toBeGreaterThan(dockerfile.lastIndexOf('/package.json'));
     expect(dockerfile).toMatch(/^USER node$/m);
   });
+
+  it('the Dockerfile\'s runtime stage holds the runtime files only, on a supported Node LTS, as a non-root user', () => {
+    const dockerfile = fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8');
+    const stages = dockerfile.split(/^FROM /m).slice(1);
+    expect(stages).toHaveLength(2);
+    const [build, runtime] = stages as [string, string];
+    expect(build).toMatch(/ AS build\n/);
+    expect(build).toMatch(/PALISADE_STANDALONE=1/);
+    expect(build).toMatch(/node tools\/scripts\/runtime-layout\.mjs/);
+    // Node 22 and 24 are the LTS lines still supported in 2026 (20 ended in April 2026).
+    expect(runtime).toMatch(/^node:(22|24)-bookworm-slim AS runtime/);
+    expect(runtime).not.toMatch(/npm (ci|install)/);
+    expect(runtime.match(/^COPY .*$/gm)).toEqual(['COPY --from=build /app/dist/runtime/ /app/']);
+    expect(runtime).toMatch(/^USER node$/m);
+    expect(runtime).toMatch(/HOSTNAME=0\.0\.0\.0/);
+  });
 });
