@@ -304,16 +304,33 @@ export interface ExplainRule {
   readonly policy: string;
   readonly direction: 'Ingress' | 'Egress';
   readonly index: number;
+  /** The rule's list when it is not `ingress`/`egress` (Cilium's `ingressDeny`, `specs[1].egress`). */
+  readonly list?: string;
   readonly name?: string;
-  readonly action: 'Allow' | 'Deny' | 'Pass';
+  readonly action: 'Allow' | 'Deny' | 'Pass' | 'Log';
+  /** Calico: the policy's tier and order. */
+  readonly tier?: string;
+  readonly order?: number;
+  /** Why the rule allows only some requests (L7 rules, DNS names). */
+  readonly conditional?: string;
 }
 
+/** Allowed, denied, or allowed only for some requests or names. */
+export type Verdict = 'allowed' | 'conditional' | 'denied';
+
 export interface ExplainDirection {
+  /** Allowed for every request. */
   readonly allowed: boolean;
-  readonly decidedBy: 'admin' | 'networkPolicy' | 'baseline' | 'default';
+  readonly verdict: Verdict;
+  readonly decidedBy: 'admin' | 'networkPolicy' | 'baseline' | 'cilium' | 'calico' | 'default';
+  /** The tier that decided (Calico's tier name). */
+  readonly tier?: string;
+  /** No rule matched: the isolation itself denied. */
+  readonly endOfTier: boolean;
   readonly rules: readonly ExplainRule[];
   readonly isolatedBy: readonly string[];
   readonly passedBy: readonly ExplainRule[];
+  readonly conditionalBy: readonly ExplainRule[];
 }
 
 /** GET /api/clusters/:id/explain?from=ns/pod|IP&to=ns/pod|IP&port=80/TCP */
@@ -322,6 +339,7 @@ export interface Explanation {
   readonly to: string;
   readonly port: { readonly port: number | string; readonly protocol: string };
   readonly allowed: boolean;
+  readonly verdict: Verdict;
   readonly self: boolean;
   readonly egress: ExplainDirection | null;
   readonly ingress: ExplainDirection | null;

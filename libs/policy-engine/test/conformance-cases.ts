@@ -11,19 +11,27 @@ export interface ConformanceCase {
   readonly source: string;
   readonly world: {
     readonly namespaces: readonly { name: string; labels: Record<string, string> }[];
+    readonly nodes?: readonly { name: string; labels: Record<string, string>; ip: string }[];
     readonly pods: readonly {
       namespace: string;
       name: string;
       labels: Record<string, string>;
       ip: string;
       ports: readonly { name?: string; port: number; protocol: string }[];
+      serviceAccount?: string;
+      nodeName?: string;
+      hostNetwork?: boolean;
     }[];
     readonly policies: readonly { metadata: Record<string, unknown>; spec: unknown }[];
     readonly anps?: readonly { metadata: Record<string, unknown>; spec: unknown }[];
     readonly banp?: { metadata: Record<string, unknown>; spec: unknown } | null;
     readonly cnps?: readonly { metadata: Record<string, unknown>; spec: unknown }[];
+    /** Other objects as written (Cilium and Calico policies, Services, ...). */
+    readonly objects?: readonly Record<string, unknown>[];
     readonly externals: readonly { name: string; ip: string }[];
   };
+  /** Which plugin the case is about (CNI case sets). */
+  readonly cni?: 'cilium' | 'calico';
   readonly probes: readonly {
     readonly port: number;
     readonly protocol: 'TCP' | 'UDP' | 'SCTP';
@@ -56,12 +64,18 @@ export function worldObjects(world: ConformanceCase['world']): Record<string, un
   for (const ns of world.namespaces) {
     objects.push({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns.name, labels: ns.labels } });
   }
+  for (const node of world.nodes ?? []) {
+    objects.push({ apiVersion: 'v1', kind: 'Node', metadata: { name: node.name, labels: node.labels }, status: { addresses: [{ type: 'InternalIP', address: node.ip }] } });
+  }
   for (const pod of world.pods) {
     objects.push({
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: { namespace: pod.namespace, name: pod.name, labels: pod.labels },
       spec: {
+        ...(pod.serviceAccount ? { serviceAccountName: pod.serviceAccount } : {}),
+        ...(pod.nodeName ? { nodeName: pod.nodeName } : {}),
+        ...(pod.hostNetwork ? { hostNetwork: true } : {}),
         containers: [
           {
             name: 'main',
@@ -85,5 +99,6 @@ export function worldObjects(world: ConformanceCase['world']): Record<string, un
   for (const cnp of world.cnps ?? []) {
     objects.push({ apiVersion: 'policy.networking.k8s.io/v1alpha2', kind: 'ClusterNetworkPolicy', ...cnp });
   }
+  objects.push(...(world.objects ?? []));
   return objects;
 }

@@ -1,5 +1,6 @@
 import { audit, pairwiseReachability, reach, reachPairwise } from '../src';
 import { all, newCluster, newNetworkPolicy, newPod, sel } from './factories';
+import { randomCalicoWorld, randomCiliumWorld } from './random-cni';
 import { randomWorld } from './random-world';
 
 /**
@@ -81,5 +82,52 @@ describe('fast evaluator with many ports per pod', () => {
     });
     const probes = [1001, 1039, 1038, 1040].map((port) => ({ port, protocol: 'TCP' as const }));
     expect(reach(model, { probes })).toEqual(reachPairwise(model, { probes }));
+  });
+});
+
+describe.each([
+  ['cilium', randomCiliumWorld],
+  ['calico', randomCalicoWorld],
+] as const)('fast evaluator agrees with the pairwise oracle under %s', (cni, world) => {
+  const seeds = Array.from({ length: 250 }, (_, i) => i + 1);
+
+  it.each(seeds)('reachability matrices (allowed, conditional, denied), world #%i', (seed) => {
+    const model = world(seed);
+    const options = { probes: PROBES, externals: EXTERNALS, cni };
+    expect(reach(model, options)).toEqual(reachPairwise(model, options));
+  });
+
+  it.each(seeds)('reach counts, conditional counts and internet exposure, world #%i', (seed) => {
+    const model = world(seed);
+    const report = audit(model, { excludeNamespaces: [], cni });
+    const full = pairwiseReachability(model, { cni });
+    const any = pairwiseReachability(model, { cni, any: true });
+    const byId = new Map(report.pods.map((p) => [`${p.namespace}/${p.name}`, p]));
+    model.pods.forEach((pod, i) => {
+      const found = byId.get(`${pod.namespace}/${pod.name}`)!;
+      expect({
+        pod: `${pod.namespace}/${pod.name}`,
+        reachableFrom: found.reachableFrom,
+        reachableFromConditional: found.reachableFromConditional,
+        reachableTo: found.reachableTo,
+        reachableToConditional: found.reachableToConditional,
+        internetIngress: found.internetIngress,
+        internetIngressConditional: found.internetIngressConditional,
+        internetEgress: found.internetEgress,
+        internetEgressConditional: found.internetEgressConditional,
+        fromEveryNamespace: found.reachableFromEveryNamespace,
+      }).toEqual({
+        pod: `${pod.namespace}/${pod.name}`,
+        reachableFrom: any[i].reachableFrom,
+        reachableFromConditional: any[i].reachableFrom - full[i].reachableFrom,
+        reachableTo: any[i].reachableTo,
+        reachableToConditional: any[i].reachableTo - full[i].reachableTo,
+        internetIngress: any[i].internetIngress,
+        internetIngressConditional: any[i].internetIngress && !full[i].internetIngress,
+        internetEgress: any[i].internetEgress,
+        internetEgressConditional: any[i].internetEgress && !full[i].internetEgress,
+        fromEveryNamespace: any[i].fromEveryNamespace,
+      });
+    });
   });
 });

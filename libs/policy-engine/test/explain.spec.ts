@@ -19,7 +19,17 @@ describe('explain', () => {
     expect(e.allowed).toBe(false);
     expect(e.lines[0]).toBe('DENIED: dev/client -> prod/web on 80/TCP');
     expect(e.lines).toContainEqual(expect.stringContaining('Ingress to prod/web: DENIED by AdminNetworkPolicy/block-dev ingress[0] "no-dev" (Admin tier, action Deny'));
-    expect(e.ingress).toEqual({ allowed: false, decidedBy: 'admin', rules: [{ policy: 'AdminNetworkPolicy/block-dev', direction: 'Ingress', index: 0, name: 'no-dev', action: 'Deny' }], isolatedBy: [], passedBy: [] });
+    expect(e.ingress).toEqual({
+      allowed: false,
+      verdict: 'denied',
+      decidedBy: 'admin',
+      tier: 'admin',
+      endOfTier: false,
+      rules: [{ policy: 'AdminNetworkPolicy/block-dev', direction: 'Ingress', index: 0, name: 'no-dev', action: 'Deny' }],
+      isolatedBy: [],
+      passedBy: [],
+      conditionalBy: [],
+    });
   });
 
   it('records a Pass and the NetworkPolicy that then decides', () => {

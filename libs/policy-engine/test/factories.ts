@@ -36,6 +36,7 @@ export function newPod(
     phase: 'Running',
     hostNetwork: options.hostNetwork ?? false,
     ...(options.nodeName ? { nodeName: options.nodeName } : {}),
+    serviceAccount: 'default',
     workload: { kind: 'Pod', name },
     synthetic: false,
   };
@@ -96,8 +97,15 @@ export function newCluster(parts: Partial<ClusterModel>): ClusterModel {
     pods,
     workloads: parts.workloads ?? [],
     services: parts.services ?? [],
+    serviceAccounts: parts.serviceAccounts ?? [],
+    endpointSlices: parts.endpointSlices ?? [],
     ingresses: parts.ingresses ?? [],
     networkPolicies: parts.networkPolicies ?? [],
+    ciliumPolicies: parts.ciliumPolicies ?? [],
+    ciliumCidrGroups: parts.ciliumCidrGroups ?? [],
+    calicoPolicies: parts.calicoPolicies ?? [],
+    calicoTiers: parts.calicoTiers ?? [],
+    networkSets: parts.networkSets ?? [],
     adminPolicies: parts.adminPolicies ?? [],
   };
 }

@@ -16,7 +16,7 @@ const cluster = (over: Partial<ClusterFinding> = {}): ClusterFinding => ({
   exposedWorkloads: 3,
   namespacesWithoutDefaultDenyIngress: 1,
   namespacesWithoutDefaultDenyEgress: 3,
-  policies: { networkPolicies: 5, adminNetworkPolicies: 0, baselineAdminNetworkPolicies: 0, clusterNetworkPolicies: 0 },
+  policies: { networkPolicies: 5, adminNetworkPolicies: 0, baselineAdminNetworkPolicies: 0, clusterNetworkPolicies: 0, ciliumNetworkPolicies: 0, ciliumClusterwideNetworkPolicies: 0, calicoPolicies: 0, notEnforced: 0 },
   podsInCluster: 20,
   excludedNamespaces: ['kube-system'],
   ...over,

@@ -15,10 +15,11 @@ describe('snapshot states', () => {
       ports: [],
       phase: 'Running' as const,
       hostNetwork: false,
+      serviceAccount: 'default',
       workload: { kind: 'Deployment' as const, name: 'web' },
       synthetic: false,
     };
-    const empty = { namespaces: [], nodes: [], workloads: [], services: [], ingresses: [], networkPolicies: [], adminPolicies: [] };
+    const empty = { namespaces: [], nodes: [], workloads: [], services: [], serviceAccounts: [], endpointSlices: [], ingresses: [], networkPolicies: [], adminPolicies: [], ciliumPolicies: [], ciliumCidrGroups: [], calicoPolicies: [], calicoTiers: [], networkSets: [] };
     const [a] = objectStates({ ...empty, pods: [pod] });
     const [b] = objectStates({ ...empty, pods: [{ ...pod, source: { file: 'x', document: 3 } }] });
     expect(a.hash).toBe(b.hash);

@@ -76,6 +76,10 @@ describe('buildModel', () => {
       metadata: {name: calico}
       spec: {selector: all()}
       ---
+      apiVersion: example.com/v1
+      kind: NetworkPolicy
+      metadata: {name: foreign}
+      ---
       apiVersion: networking.k8s.io/v1
       kind: NetworkPolicy
       metadata: {name: k8s}
@@ -88,10 +92,12 @@ describe('buildModel', () => {
     expect(result.skipped).toEqual({
       ConfigMap: 2,
       Secret: 1,
-      'NetworkPolicy.projectcalico.org': 1,
+      'NetworkPolicy.example.com': 1,
     });
-    expect(result.counts).toEqual({ NetworkPolicy: 1, Pod: 1 });
+    // Kind names are read per API group: Calico's NetworkPolicy is not Kubernetes' one.
+    expect(result.counts).toEqual({ NetworkPolicy: 1, 'NetworkPolicy.projectcalico.org': 1, Pod: 1 });
     expect(result.model.networkPolicies.map((p) => p.name)).toEqual(['k8s']);
+    expect(result.model.calicoPolicies.map((p) => p.name)).toEqual(['calico']);
   });
 
   it('lets a later object replace an earlier one of the same kind and name, as a second apply would', () => {
@@ -169,6 +175,7 @@ describe('buildModel', () => {
         {
           namespace: 'shop',
           name: 'web',
+          labels: {},
           type: 'ClusterIP',
           selector: { app: 'web' },
           ports: [

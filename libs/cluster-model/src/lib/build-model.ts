@@ -1,5 +1,10 @@
 import type {
   AdminPolicy,
+  CalicoNetworkSet,
+  CalicoPolicy,
+  CalicoTier,
+  CiliumCidrGroup,
+  CiliumPolicy,
   ClusterModel,
   Ingress,
   InputProblem,
@@ -7,10 +12,12 @@ import type {
   Node,
   ReadResult,
   Service,
+  ServiceAccount,
+  EndpointSlice,
 } from './types';
 import type { RawObject } from './raw-object';
 import { problem } from './issues';
-import { classifyKind, type ReadKind } from './kinds';
+import { classifyKind, displayKindOf, type ReadKind } from './kinds';
 import { readHeader, type ObjectHeader } from './object-header';
 import { finalizeNamespaces, readNamespace, type DeclaredNamespace } from './namespaces';
 import { readNode } from './nodes';
@@ -18,6 +25,7 @@ import { readPod, type PodDraft } from './pods';
 import { readController, type ControllerDraft, type ControllerKind } from './controllers';
 import { assembleWorkloads } from './workloads';
 import { readService } from './services';
+import { readEndpointSlice } from './endpoint-slices';
 import { readIngress } from './ingresses';
 import { readNetworkPolicy } from './network-policy';
 import {
@@ -26,6 +34,8 @@ import {
   readClusterNetworkPolicy,
 } from './admin-policy';
 import { isRecord } from './unknown-values';
+import { readCiliumCidrGroup, readCiliumPolicy } from './cilium/cilium-policy';
+import { readCalicoNetworkSet, readCalicoPolicy, readCalicoTier } from './calico/calico-policy';
 
 export interface BuildModelOptions {
   /** Namespace of namespaced objects that do not name one, as `kubectl apply` would use. */
@@ -48,9 +58,16 @@ class Collected {
   readonly pods = new Map<string, PodDraft>();
   readonly controllers = new Map<string, ControllerDraft>();
   readonly services = new Map<string, Service>();
+  readonly serviceAccounts = new Map<string, ServiceAccount>();
+  readonly endpointSlices = new Map<string, EndpointSlice>();
   readonly ingresses = new Map<string, Ingress>();
   readonly networkPolicies = new Map<string, NetworkPolicy>();
   readonly adminPolicies = new Map<string, AdminPolicy>();
+  readonly ciliumPolicies = new Map<string, CiliumPolicy>();
+  readonly ciliumCidrGroups = new Map<string, CiliumCidrGroup>();
+  readonly calicoPolicies = new Map<string, CalicoPolicy>();
+  readonly calicoTiers = new Map<string, CalicoTier>();
+  readonly networkSets = new Map<string, CalicoNetworkSet>();
   readonly referencedNamespaces = new Set<string>();
 }
 
@@ -69,6 +86,9 @@ function keep<T>(map: Map<string, T>, header: ObjectHeader, value: T | undefined
 const controllerReader: Reader = (header, into) =>
   keep(into.controllers, header, readController(header as ObjectHeader & { kind: ControllerKind }));
 
+const calicoPolicyReader: Reader = (header, into) =>
+  keep(into.calicoPolicies, header, readCalicoPolicy(header));
+
 const READERS: Readonly<Record<ReadKind, Reader>> = {
   Namespace: (header, into) => keep(into.namespaces, header, readNamespace(header)),
   Node: (header, into) => keep(into.nodes, header, readNode(header)),
@@ -81,6 +101,9 @@ const READERS: Readonly<Record<ReadKind, Reader>> = {
   CronJob: controllerReader,
   ReplicationController: controllerReader,
   Service: (header, into) => keep(into.services, header, readService(header)),
+  ServiceAccount: (header, into) =>
+    keep(into.serviceAccounts, header, { namespace: header.namespace ?? '', name: header.name, labels: header.labels, ...(header.source !== undefined && { source: header.source }) }),
+  EndpointSlice: (header, into) => keep(into.endpointSlices, header, readEndpointSlice(header)),
   Ingress: (header, into) => keep(into.ingresses, header, readIngress(header)),
   NetworkPolicy: (header, into) => keep(into.networkPolicies, header, readNetworkPolicy(header)),
   AdminNetworkPolicy: (header, into) =>
@@ -89,6 +112,18 @@ const READERS: Readonly<Record<ReadKind, Reader>> = {
     keep(into.adminPolicies, header, readBaselineAdminNetworkPolicy(header)),
   ClusterNetworkPolicy: (header, into) =>
     keep(into.adminPolicies, header, readClusterNetworkPolicy(header)),
+  CiliumNetworkPolicy: (header, into) => keep(into.ciliumPolicies, header, readCiliumPolicy(header)),
+  CiliumClusterwideNetworkPolicy: (header, into) =>
+    keep(into.ciliumPolicies, header, readCiliumPolicy(header)),
+  CiliumCIDRGroup: (header, into) => keep(into.ciliumCidrGroups, header, readCiliumCidrGroup(header)),
+  CalicoNetworkPolicy: calicoPolicyReader,
+  CalicoGlobalNetworkPolicy: calicoPolicyReader,
+  CalicoStagedNetworkPolicy: calicoPolicyReader,
+  CalicoStagedGlobalNetworkPolicy: calicoPolicyReader,
+  CalicoStagedKubernetesNetworkPolicy: calicoPolicyReader,
+  CalicoTier: (header, into) => keep(into.calicoTiers, header, readCalicoTier(header)),
+  CalicoNetworkSet: (header, into) => keep(into.networkSets, header, readCalicoNetworkSet(header)),
+  CalicoGlobalNetworkSet: (header, into) => keep(into.networkSets, header, readCalicoNetworkSet(header)),
 };
 
 /**
@@ -118,7 +153,8 @@ export function buildModel(
       skipped[kindClass.skippedAs] = (skipped[kindClass.skippedAs] ?? 0) + 1;
       continue;
     }
-    counts[kind] = (counts[kind] ?? 0) + 1;
+    const display = displayKindOf(kindClass.kind);
+    counts[display] = (counts[display] ?? 0) + 1;
     const header = readHeader({
       kind: kindClass.kind,
       namespaced: kindClass.namespaced,
@@ -143,9 +179,16 @@ export function buildModel(
     pods,
     workloads,
     services: [...into.services.values()],
+    serviceAccounts: [...into.serviceAccounts.values()],
+    endpointSlices: [...into.endpointSlices.values()],
     ingresses: [...into.ingresses.values()],
     networkPolicies: [...into.networkPolicies.values()],
     adminPolicies: [...into.adminPolicies.values()],
+    ciliumPolicies: [...into.ciliumPolicies.values()],
+    ciliumCidrGroups: [...into.ciliumCidrGroups.values()],
+    calicoPolicies: [...into.calicoPolicies.values()],
+    calicoTiers: [...into.calicoTiers.values()],
+    networkSets: [...into.networkSets.values()],
   };
   return { model, problems, skipped, counts };
 }

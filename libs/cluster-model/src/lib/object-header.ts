@@ -1,6 +1,6 @@
 import type { InputProblem, Labels, SourceRef } from './types';
 import { Issues } from './issues';
-import type { ReadKind } from './kinds';
+import { displayKindOf, manifestKindOf, type ReadKind } from './kinds';
 import {
   child,
   item,
@@ -21,6 +21,8 @@ export interface OwnerReference {
 /** What every reader needs to know about an object before looking at its spec. */
 export interface ObjectHeader {
   readonly kind: ReadKind;
+  /** The kind as the manifest wrote it (Calico and Kubernetes both have a NetworkPolicy). */
+  readonly manifestKind: string;
   readonly name: string;
   /** Set for namespaced kinds (defaulted when the manifest leaves it out). */
   readonly namespace?: string;
@@ -51,7 +53,8 @@ export interface HeaderInput {
 export function readHeader(input: HeaderInput): ObjectHeader | undefined {
   const { kind, obj, source, problems } = input;
   const file = source?.file;
-  const metaProbe = new Issues(problems, { file, object: kind });
+  const display = displayKindOf(kind);
+  const metaProbe = new Issues(problems, { file, object: display });
   const metadata = readRecord(metaProbe, obj['metadata'], 'metadata') ?? {};
   const namespace = input.namespaced
     ? readNamespace(metaProbe, metadata['namespace'], input.defaultNamespace)
@@ -67,7 +70,7 @@ export function readHeader(input: HeaderInput): ObjectHeader | undefined {
   }
   if (!metaProbe.clean) return undefined;
 
-  const issues = new Issues(problems, { file, object: objectRef(kind, rawName, namespace) });
+  const issues = new Issues(problems, { file, object: objectRef(display, rawName, namespace) });
   const labels = readStringMap(issues, metadata['labels'], 'metadata.labels') ?? {};
   const ownerReferences = readOwnerReferences(
     issues,
@@ -76,6 +79,7 @@ export function readHeader(input: HeaderInput): ObjectHeader | undefined {
   );
   return {
     kind,
+    manifestKind: manifestKindOf(kind),
     name: rawName,
     ...(namespace !== undefined && { namespace }),
     labels,
@@ -154,7 +158,7 @@ export function rawOf(header: ObjectHeader): unknown {
   }
   return {
     ...(header.obj['apiVersion'] !== undefined && { apiVersion: header.obj['apiVersion'] }),
-    kind: header.kind,
+    kind: header.manifestKind,
     metadata: kept,
     ...(header.obj['spec'] !== undefined && { spec: header.obj['spec'] }),
   };

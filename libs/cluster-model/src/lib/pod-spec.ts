@@ -17,6 +17,8 @@ export interface PodSpecFacts {
   readonly ports: readonly ContainerPort[];
   readonly hostNetwork: boolean;
   readonly nodeName?: string;
+  /** spec.serviceAccountName (or the deprecated spec.serviceAccount), `default` when unset. */
+  readonly serviceAccount: string;
 }
 
 /** A workload's pod template, enough to stand in for replicas that are not in the input. */
@@ -29,10 +31,15 @@ export function readPodSpec(issues: Issues, value: unknown, path: string): PodSp
   const hostNetwork =
     readBoolean(issues, spec?.['hostNetwork'], child(path, 'hostNetwork')) ?? false;
   const nodeName = readString(issues, spec?.['nodeName'], child(path, 'nodeName'));
+  const serviceAccount =
+    readString(issues, spec?.['serviceAccountName'], child(path, 'serviceAccountName')) ||
+    readString(issues, spec?.['serviceAccount'], child(path, 'serviceAccount')) ||
+    'default';
   return {
     ports: spec === undefined ? [] : readContainerPorts(issues, spec, path),
     hostNetwork,
     ...(nodeName !== undefined && nodeName !== '' && { nodeName }),
+    serviceAccount,
   };
 }
 
@@ -84,5 +91,5 @@ export function readPodTemplate(
   const labels = readStringMap(issues, metadata?.['labels'], child(path, 'metadata.labels')) ?? {};
   const spec = readPodSpec(issues, template['spec'], child(path, 'spec'));
   // A template does not pick a node; keep synthetic pods unscheduled.
-  return { labels, ports: spec.ports, hostNetwork: spec.hostNetwork };
+  return { labels, ports: spec.ports, hostNetwork: spec.hostNetwork, serviceAccount: spec.serviceAccount };
 }

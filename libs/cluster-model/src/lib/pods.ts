@@ -15,6 +15,7 @@ export interface PodDraft {
   readonly phase: PodPhase;
   readonly hostNetwork: boolean;
   readonly nodeName?: string;
+  readonly serviceAccount: string;
   readonly owner?: OwnerReference;
   readonly source?: SourceRef;
 }
@@ -46,6 +47,7 @@ export function readPod(header: ObjectHeader): PodDraft {
     phase: readPhase(issues, status?.['phase']),
     hostNetwork: spec.hostNetwork,
     ...(spec.nodeName !== undefined && { nodeName: spec.nodeName }),
+    serviceAccount: spec.serviceAccount,
     ...(owner !== undefined && { owner }),
     ...(header.source !== undefined && { source: header.source }),
   };

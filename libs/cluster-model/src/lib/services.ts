@@ -35,6 +35,7 @@ export function readService(header: ObjectHeader): Service {
   return {
     namespace: header.namespace ?? '',
     name: header.name,
+    labels: header.labels,
     type: readServiceType(issues, spec?.['type']),
     // An empty selector selects nothing for a Service (unlike a label selector): same as none.
     selector: selector === undefined || Object.keys(selector).length === 0 ? null : selector,

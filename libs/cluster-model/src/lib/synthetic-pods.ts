@@ -19,6 +19,7 @@ export function synthesizePods(workload: Workload, sources: readonly ControllerD
         ports: template.ports,
         phase: 'Running',
         hostNetwork: template.hostNetwork,
+        serviceAccount: template.serviceAccount,
         workload: { kind: workload.kind, name: workload.name },
         synthetic: true,
         ...(source.source !== undefined && { source: source.source }),

@@ -82,6 +82,8 @@ export interface Pod {
   readonly phase: PodPhase;
   readonly hostNetwork: boolean;
   readonly nodeName?: string;
+  /** spec.serviceAccountName, defaulted to `default` as the API server does. */
+  readonly serviceAccount: string;
   readonly workload: WorkloadRef;
   /**
    * True when the pod was not in the input but stands for a replica of a workload whose
@@ -113,6 +115,7 @@ export interface ServicePort {
 export interface Service {
   readonly namespace: string;
   readonly name: string;
+  readonly labels: Labels;
   readonly type: ServiceType;
   /** Null when the Service has no selector (endpoints managed by hand). */
   readonly selector: Labels | null;
@@ -120,6 +123,25 @@ export interface Service {
   readonly clusterIPs: readonly string[];
   readonly externalIPs: readonly string[];
   readonly loadBalancerIngress: readonly string[];
+  readonly source?: SourceRef;
+}
+
+/** A ServiceAccount: Calico selects pods by their service account's labels (`pcsa.<key>`). */
+export interface ServiceAccount {
+  readonly namespace: string;
+  readonly name: string;
+  readonly labels: Labels;
+  readonly source?: SourceRef;
+}
+
+/** An EndpointSlice: the addresses behind a Service (made by hand for Services without a selector). */
+export interface EndpointSlice {
+  readonly namespace: string;
+  readonly name: string;
+  /** The `kubernetes.io/service-name` label: the Service it belongs to. */
+  readonly serviceName?: string;
+  readonly addresses: readonly string[];
+  readonly ports: readonly { readonly name?: string; readonly port: number; readonly protocol: Protocol }[];
   readonly source?: SourceRef;
 }
 
@@ -250,15 +272,278 @@ export interface AdminPolicy {
   readonly source?: SourceRef;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Cilium (cilium.io/v2 CiliumNetworkPolicy, CiliumClusterwideNetworkPolicy). docs/cni.md.
+
+export type CiliumPolicyKind = 'CiliumNetworkPolicy' | 'CiliumClusterwideNetworkPolicy';
+
+/**
+ * Where a Cilium label comes from. In a selector, a key without a source (or `any:`) matches a
+ * label of any source; `k8s:` only labels from Kubernetes; `reserved:` only Cilium's special
+ * identities (host, world, ...), never a pod.
+ */
+export type CiliumLabelSource = 'any' | 'k8s' | 'reserved' | 'other';
+
+/** One requirement of a Cilium selector; `matchLabels` entries are `In` with one value. */
+export interface CiliumRequirement {
+  readonly source: CiliumLabelSource;
+  /** The key without its source prefix (`io.kubernetes.pod.namespace`, `app`). */
+  readonly key: string;
+  readonly operator: SelectorOperator;
+  readonly values: readonly string[];
+}
+
+/**
+ * A Cilium endpoint selector as Cilium applies it: the requirements the policy wrote plus those
+ * Cilium adds when it parses the policy (the policy's namespace for a CiliumNetworkPolicy, any
+ * namespace for a clusterwide one). An empty list selects every endpoint of the scope it names.
+ */
+export interface CiliumSelector {
+  readonly requirements: readonly CiliumRequirement[];
+  /** As written, for display (`{matchLabels: ...}` rendered as `k=v, k2 in (a, b)`). */
+  readonly text: string;
+}
+
+export type CiliumEntity =
+  | 'world'
+  | 'world-ipv4'
+  | 'world-ipv6'
+  | 'cluster'
+  | 'host'
+  | 'remote-node'
+  | 'kube-apiserver'
+  | 'ingress'
+  | 'all'
+  | 'health'
+  | 'init'
+  | 'unmanaged'
+  | 'none';
+
+export interface CiliumCidr {
+  readonly cidr: string;
+  readonly except: readonly string[];
+}
+
+/** CiliumCIDRGroups a CIDR rule names (`cidrGroupRef`) or selects (`cidrGroupSelector`), with its exceptions. */
+export interface CiliumCidrGroupRef {
+  readonly name?: string;
+  readonly selector?: LabelSelector;
+  readonly except: readonly string[];
+}
+
+/** A `toServices` entry: a Service by name, or Services by label selector. */
+export interface CiliumServiceRef {
+  readonly name?: string;
+  /** Absent: services of that name or labels in every namespace. */
+  readonly namespace?: string;
+  readonly selector?: LabelSelector;
+}
+
+/**
+ * The L3 part of one Cilium rule. The API makes these kinds mutually exclusive; `any` is a rule
+ * with no L3 field at all (only ports), which matches every peer.
+ */
+export type CiliumPeers =
+  | { readonly kind: 'any' }
+  | { readonly kind: 'endpoints'; readonly selectors: readonly CiliumSelector[] }
+  | { readonly kind: 'entities'; readonly entities: readonly CiliumEntity[] }
+  | { readonly kind: 'cidrs'; readonly cidrs: readonly CiliumCidr[]; readonly groups: readonly CiliumCidrGroupRef[] }
+  | { readonly kind: 'services'; readonly services: readonly CiliumServiceRef[] }
+  | { readonly kind: 'fqdns'; readonly names: readonly string[] }
+  | { readonly kind: 'nodes'; readonly selectors: readonly LabelSelector[] }
+  | { readonly kind: 'groups' };
+
+/** One `ports` entry of a `toPorts` rule. `port` 0 means every port of the protocol. */
+export interface CiliumPort {
+  readonly port: number | string;
+  readonly endPort?: number;
+  /** `ANY` (the default) stands for TCP, UDP and SCTP. */
+  readonly protocol: Protocol | 'ANY';
+}
+
+export interface CiliumPortRule {
+  readonly ports: readonly CiliumPort[];
+  /**
+   * Why traffic through this port rule is allowed only for some requests or names (L7 `rules`,
+   * `serverNames`, `listener`), or undefined when it is allowed at L4.
+   */
+  readonly conditional?: string;
+}
+
+export interface CiliumRule {
+  readonly peers: CiliumPeers;
+  /** fromRequires / toRequires: ANDed into every endpoint selector of the endpoint's rules. */
+  readonly requires: readonly CiliumSelector[];
+  /** Null: every port and protocol. */
+  readonly toPorts: readonly CiliumPortRule[] | null;
+  /** The rule has `icmps` only: it matches no TCP, UDP or SCTP traffic. */
+  readonly icmpOnly: boolean;
+  /** `authentication.mode: required`: allowed only after mutual authentication. */
+  readonly conditional?: string;
+}
+
+/** One rule of a Cilium policy (`spec`, or one entry of `specs`). */
+export interface CiliumPolicySpec {
+  /** Endpoint rules select pods; node rules (`nodeSelector`) are host policies. */
+  readonly subject:
+    | { readonly kind: 'endpoints'; readonly selector: CiliumSelector }
+    | { readonly kind: 'nodes'; readonly selector: LabelSelector };
+  /** Null when the section is absent; an empty list when present but empty. */
+  readonly ingress: readonly CiliumRule[] | null;
+  readonly ingressDeny: readonly CiliumRule[] | null;
+  readonly egress: readonly CiliumRule[] | null;
+  readonly egressDeny: readonly CiliumRule[] | null;
+  /** `enableDefaultDeny`, resolved: true unless the policy turns it off for the direction. */
+  readonly defaultDeny: { readonly ingress: boolean; readonly egress: boolean };
+  readonly description?: string;
+}
+
+export interface CiliumPolicy {
+  readonly kind: CiliumPolicyKind;
+  /** Set for CiliumNetworkPolicy. */
+  readonly namespace?: string;
+  readonly name: string;
+  readonly specs: readonly CiliumPolicySpec[];
+  readonly raw: unknown;
+  readonly source?: SourceRef;
+}
+
+/** A CiliumCIDRGroup (`cilium.io/v2alpha1`): CIDRs a policy names by `cidrGroupRef`. */
+export interface CiliumCidrGroup {
+  readonly name: string;
+  readonly labels: Labels;
+  readonly cidrs: readonly string[];
+  readonly source?: SourceRef;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calico (projectcalico.org/v3, and crd.projectcalico.org/v1 as stored without the API server).
+
+/** A parsed Calico selector expression (see `calico-selector.ts`). */
+export type CalicoExpression =
+  | { readonly op: 'all' }
+  | { readonly op: 'global' }
+  | { readonly op: 'has'; readonly key: string }
+  | { readonly op: 'eq' | 'ne' | 'contains' | 'startsWith' | 'endsWith'; readonly key: string; readonly value: string }
+  | { readonly op: 'in' | 'notIn'; readonly key: string; readonly values: readonly string[] }
+  | { readonly op: 'not'; readonly operand: CalicoExpression }
+  | { readonly op: 'and' | 'or'; readonly operands: readonly CalicoExpression[] };
+
+export interface CalicoSelector {
+  readonly expression: CalicoExpression;
+  /** The canonical text (what calicoctl prints). */
+  readonly text: string;
+}
+
+export type CalicoPort = { readonly kind: 'range'; readonly from: number; readonly to: number } | { readonly kind: 'named'; readonly name: string };
+
+/**
+ * One side of a Calico rule, as Calico's backend combines it: `selector` already carries the
+ * namespace and service-account parts (prefixed `pcns.` / `pcsa.`, scoped to the policy's
+ * namespace where the API says so); absent means the side matches any address as far as
+ * selectors go.
+ */
+export interface CalicoEntityRule {
+  readonly nets: readonly string[];
+  readonly notNets: readonly string[];
+  readonly selector?: CalicoSelector;
+  /** Used as written: no namespace scoping. */
+  readonly notSelector?: CalicoSelector;
+  readonly ports: readonly CalicoPort[];
+  readonly notPorts: readonly CalicoPort[];
+  /** `services` (resolved through Services/EndpointSlices): not evaluated statically. */
+  readonly services?: { readonly name: string; readonly namespace: string };
+}
+
+export type CalicoAction = 'Allow' | 'Deny' | 'Log' | 'Pass';
+
+/** `protocol` / `notProtocol`: a protocol name, or an IP protocol number. */
+export type CalicoProtocol = Protocol | 'ICMP' | 'ICMPv6' | 'UDPLite' | number;
+
+export interface CalicoRule {
+  readonly action: CalicoAction;
+  readonly protocol?: CalicoProtocol;
+  readonly notProtocol?: CalicoProtocol;
+  readonly ipVersion?: 4 | 6;
+  readonly source: CalicoEntityRule;
+  readonly destination: CalicoEntityRule;
+  /** Why the rule matches only some requests (an `http` match), or undefined. */
+  readonly conditional?: string;
+}
+
+export type CalicoPolicyKind =
+  | 'NetworkPolicy'
+  | 'GlobalNetworkPolicy'
+  | 'StagedNetworkPolicy'
+  | 'StagedGlobalNetworkPolicy'
+  | 'StagedKubernetesNetworkPolicy';
+
+export interface CalicoPolicy {
+  readonly kind: CalicoPolicyKind;
+  /** `projectcalico.org/v3` or `crd.projectcalico.org/v1`. */
+  readonly apiGroup: string;
+  /** Set for the namespaced kinds. */
+  readonly namespace?: string;
+  /** The policy's name as users know it (a stored `<tier>.` prefix removed). */
+  readonly name: string;
+  readonly tier: string;
+  /** Null: after every ordered policy of its tier. */
+  readonly order: number | null;
+  /**
+   * Which endpoints it applies to, combined as Calico does: the policy selector, its namespace
+   * (namespaced kinds) or `namespaceSelector` (global kinds), and `serviceAccountSelector`.
+   */
+  readonly selector: CalicoSelector;
+  /** Defaulted as Calico defaults them (see docs/cni.md). */
+  readonly types: readonly PolicyDirection[];
+  readonly ingress: readonly CalicoRule[];
+  readonly egress: readonly CalicoRule[];
+  /** Staged kinds: never enforced. `Set` previews the policy, `Delete` previews its removal. */
+  readonly stagedAction?: 'Set' | 'Delete' | 'Learn' | 'Ignore';
+  /** Host-endpoint only settings: such a policy is never applied to pods. */
+  readonly doNotTrack: boolean;
+  readonly preDNAT: boolean;
+  readonly applyOnForward: boolean;
+  readonly raw: unknown;
+  readonly source?: SourceRef;
+}
+
+export interface CalicoTier {
+  readonly name: string;
+  /** Null in the object: Calico reads an unset order as 1,000,000. */
+  readonly order: number;
+  readonly defaultAction: 'Deny' | 'Pass';
+  readonly raw: unknown;
+  readonly source?: SourceRef;
+}
+
+/** NetworkSet (namespaced) or GlobalNetworkSet: addresses that rule selectors match by labels. */
+export interface CalicoNetworkSet {
+  readonly kind: 'NetworkSet' | 'GlobalNetworkSet';
+  readonly namespace?: string;
+  readonly name: string;
+  readonly labels: Labels;
+  readonly nets: readonly string[];
+  readonly raw: unknown;
+  readonly source?: SourceRef;
+}
+
 export interface ClusterModel {
   readonly namespaces: readonly Namespace[];
   readonly nodes: readonly Node[];
   readonly pods: readonly Pod[];
   readonly workloads: readonly Workload[];
   readonly services: readonly Service[];
+  readonly serviceAccounts: readonly ServiceAccount[];
+  readonly endpointSlices: readonly EndpointSlice[];
   readonly ingresses: readonly Ingress[];
   readonly networkPolicies: readonly NetworkPolicy[];
   readonly adminPolicies: readonly AdminPolicy[];
+  readonly ciliumPolicies: readonly CiliumPolicy[];
+  readonly ciliumCidrGroups: readonly CiliumCidrGroup[];
+  readonly calicoPolicies: readonly CalicoPolicy[];
+  readonly calicoTiers: readonly CalicoTier[];
+  readonly networkSets: readonly CalicoNetworkSet[];
 }
 
 /** A problem with the input, phrased so a person can find and fix it. */

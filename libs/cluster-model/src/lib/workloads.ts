@@ -109,6 +109,7 @@ function toPod(draft: PodDraft, workload: WorkloadRef): Pod {
     phase: draft.phase,
     hostNetwork: draft.hostNetwork,
     ...(draft.nodeName !== undefined && { nodeName: draft.nodeName }),
+    serviceAccount: draft.serviceAccount,
     workload,
     synthetic: false,
     ...(draft.source !== undefined && { source: draft.source }),

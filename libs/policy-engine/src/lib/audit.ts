@@ -1,9 +1,11 @@
-import type { ClusterModel, NetworkPolicy, PolicyDirection, WorkloadKind } from '@palisade/cluster-model';
+import type { ClusterModel, WorkloadKind } from '@palisade/cluster-model';
 import { analyze } from './analysis';
+import type { CniMode } from './cni';
+import { defaultDenyOf } from './default-deny';
+import type { NotEnforced } from './policy-set';
 import { profileIsolates } from './profiles';
 import { analyzeReachability } from './reachability';
 import { meanScore, scorePod } from './score';
-import { isEmptySelector } from './selector';
 
 export const DEFAULT_EXCLUDED_NAMESPACES: readonly string[] = ['kube-system', 'kube-public', 'kube-node-lease'];
 
@@ -12,6 +14,8 @@ export interface AuditOptions {
   readonly excludeNamespaces?: readonly string[];
   /** The cluster's own CIDRs (pods, services, nodes): addresses there are not "the internet". */
   readonly clusterCidrs?: readonly string[];
+  /** Which policy kinds the cluster enforces (default: Kubernetes and admin policies). */
+  readonly cni?: CniMode;
 }
 
 export interface PodFinding {
@@ -26,10 +30,19 @@ export interface PodFinding {
   /** The NetworkPolicies that isolate the pod, per direction. */
   readonly ingressPolicies: readonly string[];
   readonly egressPolicies: readonly string[];
+  /** Other pods that can open a connection to it on one of its ports (some only for some requests). */
   readonly reachableFrom: number;
   readonly reachableTo: number;
   readonly internetIngress: boolean;
   readonly internetEgress: boolean;
+  /**
+   * Of the figures above, what is allowed only for some requests or names (L7 rules, DNS
+   * names, source ports): never counted as plainly allowed.
+   */
+  readonly reachableFromConditional: number;
+  readonly reachableToConditional: number;
+  readonly internetIngressConditional: boolean;
+  readonly internetEgressConditional: boolean;
   readonly reachableFromEveryNamespace: boolean;
   /** Not ingress-isolated. */
   readonly unprotected: boolean;
@@ -97,6 +110,11 @@ export interface ClusterFinding {
     readonly adminNetworkPolicies: number;
     readonly baselineAdminNetworkPolicies: number;
     readonly clusterNetworkPolicies: number;
+    readonly ciliumNetworkPolicies: number;
+    readonly ciliumClusterwideNetworkPolicies: number;
+    readonly calicoPolicies: number;
+    /** Read but not enforced here. */
+    readonly notEnforced: number;
   };
   /** Pods in the whole cluster, excluded namespaces included: the peers everything is counted against. */
   readonly podsInCluster: number;
@@ -108,14 +126,14 @@ export interface AuditReport {
   readonly workloads: readonly WorkloadFinding[];
   readonly namespaces: readonly NamespaceFinding[];
   readonly cluster: ClusterFinding;
+  /** Which policy kinds were evaluated. */
+  readonly cni: CniMode;
+  /** Policies read but not enforced by the cluster (other CNI, host policies, staged ones). */
+  readonly notEnforced: readonly { readonly policy: string; readonly kind: string; readonly reason: string }[];
 }
 
 function percent(part: number, whole: number): number {
   return whole === 0 ? 0 : Math.round((1000 * part) / whole) / 10;
-}
-
-function selectsWholeNamespace(policy: NetworkPolicy, direction: PolicyDirection): boolean {
-  return isEmptySelector(policy.podSelector) && policy.policyTypes.includes(direction);
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
@@ -135,9 +153,11 @@ function byName<T extends { readonly namespace: string; readonly name: string }>
 
 /** Isolation, reachability and scores of every pod, workload and namespace of the cluster. */
 export function audit(model: ClusterModel, options: AuditOptions = {}): AuditReport {
-  const { policies, universe, evaluator } = analyze(model, { clusterCidrs: options.clusterCidrs ?? [] });
+  const { policies, universe, evaluator } = analyze(model, { clusterCidrs: options.clusterCidrs ?? [], ...(options.cni ? { cni: options.cni } : {}) });
   const { profiles } = evaluator;
-  const reach = analyzeReachability(evaluator);
+  const full = analyzeReachability(evaluator);
+  // Only where some rule allows for some requests only do the two counts differ.
+  const reach = evaluator.hasConditional ? analyzeReachability(evaluator, true) : full;
   const excluded = new Set(options.excludeNamespaces ?? DEFAULT_EXCLUDED_NAMESPACES);
   const otherPods = Math.max(0, model.pods.length - 1);
 
@@ -148,8 +168,15 @@ export function audit(model: ClusterModel, options: AuditOptions = {}): AuditRep
     const ingress = profiles.ingress[profiles.ingressOf[cls]];
     const egress = profiles.egress[profiles.egressOf[cls]];
     const r = reach[cls];
+    const f = full[cls];
     const ingressIsolated = profileIsolates(ingress);
     const egressIsolated = profileIsolates(egress);
+    const conditional = {
+      reachableFromConditional: r.reachableFrom - f.reachableFrom,
+      reachableToConditional: r.reachableTo - f.reachableTo,
+      internetIngressConditional: r.internetIngress && !f.internetIngress,
+      internetEgressConditional: r.internetEgress && !f.internetEgress,
+    };
     const score = scorePod({
       ingressIsolated,
       egressIsolated,
@@ -158,6 +185,7 @@ export function audit(model: ClusterModel, options: AuditOptions = {}): AuditRep
       otherPods,
       internetIngress: r.internetIngress,
       internetEgress: r.internetEgress,
+      ...conditional,
     });
     pods.push({
       namespace: pod.namespace,
@@ -173,6 +201,7 @@ export function audit(model: ClusterModel, options: AuditOptions = {}): AuditRep
       reachableTo: r.reachableTo,
       internetIngress: r.internetIngress,
       internetEgress: r.internetEgress,
+      ...conditional,
       reachableFromEveryNamespace: r.fromEveryNamespace,
       unprotected: !ingressIsolated,
       exposed: r.internetIngress || r.fromEveryNamespace,
@@ -213,6 +242,7 @@ export function audit(model: ClusterModel, options: AuditOptions = {}): AuditRep
   const podsByNs = groupBy(pods, (p) => p.namespace);
   const workloadsByNs = groupBy(workloads, (w) => w.namespace);
   const policiesByNs = groupBy(model.networkPolicies, (p) => p.namespace);
+  const defaultDeny = defaultDenyOf(model, policies);
   const namespaces: NamespaceFinding[] = namespaceNames.map((name) => {
     const nsPods = podsByNs.get(name) ?? [];
     const nsWorkloads = workloadsByNs.get(name) ?? [];
@@ -222,8 +252,8 @@ export function audit(model: ClusterModel, options: AuditOptions = {}): AuditRep
       pods: nsPods.length,
       workloads: nsWorkloads.length,
       networkPolicies: nsPolicies.length,
-      defaultDenyIngress: nsPolicies.some((p) => selectsWholeNamespace(p, 'Ingress')),
-      defaultDenyEgress: nsPolicies.some((p) => selectsWholeNamespace(p, 'Egress')),
+      defaultDenyIngress: defaultDeny(name, 'Ingress'),
+      defaultDenyEgress: defaultDeny(name, 'Egress'),
       ingressIsolatedPods: nsPods.filter((p) => p.ingressIsolated).length,
       egressIsolatedPods: nsPods.filter((p) => p.egressIsolated).length,
       unprotectedWorkloads: nsWorkloads.filter((w) => w.unprotected).length,
@@ -251,9 +281,22 @@ export function audit(model: ClusterModel, options: AuditOptions = {}): AuditRep
       adminNetworkPolicies: countKind('AdminNetworkPolicy'),
       baselineAdminNetworkPolicies: countKind('BaselineAdminNetworkPolicy'),
       clusterNetworkPolicies: countKind('ClusterNetworkPolicy'),
+      ciliumNetworkPolicies: model.ciliumPolicies.filter((p) => p.kind === 'CiliumNetworkPolicy').length,
+      ciliumClusterwideNetworkPolicies: model.ciliumPolicies.filter((p) => p.kind === 'CiliumClusterwideNetworkPolicy').length,
+      calicoPolicies: model.calicoPolicies.length,
+      notEnforced: new Set(policies.notEnforced.map((n) => n.ref.id)).size,
     },
     podsInCluster: model.pods.length,
     excludedNamespaces: [...excluded].sort(),
   };
-  return { pods, workloads, namespaces, cluster };
+  return { pods, workloads, namespaces, cluster, cni: policies.cni, notEnforced: notEnforcedList(policies.notEnforced) };
+}
+
+/** One entry per policy (a Cilium policy with several host rules is listed once). */
+function notEnforcedList(list: readonly NotEnforced[]): AuditReport['notEnforced'] {
+  const seen = new Set<string>();
+  return list
+    .filter((n) => (seen.has(n.ref.id) ? false : (seen.add(n.ref.id), true)))
+    .map((n) => ({ policy: n.ref.id, kind: n.ref.kind, reason: n.reason }))
+    .sort((a, b) => (a.policy < b.policy ? -1 : a.policy > b.policy ? 1 : 0));
 }

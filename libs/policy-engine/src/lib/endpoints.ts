@@ -13,17 +13,24 @@ export function namespaceLabelsOf(model: ClusterModel): Map<string, Labels> {
   return labels;
 }
 
+/** Labels of each service account, by `namespace/name`. */
+export function serviceAccountLabelsOf(model: ClusterModel): Map<string, Labels> {
+  return new Map(model.serviceAccounts.map((sa) => [`${sa.namespace}/${sa.name}`, sa.labels]));
+}
+
 /** What the matchers see of each pod, in model order. */
 export function podEndpoints(model: ClusterModel): EndpointView[] {
   const namespaceLabels = namespaceLabelsOf(model);
   const nodeLabels = new Map(model.nodes.map((n) => [n.name, n.labels]));
-  return model.pods.map((pod) => podEndpoint(pod, namespaceLabels, nodeLabels));
+  const accounts = serviceAccountLabelsOf(model);
+  return model.pods.map((pod) => podEndpoint(pod, namespaceLabels, nodeLabels, accounts));
 }
 
 export function podEndpoint(
   pod: Pod,
   namespaceLabels: ReadonlyMap<string, Labels>,
   nodeLabels: ReadonlyMap<string, Labels>,
+  serviceAccountLabels: ReadonlyMap<string, Labels> = new Map(),
 ): EndpointView {
   return {
     kind: 'pod',
@@ -34,6 +41,8 @@ export function podEndpoint(
     nodeLabels: pod.hostNetwork && pod.nodeName ? (nodeLabels.get(pod.nodeName) ?? null) : null,
     addresses: pod.ips.map(addressKey).filter((k): k is bigint => k !== undefined),
     ports: pod.ports,
+    serviceAccount: pod.serviceAccount,
+    serviceAccountLabels: serviceAccountLabels.get(`${pod.namespace}/${pod.serviceAccount}`) ?? {},
   };
 }
 
@@ -54,6 +63,8 @@ export function outsideEndpoint(key: bigint): EndpointView {
     nodeLabels: null,
     addresses: [key],
     ports: [],
+    serviceAccount: null,
+    serviceAccountLabels: {},
   };
 }
 

@@ -1,6 +1,7 @@
 import type { ContainerPort, Protocol } from '@palisade/cluster-model';
 import { PROTOCOLS } from '@palisade/cluster-model';
 import {
+  andInto,
   Bits,
   emptyBits,
   fullBits,
@@ -9,20 +10,38 @@ import {
   setBit,
   wordsFor,
 } from './bitset';
+import type { Verdict } from './pairwise';
 import type { CompiledRule, PeerMatcher, PolicySet } from './policy-set';
 import { peerMatches } from './policy-set';
-import { MAX_PORT, MIN_PORT, PortMatcher, PortRef, portSpecMatches } from './ports';
-import { buildProfiles, namespaceRange, Profile, Profiles, portKey } from './profiles';
+import { MAX_PORT, MIN_PORT, PortMatcher, PortRef, PortSpec, portSpecMatches } from './ports';
+import { buildProfiles, namespaceRange, Profile, profileRules, Profiles, portKey } from './profiles';
 import { matchesSelector, selectorKey } from './selector';
 import { addressPeerId, Universe } from './universe';
+
+/**
+ * The classes at the other end a profile lets through on one port: `full` for every request,
+ * `any` also those allowed only for some requests (L7 rules, DNS names). The same object when
+ * the profile has no conditional rule.
+ */
+export interface Row {
+  readonly full: Bits;
+  readonly any: Bits;
+}
 
 interface RowIndex {
   /** Per protocol: sorted first ports of the ranges the profile's rules do not tell apart. */
   readonly starts: Record<Protocol, Int32Array>;
   /** Named ports its rules use. */
   readonly names: readonly string[];
-  readonly rows: Map<string, Bits>;
-  readonly byPortId: Map<number, Bits>;
+  readonly rows: Map<string, Row>;
+  readonly byPortId: Map<number, Row>;
+}
+
+/** Every port clause of a rule: what it matches and what it excludes. */
+function portClauses(rule: CompiledRule): PortMatcher[] {
+  const clauses: PortMatcher[] = [];
+  for (const spec of [rule.ports, rule.notPorts]) if (spec !== undefined && spec !== 'all') clauses.push(...spec);
+  return clauses;
 }
 
 /**
@@ -35,6 +54,7 @@ export class Evaluator {
   readonly profiles: Profiles;
   readonly words: number;
   readonly all: Bits;
+  private readonly allRow: Row;
   private readonly empty: Bits;
   private readonly peerCache = new Map<string, Bits>();
   private readonly ruleCache = new Map<CompiledRule, Bits>();
@@ -43,7 +63,9 @@ export class Evaluator {
   private readonly rowIndexes = new Map<Profile, RowIndex>();
   private readonly interned = new Map<number, Bits[]>();
   /** Work space of `row`, reused: a row allocates only when it is new. */
-  private readonly scratch: { readonly allowed: Bits; readonly undecided: Bits; readonly passed: Bits; readonly permitted: Bits };
+  private readonly scratch: { readonly allowed: Bits; readonly undecided: Bits; readonly passed: Bits; readonly conditional: Bits };
+  /** Whether any profile holds a conditional Allow: rows then have two parts. */
+  readonly hasConditional: boolean;
   /** `name|port/protocol` for every container port name and the port it names somewhere. */
   private readonly namedResolutions = new Set<string>();
   /** Per protocol: sorted start ports of the port atoms (ranges no rule tells apart). */
@@ -58,13 +80,15 @@ export class Evaluator {
     this.profiles = buildProfiles(universe, policies);
     this.words = wordsFor(universe.classes.length);
     this.all = fullBits(universe.classes.length);
+    this.allRow = { full: this.all, any: this.all };
     this.empty = emptyBits(this.words);
     this.scratch = {
       allowed: emptyBits(this.words),
       undecided: emptyBits(this.words),
       passed: emptyBits(this.words),
-      permitted: emptyBits(this.words),
+      conditional: emptyBits(this.words),
     };
+    this.hasConditional = [...this.profiles.ingress, ...this.profiles.egress].some((p) => p.conditional);
     this.portAtomStarts = this.buildPortAtoms();
     for (let c = 0; c < universe.podClassCount; c++) {
       for (const port of universe.classes[c].view.ports) {
@@ -84,8 +108,7 @@ export class Evaluator {
   private buildPortAtoms(): Record<Protocol, number[]> {
     const starts: Record<Protocol, Set<number>> = { TCP: new Set([MIN_PORT]), UDP: new Set([MIN_PORT]), SCTP: new Set([MIN_PORT]) };
     for (const rule of this.allRules()) {
-      if (rule.ports === 'all') continue;
-      for (const m of rule.ports) {
+      for (const m of portClauses(rule)) {
         if (m.kind !== 'range') continue;
         starts[m.protocol].add(m.from);
         if (m.to < MAX_PORT) starts[m.protocol].add(m.to + 1);
@@ -143,27 +166,30 @@ export class Evaluator {
         return this.empty;
       case 'addresses': {
         const id = addressPeerId(universe, peer);
-        const key = `a:${id}`;
+        const key = `a:${id}:${peer.clusterMembers ? 1 : 0}`;
         let bits = this.peerCache.get(key);
         if (!bits) {
           bits = emptyBits(this.words);
-          for (const cls of universe.classes) if (cls.addressPeers.includes(id)) setBit(bits, cls.id);
-          this.peerCache.set(key, bits);
-        }
-        return bits;
-      }
-      case 'nodes': {
-        const key = `n:${selectorKey(peer.nodeSelector)}`;
-        let bits = this.peerCache.get(key);
-        if (!bits) {
-          bits = emptyBits(this.words);
-          for (let c = 0; c < universe.podClassCount; c++) {
-            if (peerMatches(peer, universe.classes[c].view)) setBit(bits, c);
+          for (const cls of universe.classes) {
+            if (!peer.clusterMembers && cls.kind === 'pod') continue;
+            if (cls.addressPeers.includes(id)) setBit(bits, cls.id);
           }
           this.peerCache.set(key, bits);
         }
         return bits;
       }
+      case 'nodes':
+        return this.byView(`n:${selectorKey(peer.nodeSelector)}`, peer, universe.podClassCount);
+      case 'node-traffic':
+        return this.byView('node-traffic', peer, universe.podClassCount);
+      case 'cluster':
+        return this.byView('cluster', peer, universe.podClassCount);
+      case 'outside':
+        return this.byView('outside', peer, universe.classes.length);
+      case 'cilium-endpoints':
+        return this.byView(`c:${peer.selector.requirements.map((r) => `${r.source}:${r.key}${r.operator}${r.values.join(',')}`).sort().join(';')}`, peer, universe.podClassCount);
+      case 'calico':
+        return this.byView(`k:${JSON.stringify([peer.text, peer.nets?.map(String), peer.notNets.map(String), peer.selector?.netsets.map(String), peer.notSelector?.netsets.map(String)], (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v))}`, peer, universe.classes.length);
       case 'pods': {
         const key = `p:${peer.namespace ?? ''}|${peer.namespaceSelector ? selectorKey(peer.namespaceSelector) : '-'}|${peer.podSelector ? selectorKey(peer.podSelector) : '-'}`;
         let bits = this.peerCache.get(key);
@@ -188,6 +214,20 @@ export class Evaluator {
         return bits;
       }
     }
+  }
+
+  /**
+   * Classes a peer matches, decided on each class's representative: every class is inside or
+   * outside every address set of every rule as a whole, so the representative speaks for all.
+   */
+  private byView(key: string, peer: PeerMatcher, upTo: number): Bits {
+    let bits = this.peerCache.get(key);
+    if (!bits) {
+      bits = emptyBits(this.words);
+      for (let c = 0; c < upTo; c++) if (peerMatches(peer, this.universe.classes[c].view)) setBit(bits, c);
+      this.peerCache.set(key, bits);
+    }
+    return bits;
   }
 
   /** The classes any peer of the rule matches. */
@@ -221,47 +261,46 @@ export class Evaluator {
   }
 
   /**
-   * The tiers, as set operations: Admin-tier rules claim what they match in order (Pass hands
-   * it to the next tier), then NetworkPolicies decide for isolated pods, else Baseline rules,
-   * else the default allow.
+   * The tiers, as set operations: tier by tier, each rule claims what it matches among what is
+   * still pending (Allow allows, Deny denies, Pass hands it to the next tier, Log goes on); a
+   * conditional Allow marks what it matches as allowed for some requests and leaves it pending.
+   * An isolated tier denies what is left; after the last tier, what is left is allowed.
    */
-  private row(profile: Profile, matchSet: (rule: CompiledRule) => Bits | null): Bits {
-    if (profile.unrestricted) return this.all;
+  private row(profile: Profile, matchSet: (rule: CompiledRule) => Bits | null): Row {
+    if (profile.unrestricted) return { full: this.all, any: this.all };
     const allowed = this.scratch.allowed.fill(0);
     const undecided = this.scratch.undecided;
     undecided.set(this.all);
-    const passed = this.scratch.passed.fill(0);
-    // First match wins: each rule claims what it matches among what is still pending.
-    const take = (rule: CompiledRule, passTo: Bits) => {
-      const matched = matchSet(rule);
-      if (!matched) return;
-      const allow = rule.action === 'Allow';
-      const pass = rule.action === 'Pass';
-      for (let w = 0; w < undecided.length; w++) {
-        const hit = matched[w] & undecided[w];
-        if (hit === 0) continue;
-        if (allow) allowed[w] |= hit;
-        else if (pass) passTo[w] |= hit;
-        undecided[w] &= ~hit;
-      }
-    };
-    for (const rule of profile.admin) take(rule, passed);
-    orInto(undecided, passed);
-    if (profile.networkPolicy !== null) {
-      const permitted = this.scratch.permitted.fill(0);
-      for (const rule of profile.networkPolicy) {
+    const conditional = this.scratch.conditional.fill(0);
+    const passed = this.scratch.passed;
+    for (const tier of profile.tiers) {
+      passed.fill(0);
+      for (const rule of tier.rules) {
+        if (rule.action === 'Log') continue;
         const matched = matchSet(rule);
-        if (matched) orInto(permitted, matched);
+        if (!matched) continue;
+        if (rule.action === 'Allow' && rule.conditional !== undefined) {
+          for (let w = 0; w < undecided.length; w++) conditional[w] |= matched[w] & undecided[w];
+          continue;
+        }
+        const allow = rule.action === 'Allow';
+        const pass = rule.action === 'Pass';
+        for (let w = 0; w < undecided.length; w++) {
+          const hit = matched[w] & undecided[w];
+          if (hit === 0) continue;
+          if (allow) allowed[w] |= hit;
+          else if (pass) passed[w] |= hit;
+          undecided[w] &= ~hit;
+        }
       }
-      for (let w = 0; w < allowed.length; w++) allowed[w] |= undecided[w] & permitted[w];
-      return this.intern(allowed);
+      if (tier.isolated && tier.tier.endAction === 'Deny') undecided.fill(0);
+      orInto(undecided, passed);
     }
-    // A Baseline-tier Pass leaves the connection to the default, which allows it.
-    passed.fill(0);
-    for (const rule of profile.baseline) take(rule, passed);
     orInto(allowed, undecided);
-    orInto(allowed, passed);
-    return this.intern(allowed);
+    const full = this.intern(allowed);
+    if (!profile.conditional) return { full, any: full };
+    orInto(conditional, allowed);
+    return { full, any: this.intern(conditional) };
   }
 
   /**
@@ -292,12 +331,11 @@ export class Evaluator {
   private rowIndexOf(profile: Profile): RowIndex {
     let index = this.rowIndexes.get(profile);
     if (!index) {
-      const rules = [...profile.admin, ...(profile.networkPolicy ?? []), ...profile.baseline];
+      const rules = profileRules(profile);
       const starts: Record<Protocol, Set<number>> = { TCP: new Set([MIN_PORT]), UDP: new Set([MIN_PORT]), SCTP: new Set([MIN_PORT]) };
       const names = new Set<string>();
       for (const rule of rules) {
-        if (rule.ports === 'all') continue;
-        for (const m of rule.ports) {
+        for (const m of portClauses(rule)) {
           if (m.kind === 'named') {
             names.add(m.name);
             continue;
@@ -331,9 +369,9 @@ export class Evaluator {
   }
 
   /** Sources that may connect to members of an ingress profile on `port`. */
-  ingressRow(profileId: number, port: PortRef): Bits {
+  ingressRow(profileId: number, port: PortRef): Row {
     const profile = this.profiles.ingress[profileId];
-    if (profile.unrestricted) return this.all;
+    if (profile.unrestricted) return this.allRow;
     const index = this.rowIndexOf(profile);
     const named =
       index.names.length > 0 &&
@@ -341,16 +379,18 @@ export class Evaluator {
     const key = this.rowKey(index, port, named);
     let bits = index.rows.get(key);
     if (!bits) {
-      bits = this.row(profile, (rule) => (portSpecMatches(rule.ports, port, profile.ports) ? this.ruleSet(rule) : null));
+      bits = this.row(profile, (rule) =>
+        portSpecMatches(rule.ports, port, profile.ports) && !(rule.notPorts !== undefined && portSpecMatches(rule.notPorts, port, profile.ports)) ? this.ruleSet(rule) : null,
+      );
       index.rows.set(key, bits);
     }
     return bits;
   }
 
   /** Destinations that members of an egress profile may connect to on `port`. */
-  egressRow(profileId: number, port: PortRef): Bits {
+  egressRow(profileId: number, port: PortRef): Row {
     const profile = this.profiles.egress[profileId];
-    if (profile.unrestricted) return this.all;
+    if (profile.unrestricted) return this.allRow;
     const index = this.rowIndexOf(profile);
     const named = index.names.length > 0 && index.names.some((name) => this.namedResolutions.has(`${name}|${portKey(port)}`));
     const key = this.rowKey(index, port, named);
@@ -362,22 +402,34 @@ export class Evaluator {
     return bits;
   }
 
-  private egressMatch(rule: CompiledRule, port: PortRef): Bits | null {
-    if (rule.ports === 'all') return this.ruleSet(rule);
+  /**
+   * Destination classes a port clause admits on `port`: every class when a numeric range holds
+   * it, else those whose container port of a named clause resolves to it; null for none.
+   */
+  private portMatch(spec: PortSpec, port: PortRef): Bits | null {
+    if (spec === 'all') return this.all;
     let named: Bits | null = null;
-    for (const m of rule.ports) {
+    for (const m of spec) {
       if (m.kind === 'range') {
-        if (m.protocol === port.protocol && port.port >= m.from && port.port <= m.to) return this.ruleSet(rule);
+        if (m.protocol === port.protocol && port.port >= m.from && port.port <= m.to) return this.all;
         continue;
       }
-      const resolves = this.namedSet(m, port);
       named ??= emptyBits(this.words);
-      orInto(named, resolves);
+      orInto(named, this.namedSet(m, port));
     }
-    if (!named) return null;
-    const peers = this.ruleSet(rule);
-    for (let w = 0; w < named.length; w++) named[w] &= peers[w];
     return named;
+  }
+
+  private egressMatch(rule: CompiledRule, port: PortRef): Bits | null {
+    const positive = this.portMatch(rule.ports, port);
+    if (!positive) return null;
+    const negative = rule.notPorts === undefined ? null : this.portMatch(rule.notPorts, port);
+    const peers = this.ruleSet(rule);
+    if (positive === this.all && negative === null) return peers;
+    const bits = peers.slice();
+    andInto(bits, positive);
+    if (negative) for (let w = 0; w < bits.length; w++) bits[w] &= ~negative[w];
+    return bits;
   }
 
   private readonly portList: PortRef[] = [];
@@ -405,32 +457,40 @@ export class Evaluator {
     return (this.classPortIds[cls] ??= this.portsOf(cls).map((p) => this.portId(p)));
   }
 
-  ingressRowById(profileId: number, portId: number): Bits {
+  /** The ingress row's classes: `any` true includes those allowed for some requests only. */
+  ingressRowById(profileId: number, portId: number, any = false): Bits {
     const profile = this.profiles.ingress[profileId];
     if (profile.unrestricted) return this.all;
     const cache = this.rowIndexOf(profile).byPortId;
     let row = cache.get(portId);
     if (!row) cache.set(portId, (row = this.ingressRow(profileId, this.portList[portId])));
-    return row;
+    return any ? row.any : row.full;
   }
 
-  egressRowById(profileId: number, portId: number): Bits {
+  egressRowById(profileId: number, portId: number, any = false): Bits {
     const profile = this.profiles.egress[profileId];
     if (profile.unrestricted) return this.all;
     const cache = this.rowIndexOf(profile).byPortId;
     let row = cache.get(portId);
     if (!row) cache.set(portId, (row = this.egressRow(profileId, this.portList[portId])));
-    return row;
+    return any ? row.any : row.full;
   }
 
-  /** The pairwise verdict between two classes on one port (the diagonal is the caller's). */
-  allows(source: number, destination: number, port: PortRef): boolean {
+  /** The verdict between two classes on one port (the diagonal is the caller's). */
+  verdict(source: number, destination: number, port: PortRef): Verdict {
     const { ingressOf, egressOf } = this.profiles;
     const ingress = ingressOf[destination];
     const egress = egressOf[source];
     const id = this.portId(port);
-    if (ingress >= 0 && !hasBit(this.ingressRowById(ingress, id), source)) return false;
-    if (egress >= 0 && !hasBit(this.egressRowById(egress, id), destination)) return false;
-    return true;
+    if (ingress >= 0 && !hasBit(this.ingressRowById(ingress, id, true), source)) return 'denied';
+    if (egress >= 0 && !hasBit(this.egressRowById(egress, id, true), destination)) return 'denied';
+    if (ingress >= 0 && !hasBit(this.ingressRowById(ingress, id), source)) return 'conditional';
+    if (egress >= 0 && !hasBit(this.egressRowById(egress, id), destination)) return 'conditional';
+    return 'allowed';
+  }
+
+  /** Allowed for every request (conditional connections are not). */
+  allows(source: number, destination: number, port: PortRef): boolean {
+    return this.verdict(source, destination, port) === 'allowed';
   }
 }

@@ -2,7 +2,8 @@ import type { ClusterModel } from '@palisade/cluster-model';
 import { ALL_ADDRESSES, AddressRange, cidrRange, internetBoundaries, isInternetAddress } from './addresses';
 import { outsideEndpoint, podEndpoints } from './endpoints';
 import { evaluateConnection } from './pairwise';
-import { compilePolicies, EndpointView } from './policy-set';
+import type { CniMode } from './cni';
+import { compilePolicies, EndpointView, peerRanges } from './policy-set';
 import { MAX_PORT, MIN_PORT, PortRef } from './ports';
 
 export interface PairwiseReach {
@@ -13,13 +14,24 @@ export interface PairwiseReach {
   readonly fromEveryNamespace: boolean;
 }
 
+export interface PairwiseOptions {
+  readonly clusterCidrs?: readonly string[];
+  readonly cni?: CniMode;
+  /** Count connections allowed only for some requests as reaching. */
+  readonly any?: boolean;
+}
+
 /**
  * Reachability figures by brute force: every pair of pods, every port, every policy. Quadratic
  * and slow by design: it is the reference the fast path is tested against and the baseline
  * the benchmark compares with.
  */
-export function pairwiseReachability(model: ClusterModel, options: { clusterCidrs?: readonly string[] } = {}): PairwiseReach[] {
-  const policies = compilePolicies(model);
+export function pairwiseReachability(model: ClusterModel, options: PairwiseOptions = {}): PairwiseReach[] {
+  const policies = compilePolicies(model, options.cni ? { cni: options.cni } : {});
+  const reaches = (source: EndpointView, destination: EndpointView, port: PortRef) => {
+    const verdict = evaluateConnection(policies, source, destination, port).verdict;
+    return verdict === 'allowed' || (options.any === true && verdict === 'conditional');
+  };
   const views = podEndpoints(model);
   const clusterRanges = (options.clusterCidrs ?? []).map((c) => cidrRange(c)).filter((r): r is AddressRange => !!r);
 
@@ -34,15 +46,16 @@ export function pairwiseReachability(model: ClusterModel, options: { clusterCidr
   const addresses = new Set<bigint>(internetBoundaries(clusterRanges));
   for (const policy of policies.all) {
     for (const rule of [...(policy.ingress ?? []), ...(policy.egress ?? [])]) {
-      for (const peer of rule.peers) {
-        if (peer.kind !== 'addresses') continue;
-        for (const r of [peer.include, ...peer.exclude]) addresses.add(r.lo).add(r.hi);
+      for (const peer of [...rule.peers, ...(rule.subjectSide ? [rule.subjectSide] : [])]) {
+        for (const r of peerRanges(peer)) addresses.add(r.lo).add(r.hi);
       }
-      if (rule.ports === 'all') continue;
-      for (const m of rule.ports) {
-        if (m.kind !== 'range') continue;
-        addPort(m.from, m.protocol);
-        addPort(m.to + 1, m.protocol);
+      for (const spec of [rule.ports, rule.notPorts]) {
+        if (spec === undefined || spec === 'all') continue;
+        for (const m of spec) {
+          if (m.kind !== 'range') continue;
+          addPort(m.from, m.protocol);
+          addPort(m.to + 1, m.protocol);
+        }
       }
     }
   }
@@ -61,19 +74,19 @@ export function pairwiseReachability(model: ClusterModel, options: { clusterCidr
     const reachedFrom = new Set<string>();
     views.forEach((other, o) => {
       if (o === t) return;
-      if (portsOf(target).some((port) => evaluateConnection(policies, other, target, port).allowed)) {
+      if (portsOf(target).some((port) => reaches(other, target, port))) {
         reachableFrom++;
         reachedFrom.add(model.pods[o].namespace);
       }
-      if (portsOf(other).some((port) => evaluateConnection(policies, target, other, port).allowed)) reachableTo++;
+      if (portsOf(other).some((port) => reaches(target, other, port))) reachableTo++;
     });
     const own = model.pods[t].namespace;
     const others = namespaces.filter((n) => n !== own);
     return {
       reachableFrom,
       reachableTo,
-      internetIngress: internet.some((x) => portsOf(target).some((port) => evaluateConnection(policies, x, target, port).allowed)),
-      internetEgress: internet.some((x) => anyPorts.some((port) => evaluateConnection(policies, target, x, port).allowed)),
+      internetIngress: internet.some((x) => portsOf(target).some((port) => reaches(x, target, port))),
+      internetEgress: internet.some((x) => anyPorts.some((port) => reaches(target, x, port))),
       fromEveryNamespace: others.length > 0 && others.every((n) => reachedFrom.has(n)),
     };
   });

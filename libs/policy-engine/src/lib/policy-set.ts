@@ -1,32 +1,62 @@
 import type {
   AdminAction,
-  AdminPeer,
-  AdminPolicy,
-  AdminPolicyKind,
-  AdminRule,
+  CalicoExpression,
+  CiliumSelector,
   ClusterModel,
   ContainerPort,
   Labels,
   LabelSelector,
-  NetworkPolicy,
-  NetworkPolicyPeer,
   PolicyDirection,
 } from '@palisade/cluster-model';
-import { AddressRange, cidrRange, rangeContains } from './addresses';
-import { fromAdminPorts, fromNetworkPolicyPorts, PortSpec } from './ports';
+import { AddressRange, rangeContains } from './addresses';
+import { calicoMatches } from './calico-labels';
+import { ciliumSelectorMatches } from './cilium-labels';
+import type { CniMode } from './cni';
+import { compileCalico } from './compile-calico';
+import { compileCilium } from './compile-cilium';
+import { compileKubernetes } from './compile-kubernetes';
+import type { PortSpec } from './ports';
 import { matchesSelector } from './selector';
 
-export type PolicyKind = 'NetworkPolicy' | AdminPolicyKind;
+/**
+ * The compiled form of every policy layer a cluster enforces: tiers, evaluated in order, each a
+ * list of policies whose rules are evaluated in order (first match decides). Kubernetes
+ * NetworkPolicies, AdminNetworkPolicies, Cilium and Calico policies all compile to this one
+ * shape; which of them take part depends on the CNI (`cni.ts`). docs/semantics.md and
+ * docs/cni.md say how each kind maps onto it.
+ */
 
-/** The three tiers, in evaluation order. */
-export type PolicyLayer = 'admin' | 'networkPolicy' | 'baseline';
+export type PolicyKind =
+  | 'NetworkPolicy'
+  | 'AdminNetworkPolicy'
+  | 'BaselineAdminNetworkPolicy'
+  | 'ClusterNetworkPolicy'
+  | 'CiliumNetworkPolicy'
+  | 'CiliumClusterwideNetworkPolicy'
+  | 'CalicoNetworkPolicy'
+  | 'CalicoGlobalNetworkPolicy'
+  | 'CalicoStagedNetworkPolicy'
+  | 'CalicoStagedGlobalNetworkPolicy'
+  | 'CalicoStagedKubernetesNetworkPolicy';
 
 export interface PolicyRef {
   readonly kind: PolicyKind;
   readonly namespace?: string;
   readonly name: string;
-  /** `namespace/name` for a NetworkPolicy, `Kind/name` for cluster-scoped policies. */
+  /**
+   * `namespace/name` for a Kubernetes NetworkPolicy, `Kind/name` for cluster-scoped Kubernetes
+   * policies, `Kind/namespace/name` or `Kind/name` for Cilium's, and
+   * `Kind.projectcalico.org/[namespace/]name` for Calico's.
+   */
   readonly id: string;
+}
+
+/** How a Calico selector matches: on endpoint labels, and on the addresses of selected network sets. */
+export interface CalicoSelectorMatcher {
+  readonly expression: CalicoExpression;
+  readonly text: string;
+  /** Nets of the network sets the selector matches: a packet from there matches too. */
+  readonly netsets: readonly AddressRange[];
 }
 
 export type PeerMatcher =
@@ -43,27 +73,74 @@ export type PeerMatcher =
       readonly namespaceSelector: LabelSelector | null;
       readonly podSelector: LabelSelector | null;
     }
-  /** Addresses in `include` but in none of `exclude` (ipBlock with except; admin networks). */
+  /**
+   * Addresses in `include` but in none of `exclude` (ipBlock with except; admin networks; Cilium
+   * CIDRs). `clusterMembers` false: pods and nodes never match, whatever their address (Cilium).
+   */
   | {
       readonly kind: 'addresses';
       readonly text: string;
       readonly include: AddressRange;
       readonly exclude: readonly AddressRange[];
+      readonly clusterMembers: boolean;
     }
   /** Host-network pods on the selected nodes: node traffic. */
   | { readonly kind: 'nodes'; readonly nodeSelector: LabelSelector }
-  /** A peer Palisade cannot evaluate statically (domainNames): it matches nothing. */
+  /** Every host-network pod: node traffic of any node (Cilium's host and remote-node). */
+  | { readonly kind: 'node-traffic'; readonly text: string }
+  /** Every pod of the cluster, host-network ones included (Cilium's cluster entity). */
+  | { readonly kind: 'cluster'; readonly text: string }
+  /** Every address outside the cluster (Cilium's world entity, DNS names). */
+  | { readonly kind: 'outside'; readonly text: string }
+  /** Pods by Cilium identity labels (host-network pods have the node's identity instead). */
+  | { readonly kind: 'cilium-endpoints'; readonly selector: CiliumSelector }
+  /**
+   * One side of a Calico rule: every part given must hold. `nets` any of them; `notNets` none;
+   * `selector` an endpoint or network set it selects; `notSelector` none it selects.
+   */
+  | {
+      readonly kind: 'calico';
+      readonly text: string;
+      readonly nets: readonly AddressRange[] | null;
+      readonly notNets: readonly AddressRange[];
+      readonly selector: CalicoSelectorMatcher | null;
+      readonly notSelector: CalicoSelectorMatcher | null;
+    }
+  /** A peer Palisade cannot evaluate statically (domainNames, services by EndpointSlice): it matches nothing. */
   | { readonly kind: 'unresolvable'; readonly reason: string };
+
+/** First match decides. Log matches and goes on; a conditional Allow allows some requests and goes on. */
+export type RuleAction = AdminAction | 'Log';
 
 export interface CompiledRule {
   readonly policy: PolicyRef;
   readonly direction: PolicyDirection;
+  /** Index of the rule in its list (for Cilium: the list named by `list`). */
   readonly index: number;
+  /** The list the rule comes from when it is not `ingress`/`egress` (`ingressDeny`, `specs[1].egress`). */
+  readonly list?: string;
   readonly name?: string;
-  readonly action: AdminAction;
+  readonly action: RuleAction;
   /** The rule matches a peer when any of these matches. */
   readonly peers: readonly PeerMatcher[];
   readonly ports: PortSpec;
+  /** Ports excluded even when `ports` matches (Calico notPorts, notProtocol). */
+  readonly notPorts?: PortSpec;
+  /**
+   * Why an Allow holds only for some requests or names (L7 rules, DNS names, source ports):
+   * the connection is `conditional`, never plainly allowed.
+   */
+  readonly conditional?: string;
+  /**
+   * A condition on the subject's own side of a Calico rule (an ingress rule's destination, an
+   * egress rule's source): the rule applies only to subjects it matches.
+   */
+  readonly subjectSide?: PeerMatcher;
+  /**
+   * Cilium fromRequires/toRequires of this rule: they narrow the endpoint peers of every rule
+   * applying to the same endpoint (effective-rules.ts).
+   */
+  readonly requires?: readonly CiliumSelector[];
 }
 
 export type SubjectMatcher =
@@ -73,31 +150,59 @@ export type SubjectMatcher =
       readonly kind: 'pods';
       readonly namespaceSelector: LabelSelector;
       readonly podSelector: LabelSelector;
-    };
+    }
+  | { readonly kind: 'cilium'; readonly selector: CiliumSelector }
+  | { readonly kind: 'calico'; readonly expression: CalicoExpression; readonly text: string };
 
 export interface CompiledPolicy {
   readonly ref: PolicyRef;
-  readonly layer: PolicyLayer;
+  /** Index into `PolicySet.tiers`. */
+  readonly tier: number;
+  /** Admin priority or Calico order; null when the kind has none (or it is unset). */
   readonly priority: number | null;
   readonly subject: SubjectMatcher;
   /**
-   * Rules per direction, or null when the policy does not affect that direction (a
-   * NetworkPolicy without that policyType; an admin policy without rules for it). An empty
-   * list on a NetworkPolicy isolates the pod and allows nothing.
+   * Rules per direction, or null when the policy does not take part in that direction. An
+   * empty list on an isolating policy isolates the pod and allows nothing.
    */
   readonly ingress: readonly CompiledRule[] | null;
   readonly egress: readonly CompiledRule[] | null;
+  /**
+   * Whether selecting a pod makes its tier end with the tier's default action for that
+   * direction (a NetworkPolicy's policyTypes, Cilium's enableDefaultDeny). Calico policies
+   * always do; a Cilium policy with default deny turned off adds its rules without isolating.
+   */
+  readonly isolates: { readonly ingress: boolean; readonly egress: boolean };
+}
+
+/** What a tier stands for, for explanations. */
+export type TierKind = 'admin' | 'networkPolicy' | 'baseline' | 'calico' | 'cilium-deny' | 'cilium';
+
+export interface CompiledTier {
+  readonly name: string;
+  readonly kind: TierKind;
+  /**
+   * What happens to a connection no rule decided, when an isolating policy of the tier selects
+   * the pod: `Deny` (NetworkPolicies, Calico tiers by default) or `Pass` on to the next tier.
+   */
+  readonly endAction: 'Deny' | 'Pass';
+  readonly policies: readonly CompiledPolicy[];
+}
+
+/** A policy in the input that the cluster does not enforce, and why. */
+export interface NotEnforced {
+  readonly ref: PolicyRef;
+  readonly reason: string;
 }
 
 /** Everything the evaluators need about the policies, ordered for evaluation. */
 export interface PolicySet {
-  /** Admin tier (ANPs and Admin-tier CNPs) by ascending priority, then kind and name. */
-  readonly admin: readonly CompiledPolicy[];
-  readonly networkPolicies: readonly CompiledPolicy[];
-  /** Baseline tier: Baseline CNPs by priority, then the BANP. */
-  readonly baseline: readonly CompiledPolicy[];
-  /** admin, networkPolicies, baseline concatenated: a stable index for every policy. */
+  readonly cni: CniMode;
+  readonly tiers: readonly CompiledTier[];
+  /** Every policy of every tier, in evaluation order: a stable index for each. */
   readonly all: readonly CompiledPolicy[];
+  /** Policies read but not evaluated: kinds the CNI does not enforce, host policies, staged ones. */
+  readonly notEnforced: readonly NotEnforced[];
 }
 
 /** What the matchers need to know about a pod or an outside address. */
@@ -111,6 +216,9 @@ export interface EndpointView {
   readonly nodeLabels: Labels | null;
   readonly addresses: readonly bigint[];
   readonly ports: readonly ContainerPort[];
+  /** The pod's service account (null for outside addresses), and that account's labels. */
+  readonly serviceAccount: string | null;
+  readonly serviceAccountLabels: Labels;
 }
 
 export function policyRef(kind: PolicyKind, name: string, namespace?: string): PolicyRef {
@@ -119,145 +227,30 @@ export function policyRef(kind: PolicyKind, name: string, namespace?: string): P
     : { kind, name, namespace, id: `${namespace}/${name}` };
 }
 
-function addressPeer(text: string, cidr: string, except: readonly string[]): PeerMatcher {
-  // The reader validated every CIDR; an unparsable one here can only match nothing.
-  const include = cidrRange(cidr) ?? { lo: 0n, hi: 0n };
-  const exclude = except.map((e) => cidrRange(e)).filter((r): r is AddressRange => r !== undefined);
-  return { kind: 'addresses', text, include, exclude };
+export interface CompileOptions {
+  /** Which policy kinds the cluster enforces (default: Kubernetes and admin policies). */
+  readonly cni?: CniMode;
 }
 
-function networkPolicyPeer(policy: NetworkPolicy, peer: NetworkPolicyPeer): PeerMatcher {
-  if (peer.ipBlock) {
-    const { cidr, except } = peer.ipBlock;
-    const text = except.length ? `${cidr} except ${except.join(', ')}` : cidr;
-    return addressPeer(text, cidr, except);
+export function compilePolicies(model: ClusterModel, options: CompileOptions = {}): PolicySet {
+  const cni = options.cni ?? 'generic';
+  switch (cni) {
+    case 'cilium':
+      return compileCilium(model);
+    case 'calico':
+      return compileCalico(model);
+    case 'generic':
+    case 'none':
+      return compileKubernetes(model, cni);
   }
-  return {
-    kind: 'pods',
-    namespace: peer.namespaceSelector ? null : policy.namespace,
-    namespaceSelector: peer.namespaceSelector ?? null,
-    podSelector: peer.podSelector ?? null,
-  };
-}
-
-function compileNetworkPolicy(policy: NetworkPolicy): CompiledPolicy {
-  const ref = policyRef('NetworkPolicy', policy.name, policy.namespace);
-  const rules = (direction: PolicyDirection): readonly CompiledRule[] | null => {
-    if (!policy.policyTypes.includes(direction)) return null;
-    const list = direction === 'Ingress' ? policy.ingress : policy.egress;
-    return list.map((rule, index) => ({
-      policy: ref,
-      direction,
-      index,
-      action: 'Allow',
-      peers: rule.peers.length === 0 ? [{ kind: 'all' }] : rule.peers.map((p) => networkPolicyPeer(policy, p)),
-      ports: fromNetworkPolicyPorts(rule.ports),
-    }));
-  };
-  return {
-    ref,
-    layer: 'networkPolicy',
-    priority: null,
-    subject: { kind: 'namespace-pods', namespace: policy.namespace, podSelector: policy.podSelector },
-    ingress: rules('Ingress'),
-    egress: rules('Egress'),
-  };
-}
-
-function adminPeer(peer: AdminPeer): PeerMatcher {
-  switch (peer.kind) {
-    case 'namespaces':
-      return { kind: 'pods', namespace: null, namespaceSelector: peer.namespaceSelector, podSelector: null };
-    case 'pods':
-      return {
-        kind: 'pods',
-        namespace: null,
-        namespaceSelector: peer.namespaceSelector,
-        podSelector: peer.podSelector,
-      };
-    case 'nodes':
-      return { kind: 'nodes', nodeSelector: peer.nodeSelector };
-    case 'networks':
-      // Each CIDR is its own peer so explanations can name the one that matched.
-      throw new Error('networks peers are expanded by adminPeers');
-    case 'domainNames':
-      return {
-        kind: 'unresolvable',
-        reason: `domainNames (${peer.domainNames.join(', ')}) depend on DNS answers at run time`,
-      };
-  }
-}
-
-function adminPeers(peers: readonly AdminPeer[]): PeerMatcher[] {
-  return peers.flatMap((peer) =>
-    peer.kind === 'networks' ? peer.cidrs.map((cidr) => addressPeer(cidr, cidr, [])) : [adminPeer(peer)],
-  );
-}
-
-function compileAdminPolicy(policy: AdminPolicy): CompiledPolicy {
-  const ref = policyRef(policy.kind, policy.name);
-  const rules = (direction: PolicyDirection, list: readonly AdminRule[]): readonly CompiledRule[] | null =>
-    list.length === 0
-      ? null
-      : list.map((rule, index) => ({
-          policy: ref,
-          direction,
-          index,
-          ...(rule.name ? { name: rule.name } : {}),
-          action: rule.action,
-          peers: adminPeers(rule.peers),
-          ports: fromAdminPorts(rule.ports),
-        }));
-  const subject: SubjectMatcher =
-    policy.subject.kind === 'namespaces'
-      ? { kind: 'namespaces', namespaceSelector: policy.subject.namespaceSelector }
-      : {
-          kind: 'pods',
-          namespaceSelector: policy.subject.namespaceSelector,
-          podSelector: policy.subject.podSelector,
-        };
-  return {
-    ref,
-    layer: policy.tier === 'Admin' ? 'admin' : 'baseline',
-    priority: policy.priority,
-    subject,
-    ingress: rules('Ingress', policy.ingress),
-    egress: rules('Egress', policy.egress),
-  };
-}
-
-const KIND_ORDER: Record<PolicyKind, number> = {
-  AdminNetworkPolicy: 0,
-  ClusterNetworkPolicy: 1,
-  BaselineAdminNetworkPolicy: 2,
-  NetworkPolicy: 3,
-};
-
-/**
- * Lower priority first. Equal priorities are ambiguous in the API (an implementation may pick
- * either); Palisade orders them by kind then name so results are at least deterministic.
- * The BANP (priority null) comes after every Baseline-tier CNP.
- */
-function byPrecedence(a: CompiledPolicy, b: CompiledPolicy): number {
-  const pa = a.priority ?? Number.POSITIVE_INFINITY;
-  const pb = b.priority ?? Number.POSITIVE_INFINITY;
-  if (pa !== pb) return pa - pb;
-  if (a.ref.kind !== b.ref.kind) return KIND_ORDER[a.ref.kind] - KIND_ORDER[b.ref.kind];
-  return a.ref.name < b.ref.name ? -1 : a.ref.name > b.ref.name ? 1 : 0;
-}
-
-export function compilePolicies(model: ClusterModel): PolicySet {
-  const compiledAdmin = model.adminPolicies.map(compileAdminPolicy);
-  const admin = compiledAdmin.filter((p) => p.layer === 'admin').sort(byPrecedence);
-  const baseline = compiledAdmin.filter((p) => p.layer === 'baseline').sort(byPrecedence);
-  const networkPolicies = model.networkPolicies
-    .map(compileNetworkPolicy)
-    .sort((a, b) => (a.ref.id < b.ref.id ? -1 : a.ref.id > b.ref.id ? 1 : 0));
-  return { admin, networkPolicies, baseline, all: [...admin, ...networkPolicies, ...baseline] };
 }
 
 export function rulesFor(policy: CompiledPolicy, direction: PolicyDirection): readonly CompiledRule[] | null {
   return direction === 'Ingress' ? policy.ingress : policy.egress;
+}
+
+export function isolatesFor(policy: CompiledPolicy, direction: PolicyDirection): boolean {
+  return direction === 'Ingress' ? policy.isolates.ingress : policy.isolates.egress;
 }
 
 /** Whether a policy applies to the pod (host-network pods are never subjects). */
@@ -273,6 +266,10 @@ export function subjectMatches(subject: SubjectMatcher, endpoint: EndpointView):
         matchesSelector(subject.namespaceSelector, endpoint.namespaceLabels) &&
         matchesSelector(subject.podSelector, endpoint.labels)
       );
+    case 'cilium':
+      return ciliumSelectorMatches(subject.selector, endpoint);
+    case 'calico':
+      return calicoMatches({ expression: subject.expression, text: subject.text, netsets: [] }, endpoint);
   }
 }
 
@@ -281,6 +278,10 @@ export function addressPeerMatches(
   address: bigint,
 ): boolean {
   return rangeContains(peer.include, address) && !peer.exclude.some((r) => rangeContains(r, address));
+}
+
+function inAny(ranges: readonly AddressRange[], endpoint: EndpointView): boolean {
+  return endpoint.addresses.some((a) => ranges.some((r) => rangeContains(r, a)));
 }
 
 /** Whether one peer clause matches the endpoint at the other end of the connection. */
@@ -294,10 +295,37 @@ export function peerMatches(peer: PeerMatcher, endpoint: EndpointView): boolean 
       if (peer.namespaceSelector && !matchesSelector(peer.namespaceSelector, endpoint.namespaceLabels)) return false;
       return peer.podSelector === null || matchesSelector(peer.podSelector, endpoint.labels);
     case 'addresses':
+      if (!peer.clusterMembers && endpoint.kind === 'pod') return false;
       return endpoint.addresses.some((a) => addressPeerMatches(peer, a));
     case 'nodes':
       return endpoint.hostNetwork && endpoint.nodeLabels !== null && matchesSelector(peer.nodeSelector, endpoint.nodeLabels);
+    case 'node-traffic':
+      return endpoint.kind === 'pod' && endpoint.hostNetwork;
+    case 'cluster':
+      return endpoint.kind === 'pod';
+    case 'outside':
+      return endpoint.kind === 'external';
+    case 'cilium-endpoints':
+      return endpoint.kind === 'pod' && !endpoint.hostNetwork && ciliumSelectorMatches(peer.selector, endpoint);
+    case 'calico':
+      if (peer.nets !== null && !inAny(peer.nets, endpoint)) return false;
+      if (peer.notNets.length > 0 && inAny(peer.notNets, endpoint)) return false;
+      if (peer.selector !== null && !calicoMatches(peer.selector, endpoint)) return false;
+      if (peer.notSelector !== null && calicoMatches(peer.notSelector, endpoint)) return false;
+      return true;
     case 'unresolvable':
       return false;
+  }
+}
+
+/** Every address range a peer clause tests: the universe cuts the address space at their edges. */
+export function peerRanges(peer: PeerMatcher): AddressRange[] {
+  switch (peer.kind) {
+    case 'addresses':
+      return [peer.include, ...peer.exclude];
+    case 'calico':
+      return [...(peer.nets ?? []), ...peer.notNets, ...(peer.selector?.netsets ?? []), ...(peer.notSelector?.netsets ?? [])];
+    default:
+      return [];
   }
 }

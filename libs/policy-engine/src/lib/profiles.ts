@@ -1,25 +1,27 @@
 import type { ContainerPort, PolicyDirection } from '@palisade/cluster-model';
+import { effectiveTiers, EffectiveTier, isolatingPolicies, tiersIsolate } from './effective-rules';
 import type { CompiledRule, PolicyRef, PolicySet } from './policy-set';
-import { rulesFor, subjectMatches } from './policy-set';
+import { subjectMatches } from './policy-set';
 import type { PortRef } from './ports';
 import type { Universe } from './universe';
 
 /**
- * A profile is what governs one direction of a class: the Admin-tier rules, the
- * NetworkPolicies that isolate it (if any) and the Baseline-tier rules. Classes with the same
- * profile get the same verdict row, so rows are computed once per profile.
+ * A profile is what governs one direction of a class: the effective tiers (effective-rules.ts),
+ * rule by rule. Classes with the same profile get the same verdict row, so rows are computed
+ * once per profile.
  */
 export interface Profile {
   readonly id: number;
   readonly direction: PolicyDirection;
-  /** Admin-tier rules in evaluation order (policies by precedence, rules in order). */
-  readonly admin: readonly CompiledRule[];
-  /** Rules of the isolating NetworkPolicies; null when no NetworkPolicy selects the class. */
-  readonly networkPolicy: readonly CompiledRule[] | null;
+  readonly tiers: readonly EffectiveTier[];
+  /** The policies that isolate the class in this direction (tiers ending with Deny). */
   readonly isolatedBy: readonly PolicyRef[];
-  readonly baseline: readonly CompiledRule[];
+  /** Some traffic is denied by policy: an isolating tier, or a Deny rule. */
+  readonly isolates: boolean;
   /** No rule of any tier applies: everything is allowed. */
   readonly unrestricted: boolean;
+  /** Some Allow rule holds only for some requests: rows have a conditional part. */
+  readonly conditional: boolean;
   /** Ingress profiles only: the destination's container ports (named ports resolve on them). */
   readonly ports: readonly ContainerPort[];
   /** Pods in all member classes. */
@@ -61,6 +63,19 @@ function portsKey(ports: readonly ContainerPort[]): string {
   return ports.map((p) => `${p.name ?? ''}:${p.port}/${p.protocol}`).join(',');
 }
 
+/** A small number per rule object, for profile keys. */
+const ruleIds = new WeakMap<CompiledRule, number>();
+let nextRuleId = 0;
+function ruleId(rule: CompiledRule): number {
+  let id = ruleIds.get(rule);
+  if (id === undefined) ruleIds.set(rule, (id = nextRuleId++));
+  return id;
+}
+
+function tiersKey(tiers: readonly EffectiveTier[]): string {
+  return tiers.map((t) => `${t.index}${t.isolated ? '!' : ''}:${t.rules.map(ruleId).join('.')}`).join('|');
+}
+
 export function buildProfiles(universe: Universe, policies: PolicySet): Profiles {
   const classCount = universe.classes.length;
   const policiesOf: number[][] = universe.classes.map(() => []);
@@ -74,22 +89,19 @@ export function buildProfiles(universe: Universe, policies: PolicySet): Profiles
     const of = new Int32Array(classCount).fill(-1);
     for (let c = 0; c < universe.podClassCount; c++) {
       const cls = universe.classes[c];
-      const applying = policiesOf[c].filter((i) => rulesFor(policies.all[i], direction) !== null);
+      const tiers = effectiveTiers(policies, policiesOf[c], direction, cls.view);
       const ports = direction === 'Ingress' ? cls.view.ports : [];
-      const key = `${applying.join(',')}#${portsKey(ports)}`;
+      const key = `${tiersKey(tiers)}#${portsKey(ports)}`;
       let profile = byKey.get(key);
       if (!profile) {
-        const tier = (layer: string) =>
-          applying.map((i) => policies.all[i]).filter((p) => p.layer === layer);
-        const nps = tier('networkPolicy');
         profile = {
           id: list.length,
           direction,
-          admin: tier('admin').flatMap((p) => rulesFor(p, direction) ?? []),
-          networkPolicy: nps.length ? nps.flatMap((p) => rulesFor(p, direction) ?? []) : null,
-          isolatedBy: nps.map((p) => p.ref),
-          baseline: tier('baseline').flatMap((p) => rulesFor(p, direction) ?? []),
-          unrestricted: applying.length === 0,
+          tiers,
+          isolatedBy: isolatingPolicies(tiers),
+          isolates: tiersIsolate(tiers),
+          unrestricted: tiers.length === 0,
+          conditional: tiers.some((t) => t.rules.some((r) => r.action === 'Allow' && r.conditional !== undefined)),
           ports,
           weight: 0,
           members: [],
@@ -109,13 +121,14 @@ export function buildProfiles(universe: Universe, policies: PolicySet): Profiles
   return { ingress: ingress.list, egress: egress.list, ingressOf: ingress.of, egressOf: egress.of, policiesOf };
 }
 
-/** Whether the profile isolates its pods: a NetworkPolicy selects them or an admin rule denies. */
+/** Whether the profile isolates its pods: a tier ends with Deny for them, or a rule denies. */
 export function profileIsolates(profile: Profile): boolean {
-  return (
-    profile.networkPolicy !== null ||
-    profile.admin.some((r) => r.action === 'Deny') ||
-    profile.baseline.some((r) => r.action === 'Deny')
-  );
+  return profile.isolates;
+}
+
+/** Every rule of the profile, tier by tier. */
+export function profileRules(profile: Profile): CompiledRule[] {
+  return profile.tiers.flatMap((t) => t.rules);
 }
 
 export function portKey(port: PortRef): string {

@@ -1,7 +1,8 @@
 import type { ClusterModel } from '@palisade/cluster-model';
 import { analyze } from './analysis';
+import type { CniMode } from './cni';
 import { externalEndpoint, podEndpoints, podId } from './endpoints';
-import { evaluateConnection } from './pairwise';
+import { evaluateConnection, type Verdict } from './pairwise';
 import { compilePolicies, EndpointView } from './policy-set';
 import type { PortRef } from './ports';
 
@@ -10,6 +11,7 @@ export interface ReachOptions {
   /** Addresses outside the cluster to include as peers, named `ext:<ip>`. */
   readonly externals?: readonly string[];
   readonly clusterCidrs?: readonly string[];
+  readonly cni?: CniMode;
 }
 
 export interface ReachProbe {
@@ -17,13 +19,18 @@ export interface ReachProbe {
   readonly protocol: PortRef['protocol'];
   /** Pods as `namespace/name` (sorted), then `ext:<ip>` in the order given. */
   readonly peers: readonly string[];
-  /** Row = source, column = destination: '1' allowed, '0' denied. The diagonal is '1'. */
+  /**
+   * Row = source, column = destination: '1' allowed, '0' denied, 'c' allowed only for some
+   * requests or names (L7 rules, DNS names). The diagonal is '1'.
+   */
   readonly allowed: readonly string[];
 }
 
 export interface ReachReport {
   readonly probes: readonly ReachProbe[];
 }
+
+const CELL: Record<Verdict, string> = { allowed: '1', conditional: 'c', denied: '0' };
 
 function podOrder(model: ClusterModel): number[] {
   return model.pods
@@ -45,7 +52,7 @@ function validExternals(externals: readonly string[] | undefined): string[] {
  */
 export function reach(model: ClusterModel, options: ReachOptions): ReachReport {
   const externals = validExternals(options.externals);
-  const { universe, evaluator } = analyze(model, { externals, clusterCidrs: options.clusterCidrs ?? [] });
+  const { universe, evaluator } = analyze(model, { externals, clusterCidrs: options.clusterCidrs ?? [], ...(options.cni ? { cni: options.cni } : {}) });
   const order = podOrder(model);
   const classes = [...order.map((i) => universe.podClassOf[i]), ...externals.map((ip) => universe.externalClassOf.get(ip) ?? -1)];
   const peers = [...order.map((i) => podId(model.pods[i])), ...externals.map((ip) => `ext:${ip}`)];
@@ -55,7 +62,7 @@ export function reach(model: ClusterModel, options: ReachOptions): ReachReport {
       protocol: port.protocol,
       peers,
       allowed: classes.map((source, i) =>
-        classes.map((destination, j) => (i === j || evaluator.allows(source, destination, port) ? '1' : '0')).join(''),
+        classes.map((destination, j) => (i === j ? '1' : CELL[evaluator.verdict(source, destination, port)])).join(''),
       ),
     })),
   };
@@ -64,7 +71,7 @@ export function reach(model: ClusterModel, options: ReachOptions): ReachReport {
 /** The same matrix from the pairwise evaluator: the oracle tests hold the fast path to. */
 export function reachPairwise(model: ClusterModel, options: ReachOptions): ReachReport {
   const externals = validExternals(options.externals);
-  const policies = compilePolicies(model);
+  const policies = compilePolicies(model, options.cni ? { cni: options.cni } : {});
   const views = podEndpoints(model);
   const order = podOrder(model);
   const endpoints: EndpointView[] = [...order.map((i) => views[i]), ...externals.flatMap((ip) => externalEndpoint(ip) ?? [])];
@@ -76,7 +83,7 @@ export function reachPairwise(model: ClusterModel, options: ReachOptions): Reach
       peers,
       allowed: endpoints.map((source, i) =>
         endpoints
-          .map((destination, j) => (i === j || evaluateConnection(policies, source, destination, port).allowed ? '1' : '0'))
+          .map((destination, j) => (i === j ? '1' : CELL[evaluateConnection(policies, source, destination, port).verdict]))
           .join(''),
       ),
     })),

@@ -27,6 +27,10 @@ interface SourceGroup {
 
 const FREE = -1;
 
+function reaches(verdict: string, any: boolean): boolean {
+  return verdict === 'allowed' || (any && verdict === 'conditional');
+}
+
 /**
  * Counts, for every pod class, how many pods can reach it and how many it can reach.
  *
@@ -36,8 +40,11 @@ const FREE = -1;
  * is tested once per destination. A group's pods are credited to the destination's
  * reachableFrom, and the destination's pods to the group's reachableTo, so both directions
  * come out of one pass whose cost follows the number of groups, not of pod pairs.
+ *
+ * `any` counts connections allowed for some requests only (L7 rules, DNS names) as reaching;
+ * without it only connections allowed for every request count.
  */
-export function analyzeReachability(evaluator: Evaluator): ClassReach[] {
+export function analyzeReachability(evaluator: Evaluator, any = false): ClassReach[] {
   const { universe, profiles, words } = evaluator;
   const classCount = universe.podClassCount;
   const nsWords = wordsFor(universe.namespaces.length);
@@ -81,14 +88,14 @@ export function analyzeReachability(evaluator: Evaluator): ClassReach[] {
     const ns = emptyBits(nsWords);
     for (const c of egress.members) setBit(ns, universe.classes[c].namespace);
     egressNamespaces.push(ns);
-    const free = egress.unrestricted || [...destinationPorts].every((p) => containsAllPods(evaluator.egressRowById(egress.id, p)));
+    const free = egress.unrestricted || [...destinationPorts].every((p) => containsAllPods(evaluator.egressRowById(egress.id, p, any)));
     egressFree[egress.id] = free ? 1 : 0;
     if (free) {
       freeWeight += egress.weight;
       orInto(freeNamespaces, ns);
     }
     internetEgressOf[egress.id] =
-      hasInternet && (egress.unrestricted || atoms.some((a) => meetsInternet(evaluator.egressRowById(egress.id, a)))) ? 1 : 0;
+      hasInternet && (egress.unrestricted || atoms.some((a) => meetsInternet(evaluator.egressRowById(egress.id, a, any)))) ? 1 : 0;
   }
   const restrictedEgress = profiles.egress.filter((e) => !egressFree[e.id]);
 
@@ -107,7 +114,7 @@ export function analyzeReachability(evaluator: Evaluator): ClassReach[] {
   // decided by the sources' egress alone, counted per egress profile below.
   const admitAll = emptyBits(words);
   const ingressRowsOf = profiles.ingress.map((ingress) =>
-    evaluator.portIdsOf(ingress.members[0]).map((p) => evaluator.ingressRowById(ingress.id, p)),
+    evaluator.portIdsOf(ingress.members[0]).map((p) => evaluator.ingressRowById(ingress.id, p, any)),
   );
   for (const ingress of profiles.ingress) {
     if (ingress.unrestricted || ingressRowsOf[ingress.id].every(containsAllPods)) {
@@ -115,7 +122,7 @@ export function analyzeReachability(evaluator: Evaluator): ClassReach[] {
     }
   }
   countAdmitAll({
-    evaluator, admitAll, pods, weights, restrictedEgress, freeWeight, freeNamespaces, egressNamespaces, populated,
+    evaluator, any, admitAll, pods, weights, restrictedEgress, freeWeight, freeNamespaces, egressNamespaces, populated,
     reachableFrom, reachableToByEgress, fromEveryNamespace,
     addFree: (weight) => (reachableToOfFree += weight),
   });
@@ -162,7 +169,7 @@ export function analyzeReachability(evaluator: Evaluator): ClassReach[] {
     const covered = members.map(() => emptyBits(nsWords));
     for (const group of groups) {
       let destinationWeight = 0;
-      const egressRows = group.egress === FREE ? null : ports.map((p) => evaluator.egressRowById(group.egress, p));
+      const egressRows = group.egress === FREE ? null : ports.map((p) => evaluator.egressRowById(group.egress, p, any));
       members.forEach((d, m) => {
         if (egressRows) {
           let ok = false;
@@ -195,7 +202,7 @@ export function analyzeReachability(evaluator: Evaluator): ClassReach[] {
     const egress = profiles.egressOf[c];
     const to = reachableTo[c] + (egressFree[egress] ? reachableToOfFree : reachableToByEgress[egress]);
     // A class reaching itself counts all its pods; a pod and itself is not a connection.
-    const self = evaluator.portIdsOf(c).some((p) => evaluator.allows(c, c, evaluator.port(p))) ? 1 : 0;
+    const self = evaluator.portIdsOf(c).some((p) => reaches(evaluator.verdict(c, c, evaluator.port(p)), any)) ? 1 : 0;
     result.push({
       reachableFrom: reachableFrom[c] - self,
       reachableTo: to - self,
@@ -209,6 +216,7 @@ export function analyzeReachability(evaluator: Evaluator): ClassReach[] {
 
 interface AdmitAllInput {
   readonly evaluator: Evaluator;
+  readonly any: boolean;
   readonly admitAll: Bits;
   readonly pods: Bits;
   readonly weights: Float64Array;
@@ -230,7 +238,7 @@ interface AdmitAllInput {
  * profile's row for that port, kept to the destinations that declare the port).
  */
 function countAdmitAll(input: AdmitAllInput): void {
-  const { evaluator, admitAll, pods, weights, restrictedEgress, populated, reachableFrom, reachableToByEgress } = input;
+  const { evaluator, any, admitAll, pods, weights, restrictedEgress, populated, reachableFrom, reachableToByEgress } = input;
   const { universe } = evaluator;
   const classCount = universe.podClassCount;
   const words = admitAll.length;
@@ -260,7 +268,7 @@ function countAdmitAll(input: AdmitAllInput): void {
   for (const egress of restrictedEgress) {
     allowed.fill(0);
     for (const [p, destinations] of withPort) {
-      const row = evaluator.egressRowById(egress.id, p);
+      const row = evaluator.egressRowById(egress.id, p, any);
       for (let w = 0; w < words; w++) allowed[w] |= row[w] & destinations[w];
     }
     andInto(allowed, pods);

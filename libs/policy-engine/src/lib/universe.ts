@@ -8,7 +8,7 @@ import {
   isInternetAddress,
 } from './addresses';
 import { outsideEndpoint, podEndpoints } from './endpoints';
-import type { EndpointView, PeerMatcher, PolicySet } from './policy-set';
+import { peerRanges, type EndpointView, type PeerMatcher, type PolicySet } from './policy-set';
 
 /**
  * The evaluation universe: pods grouped into equivalence classes (same namespace, labels,
@@ -59,18 +59,26 @@ export function addressPeerKey(peer: { readonly include: AddressRange; readonly 
   return [peer.include, ...peer.exclude].map((r) => `${r.lo}-${r.hi}`).join(',');
 }
 
+/**
+ * Every address set a rule tests: ipBlocks and networks as they are (their own peer, so rows can
+ * look membership up), and every other range (Calico nets, network sets) as a plain range.
+ * Classes are cut so that each is inside or outside every one of them as a whole.
+ */
 function collectAddressPeers(policies: PolicySet) {
   const peers: { include: AddressRange; exclude: readonly AddressRange[] }[] = [];
   const index = new Map<string, number>();
+  const add = (peer: { include: AddressRange; exclude: readonly AddressRange[] }) => {
+    const key = addressPeerKey(peer);
+    if (!index.has(key)) {
+      index.set(key, peers.length);
+      peers.push({ include: peer.include, exclude: peer.exclude });
+    }
+  };
   for (const policy of policies.all) {
     for (const rule of [...(policy.ingress ?? []), ...(policy.egress ?? [])]) {
-      for (const peer of rule.peers) {
-        if (peer.kind !== 'addresses') continue;
-        const key = addressPeerKey(peer);
-        if (!index.has(key)) {
-          index.set(key, peers.length);
-          peers.push({ include: peer.include, exclude: peer.exclude });
-        }
+      for (const peer of [...rule.peers, ...(rule.subjectSide ? [rule.subjectSide] : [])]) {
+        if (peer.kind === 'addresses') add(peer);
+        else for (const range of peerRanges(peer)) add({ include: range, exclude: [] });
       }
     }
   }
@@ -165,6 +173,7 @@ export function buildUniverse(model: ClusterModel, policies: PolicySet, options:
       pod.namespace,
       labelsKey(pod.labels),
       portsKey(pod.ports),
+      pod.serviceAccount,
       pod.hostNetwork ? `host:${pod.nodeName ?? ''}` : '',
       signature.join(','),
     ].join('\u0000');
