@@ -3,6 +3,7 @@ import { runAudit } from './commands/audit';
 import { runExplain } from './commands/explain';
 import { runReach } from './commands/reach';
 import { BadInput, formatProblem } from './inputs';
+import { CNI_CHOICES } from './commands/cni';
 import { EXIT, Io } from './io';
 import { collect, parseCount, parsePort, parseScore } from './options';
 
@@ -14,6 +15,10 @@ function fileOption() {
 
 function namespaceOption() {
   return new Option('-n, --namespace <name>', 'namespace for objects that do not name one').default('default');
+}
+
+function cniOption() {
+  return new Option('--cni <plugin>', 'the network plugin, which decides the policy kinds enforced (auto: from the input)').choices(CNI_CHOICES).default('auto');
 }
 
 function clusterCidrOption() {
@@ -44,6 +49,7 @@ export function runCli(argv: readonly string[], io: Io): number {
     .option('--include-system', 'also score kube-system, kube-public and kube-node-lease', false)
     .addOption(new Option('--exclude <namespace>', 'do not score this namespace (repeatable)').argParser(collect(String)))
     .addOption(clusterCidrOption())
+    .addOption(cniOption())
     .action((options) => {
       exitCode = runAudit(options, io, VERSION);
     });
@@ -57,6 +63,7 @@ export function runCli(argv: readonly string[], io: Io): number {
     .addOption(new Option('-o, --output <format>', 'output format').choices(['json', 'table']).default('table'))
     .addOption(namespaceOption())
     .addOption(clusterCidrOption())
+    .addOption(cniOption())
     .action((options) => {
       exitCode = runReach(options, io);
     });
@@ -70,6 +77,7 @@ export function runCli(argv: readonly string[], io: Io): number {
     .addOption(new Option('--port <port/proto>', 'destination port, e.g. 5432/TCP').argParser(parsePort).makeOptionMandatory())
     .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(namespaceOption())
+    .addOption(cniOption())
     .action((options) => {
       exitCode = runExplain(options, io);
     });

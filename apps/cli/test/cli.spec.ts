@@ -112,6 +112,8 @@ describe('palisade reach', () => {
     const { code, stdout } = run(['reach', '-f', fixture('kubectl-list.json'), '--probe', '80/TCP', '--external', '8.8.8.8', '-o', 'json']);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual({
+      cni: 'generic',
+      cniEvidence: 'no CNI-specific policy in the input',
       probes: [
         {
           port: 80,
@@ -148,5 +150,36 @@ describe('--help', () => {
     expect(code).toBe(0);
     expect(stdout).toContain(`Usage: palisade ${command}`);
     expect(stdout).toContain('--file');
+  });
+});
+
+describe('--cni', () => {
+  it('evaluates Cilium policies when the input holds them, with L7 rules as allowed for some requests only', () => {
+    const audit = JSON.parse(run(['audit', '-f', fixture('cilium-l7.yaml'), '-o', 'json']).stdout);
+    expect(audit.cni).toBe('cilium');
+    expect(audit.cniEvidence).toBe('assumed from the Cilium policies in the input');
+    const web = audit.pods.find((p: { name: string }) => p.name === 'web');
+    expect(web).toMatchObject({ ingressIsolated: true, reachableFrom: 1, reachableFromConditional: 1, policies: ['CiliumNetworkPolicy/shop/web-l7'] });
+    const matrix = JSON.parse(run(['reach', '-f', fixture('cilium-l7.yaml'), '-o', 'json']).stdout);
+    expect(matrix.probes[0]).toMatchObject({ peers: ['shop/client', 'shop/other', 'shop/web'], allowed: ['11c', '110', '111'] });
+    const explained = run(['explain', '-f', fixture('cilium-l7.yaml'), '--from', 'shop/client', '--to', 'shop/web', '--port', '80/TCP']);
+    expect(explained.stdout).toMatch(/^ALLOWED ONLY FOR SOME REQUESTS: shop\/client -> shop\/web on 80\/TCP/);
+    expect(explained.stdout).toContain('CiliumNetworkPolicy/shop/web-l7 ingress[0] allows it only for some requests: L7 HTTP rules');
+  });
+
+  it('lists the policies a plugin does not enforce, and evaluates without them', () => {
+    const { code, stdout } = run(['audit', '-f', fixture('cilium-l7.yaml'), '--cni', 'calico']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Policies evaluated as the Calico plugin enforces them (--cni calico).');
+    expect(stdout).toContain('CiliumNetworkPolicy/shop/web-l7: the cluster does not run Cilium: CiliumNetworkPolicies are not enforced here');
+    const report = JSON.parse(run(['audit', '-f', fixture('cilium-l7.yaml'), '--cni', 'flannel', '-o', 'json']).stdout);
+    expect(report.cni).toBe('none');
+    expect(report.pods.every((p: { ingressIsolated: boolean }) => !p.ingressIsolated)).toBe(true);
+  });
+
+  it('refuses a plugin it does not know, as a usage error', () => {
+    const { code, stderr } = run(['audit', '-f', fixture('cilium-l7.yaml'), '--cni', 'weird']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--cni <plugin>.*invalid/i);
   });
 });

@@ -2,7 +2,7 @@ import { ApisApi, Informer, KubernetesObject, KubeConfig, ListWatch, ObjectCache
 import type { RawObject } from '@palisade/cluster-model';
 import { classifyKubeError, KubeFailure } from '../kubernetes/kube-errors';
 import { ResilientWatch } from '../kubernetes/resilient-watch';
-import { POLICY_GROUP, WATCHED_RESOURCES, WatchedResource } from '../kubernetes/watched-resources';
+import { resourcesServedBy, WatchedResource } from '../kubernetes/watched-resources';
 import type { ClusterState } from './cluster-status';
 
 export interface CollectorLogger {
@@ -46,6 +46,7 @@ export class ClusterCollector {
   private state: ClusterState = { status: 'connecting' };
   private discoveryRetry?: NodeJS.Timeout;
   private changes = 0;
+  private served: ReadonlySet<string> = new Set();
 
   constructor(private readonly options: CollectorOptions) {}
 
@@ -103,13 +104,17 @@ export class ClusterCollector {
     return this.watches.length > 0 && this.watches.every((w) => w.listed || (!w.resource.required && isPermanent(w.failure)));
   }
 
-  /** The optional policy kinds exist only where their CRDs are installed: ask the API. */
+  /** The API groups and versions the cluster serves (`cilium.io/v2`, ...), as last discovered. */
+  servedApis(): ReadonlySet<string> {
+    return this.served;
+  }
+
+  /** The optional kinds (admin policies, Cilium, Calico) exist only where their APIs are served: ask. */
   private async discoverResources(): Promise<WatchedResource[] | undefined> {
     try {
       const groups = await this.options.kubeConfig.makeApiClient(ApisApi).getAPIVersions();
-      const policy = groups.groups.find((g) => g.name === POLICY_GROUP);
-      const versions = new Set(policy?.versions.map((v) => v.version) ?? []);
-      return WATCHED_RESOURCES.filter((r) => r.crdVersion === undefined || versions.has(r.crdVersion));
+      this.served = new Set(groups.groups.flatMap((g) => g.versions.map((v) => v.groupVersion)));
+      return resourcesServedBy(this.served);
     } catch (error) {
       const failure = classifyKubeError(error, 'API discovery');
       this.setState(stateOf(failure));
@@ -134,7 +139,7 @@ export class ClusterCollector {
       return result;
     };
     const watch = new ResilientWatch(this.options.kubeConfig, () => this.healthy(w));
-    const informer = new ListWatch<KubernetesObject>(resource.path, watch, listed, false);
+    const informer = new ListWatch<KubernetesObject>(resource.path, watch, listed, false, resource.labelSelector);
     const w: ResourceWatch = { resource, informer, state: 'connecting', listed: false, backoffMs: this.options.minBackoffMs ?? 1000 };
     const changed = () => {
       this.changes++;

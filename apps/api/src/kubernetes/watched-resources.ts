@@ -3,6 +3,7 @@ import {
   BatchV1Api,
   CoreV1Api,
   CustomObjectsApi,
+  DiscoveryV1Api,
   KubeConfig,
   KubernetesListObject,
   KubernetesObject,
@@ -22,12 +23,25 @@ export interface WatchedResource {
   readonly path: string;
   /** A cluster without it is still audited (nodes: RBAC may hide them; CRDs: may be absent). */
   readonly required: boolean;
-  /** Installed only where the policy.networking.k8s.io CRD of this version exists. */
-  readonly crdVersion?: 'v1alpha1' | 'v1alpha2';
+  /** Watched only where the API serves this `group/version` (CRDs, aggregated APIs). */
+  readonly optionalApi?: string;
+  /** Watched only when no resource of this `group/version` is (Calico's CRDs stand in for its API server). */
+  readonly unlessApi?: string;
+  /** Only objects matching this label selector (the list applies it as well as the watch). */
+  readonly labelSelector?: string;
   readonly lister: (kc: KubeConfig) => Lister;
 }
 
 export const POLICY_GROUP = 'policy.networking.k8s.io';
+export const CILIUM_GROUP = 'cilium.io';
+export const CALICO_API = 'projectcalico.org/v3';
+export const CALICO_CRDS = 'crd.projectcalico.org/v1';
+
+/**
+ * EndpointSlices made by hand (for Services without a selector): the controller's own slices
+ * only repeat what the Service's selector already says, and would be most of the objects.
+ */
+export const HAND_MADE_SLICES = 'endpointslice.kubernetes.io/managed-by!=endpointslice-controller.k8s.io';
 
 /** Typed list items back to the JSON the API sent, so list and watch objects look alike. */
 function wire<T extends KubernetesObject>(type: string, list: KubernetesListObject<T>): KubernetesListObject<KubernetesObject> {
@@ -45,20 +59,32 @@ function typed(
   return { kind, apiVersion, path, required, lister: (kc) => async () => wire(type, await list(kc)) };
 }
 
-function custom(kind: string, version: 'v1alpha1' | 'v1alpha2', plural: string): WatchedResource {
+function custom(kind: string, group: string, version: string, plural: string, unlessApi?: string): WatchedResource {
   return {
     kind,
-    apiVersion: `${POLICY_GROUP}/${version}`,
-    path: `/apis/${POLICY_GROUP}/${version}/${plural}`,
+    apiVersion: `${group}/${version}`,
+    path: `/apis/${group}/${version}/${plural}`,
     required: false,
-    crdVersion: version,
+    optionalApi: `${group}/${version}`,
+    ...(unlessApi ? { unlessApi } : {}),
     lister: (kc) => {
       const api = kc.makeApiClient(CustomObjectsApi);
-      return async () =>
-        (await api.listClusterCustomObject({ group: POLICY_GROUP, version, plural })) as KubernetesListObject<KubernetesObject>;
+      return async () => (await api.listClusterCustomObject({ group, version, plural })) as KubernetesListObject<KubernetesObject>;
     },
   };
 }
+
+/** Calico's kinds, from its API server (projectcalico.org/v3) or, without it, from its CRDs. */
+const CALICO_KINDS: readonly [string, string][] = [
+  ['NetworkPolicy', 'networkpolicies'],
+  ['GlobalNetworkPolicy', 'globalnetworkpolicies'],
+  ['StagedNetworkPolicy', 'stagednetworkpolicies'],
+  ['StagedGlobalNetworkPolicy', 'stagedglobalnetworkpolicies'],
+  ['StagedKubernetesNetworkPolicy', 'stagedkubernetesnetworkpolicies'],
+  ['Tier', 'tiers'],
+  ['NetworkSet', 'networksets'],
+  ['GlobalNetworkSet', 'globalnetworksets'],
+];
 
 export const WATCHED_RESOURCES: readonly WatchedResource[] = [
   typed('Namespace', 'v1', '/api/v1/namespaces', true, 'V1Namespace', (kc) => kc.makeApiClient(CoreV1Api).listNamespace()),
@@ -87,7 +113,26 @@ export const WATCHED_RESOURCES: readonly WatchedResource[] = [
   typed('Ingress', 'networking.k8s.io/v1', '/apis/networking.k8s.io/v1/ingresses', false, 'V1Ingress', (kc) =>
     kc.makeApiClient(NetworkingV1Api).listIngressForAllNamespaces(),
   ),
-  custom('AdminNetworkPolicy', 'v1alpha1', 'adminnetworkpolicies'),
-  custom('BaselineAdminNetworkPolicy', 'v1alpha1', 'baselineadminnetworkpolicies'),
-  custom('ClusterNetworkPolicy', 'v1alpha2', 'clusternetworkpolicies'),
+  typed('ServiceAccount', 'v1', '/api/v1/serviceaccounts', false, 'V1ServiceAccount', (kc) => kc.makeApiClient(CoreV1Api).listServiceAccountForAllNamespaces()),
+  {
+    ...typed('EndpointSlice', 'discovery.k8s.io/v1', '/apis/discovery.k8s.io/v1/endpointslices', false, 'V1EndpointSlice', (kc) =>
+      kc.makeApiClient(DiscoveryV1Api).listEndpointSliceForAllNamespaces({ labelSelector: HAND_MADE_SLICES }),
+    ),
+    labelSelector: HAND_MADE_SLICES,
+  },
+  custom('AdminNetworkPolicy', POLICY_GROUP, 'v1alpha1', 'adminnetworkpolicies'),
+  custom('BaselineAdminNetworkPolicy', POLICY_GROUP, 'v1alpha1', 'baselineadminnetworkpolicies'),
+  custom('ClusterNetworkPolicy', POLICY_GROUP, 'v1alpha2', 'clusternetworkpolicies'),
+  custom('CiliumNetworkPolicy', CILIUM_GROUP, 'v2', 'ciliumnetworkpolicies'),
+  custom('CiliumClusterwideNetworkPolicy', CILIUM_GROUP, 'v2', 'ciliumclusterwidenetworkpolicies'),
+  custom('CiliumCIDRGroup', CILIUM_GROUP, 'v2alpha1', 'ciliumcidrgroups'),
+  ...CALICO_KINDS.map(([kind, plural]) => custom(kind, 'projectcalico.org', 'v3', plural)),
+  ...CALICO_KINDS.map(([kind, plural]) => custom(kind, 'crd.projectcalico.org', 'v1', plural, CALICO_API)),
 ];
+
+/** The resources to watch in a cluster that serves these `group/version`s. */
+export function resourcesServedBy(served: ReadonlySet<string>): WatchedResource[] {
+  return WATCHED_RESOURCES.filter(
+    (r) => (r.optionalApi === undefined || served.has(r.optionalApi)) && (r.unlessApi === undefined || !served.has(r.unlessApi)),
+  );
+}

@@ -1,5 +1,6 @@
 import { audit, DEFAULT_EXCLUDED_NAMESPACES } from '@palisade/policy-engine';
 import { readCluster } from '../inputs';
+import { resolveCni } from './cni';
 import { EXIT, Io } from '../io';
 import { auditCsv } from '../output/audit-csv';
 import { auditSarif } from '../output/audit-sarif';
@@ -16,15 +17,17 @@ export interface AuditCommandOptions {
   readonly includeSystem: boolean;
   readonly exclude?: readonly string[];
   readonly clusterCidr?: readonly string[];
+  readonly cni?: string;
 }
 
 export function runAudit(options: AuditCommandOptions, io: Io, version: string): number {
   const { model, skipped, counts } = readCluster(options.file, { defaultNamespace: options.namespace, readStdin: io.readStdin });
   const excludeNamespaces = options.includeSystem ? [] : [...DEFAULT_EXCLUDED_NAMESPACES, ...(options.exclude ?? [])];
-  const report = audit(model, { excludeNamespaces, clusterCidrs: options.clusterCidr ?? [] });
+  const cni = resolveCni(options.cni, model);
+  const report = audit(model, { excludeNamespaces, clusterCidrs: options.clusterCidr ?? [], cni: cni.cni });
   switch (options.output) {
     case 'json':
-      io.stdout(JSON.stringify({ ...report, input: { objects: counts, skipped } }, null, 2) + '\n');
+      io.stdout(JSON.stringify({ ...report, cniEvidence: cni.evidence, input: { objects: counts, skipped } }, null, 2) + '\n');
       break;
     case 'csv':
       io.stdout(auditCsv(report));
@@ -33,7 +36,7 @@ export function runAudit(options: AuditCommandOptions, io: Io, version: string):
       io.stdout(auditSarif(report, model, version));
       break;
     case 'table':
-      io.stdout(auditTable(report, skipped, options.limit));
+      io.stdout(auditTable(report, skipped, options.limit, cni.evidence));
       break;
   }
   const score = report.cluster.score;

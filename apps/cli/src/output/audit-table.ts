@@ -1,7 +1,14 @@
 import Table from 'cli-table3';
 import type { AuditReport, WorkloadFinding } from '@palisade/policy-engine';
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const plural = (n: number, word: string) => `${n} ${n === 1 ? word : word.endsWith('y') ? `${word.slice(0, -1)}ies` : `${word}s`}`;
+
+const CNI_LABEL: Record<AuditReport['cni'], string> = {
+  generic: 'Kubernetes network plugin',
+  cilium: 'Cilium plugin',
+  calico: 'Calico plugin',
+  none: 'network plugin (it enforces no policy)',
+};
 const yesNo = (value: boolean) => (value ? 'yes' : 'NO');
 
 /** Unprotected workloads first (worst score first), then the rest. */
@@ -17,7 +24,7 @@ export function workloadsWorstFirst(workloads: readonly WorkloadFinding[]): Work
 }
 
 /** `limit` rows at most (0: all); people read the worst first, programs use json or csv. */
-export function auditTable(report: AuditReport, skipped: Readonly<Record<string, number>>, limit: number): string {
+export function auditTable(report: AuditReport, skipped: Readonly<Record<string, number>>, limit: number, cniEvidence?: string): string {
   const table = new Table({
     head: ['NAMESPACE', 'WORKLOAD', 'KIND', 'PODS', 'INGRESS ISOLATED', 'EGRESS ISOLATED', 'REACHABLE FROM', 'INTERNET', 'EXPOSED', 'SCORE'],
     style: { head: [], border: [] },
@@ -33,7 +40,7 @@ export function auditTable(report: AuditReport, skipped: Readonly<Record<string,
       yesNo(w.ingressIsolated),
       yesNo(w.egressIsolated),
       w.reachableFrom,
-      w.internetIngress ? 'reachable' : '-',
+      w.internetIngress ? (report.pods.some((p) => p.namespace === w.namespace && p.workload === w.name && p.internetIngress && !p.internetIngressConditional) ? 'reachable' : 'some requests') : '-',
       w.exposed ? 'EXPOSED' : '-',
       w.score,
     ]);
@@ -51,6 +58,12 @@ export function auditTable(report: AuditReport, skipped: Readonly<Record<string,
     `Unprotected workloads: ${c.unprotectedWorkloads}   Exposed workloads: ${c.exposedWorkloads}`,
     `Namespaces without a default-deny: ingress ${c.namespacesWithoutDefaultDenyIngress}, egress ${c.namespacesWithoutDefaultDenyEgress}`,
   );
+  lines.push(`Policies evaluated as the ${CNI_LABEL[report.cni]} enforces them${cniEvidence ? ` (${cniEvidence})` : ''}.`);
+  if (report.notEnforced.length > 0) {
+    lines.push(`Not enforced here (${plural(report.notEnforced.length, 'policy')}):`);
+    for (const n of report.notEnforced.slice(0, 20)) lines.push(`  ${n.policy}: ${n.reason}`);
+    if (report.notEnforced.length > 20) lines.push(`  ... and ${report.notEnforced.length - 20} more (-o json lists them all)`);
+  }
   const skippedKinds = Object.entries(skipped);
   if (skippedKinds.length) {
     lines.push(`Skipped objects of kinds Palisade does not read: ${skippedKinds.map(([k, n]) => `${k} (${n})`).join(', ')}`);

@@ -196,17 +196,9 @@ export function compileCalico(model: ClusterModel): PolicySet {
     if (used) addTier({ ...tier, endAction: 'Pass', kind: admin ? 'admin' : 'baseline', missing: false });
   }
 
-  const enforced = model.calicoPolicies.filter((policy) => {
-    if (policy.stagedAction !== undefined) {
-      notEnforced.push({ ref: calicoRef(policy), reason: `staged policy (stagedAction ${policy.stagedAction}): shown, never enforced` });
-      return false;
-    }
-    if (policy.doNotTrack || policy.preDNAT) {
-      notEnforced.push({ ref: calicoRef(policy), reason: `${policy.doNotTrack ? 'doNotTrack' : 'preDNAT'} policy: Calico applies it to host endpoints only, never to pods` });
-      return false;
-    }
-    return true;
-  });
+  // Staged policies and host-endpoint-only ones are listed by foreignPolicies, not evaluated.
+  const skipped = new Set(notEnforced.map((n) => n.ref.id));
+  const enforced = model.calicoPolicies.filter((policy) => !skipped.has(calicoRef(policy).id));
   for (const policy of enforced) {
     // A tier only policies name: Calico evaluates it after every tier that exists, ending in Deny.
     addTier({ name: policy.tier, order: Number.POSITIVE_INFINITY, endAction: 'Deny', kind: 'calico', missing: true });

@@ -9,7 +9,7 @@ import type {
   ClusterModel,
   PolicyDirection,
 } from '@palisade/cluster-model';
-import { ciliumRef, addressPeer, compileNetworkPolicy, foreignPolicies, policySetOf, byId } from './compile-kubernetes';
+import { addressPeer, byId, ciliumRef, compileNetworkPolicy, foreignPolicies, policySetOf } from './compile-kubernetes';
 import { CILIUM_NAMESPACE_LABEL } from './cilium-labels';
 import { MAX_PORT, MIN_PORT, PortMatcher, PortSpec } from './ports';
 import type { CompiledPolicy, CompiledRule, NotEnforced, PeerMatcher, PolicyRef, PolicySet } from './policy-set';
@@ -216,10 +216,9 @@ export function compileCilium(model: ClusterModel): PolicySet {
   const notEnforced: NotEnforced[] = foreignPolicies(model, 'cilium');
   for (const policy of model.ciliumPolicies) {
     policy.specs.forEach((spec, index) => {
-      if (spec.subject.kind === 'nodes') {
-        notEnforced.push({ ref: ciliumRef(policy), reason: `host policy (nodeSelector${policy.specs.length > 1 ? ` in specs[${index}]` : ''}): it applies to nodes, which Palisade does not evaluate` });
-        return;
-      }
+      // Host rules (nodeSelector) apply to nodes, not pods: a policy of host rules only is
+      // listed as not enforced (foreignPolicies); host rules beside endpoint rules are left out.
+      if (spec.subject.kind === 'nodes') return;
       for (const part of compileSpec(model, policy, spec, index, spec.subject.selector)) (part.tier === DENY_TIER ? deny : allow).push(part);
     });
   }

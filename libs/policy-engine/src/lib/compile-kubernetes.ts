@@ -11,6 +11,7 @@ import type {
 } from '@palisade/cluster-model';
 import { AddressRange, cidrRange } from './addresses';
 import type { CniMode } from './cni';
+import { notEnforcedReason } from './enforcement';
 import { fromAdminPorts, fromNetworkPolicyPorts } from './ports';
 import {
   CompiledPolicy,
@@ -19,6 +20,7 @@ import {
   NotEnforced,
   PeerMatcher,
   PolicyKind,
+  PolicyRef,
   policyRef,
   PolicySet,
   SubjectMatcher,
@@ -154,13 +156,11 @@ export function byId(a: CompiledPolicy, b: CompiledPolicy): number {
 }
 
 /** The reference a Cilium policy goes by. */
-export function ciliumRef(policy: CiliumPolicy) {
-  return policy.namespace === undefined
-    ? { kind: policy.kind, name: policy.name, id: `${policy.kind}/${policy.name}` }
-    : { kind: policy.kind, name: policy.name, namespace: policy.namespace, id: `${policy.kind}/${policy.namespace}/${policy.name}` };
+export function ciliumRef(policy: CiliumPolicy): PolicyRef {
+  return policyRef(policy.kind, policy.name, policy.namespace);
 }
 
-const CALICO_KINDS: Record<CalicoPolicy['kind'], PolicyKind> = {
+export const CALICO_KINDS: Record<CalicoPolicy['kind'], PolicyKind> = {
   NetworkPolicy: 'CalicoNetworkPolicy',
   GlobalNetworkPolicy: 'CalicoGlobalNetworkPolicy',
   StagedNetworkPolicy: 'CalicoStagedNetworkPolicy',
@@ -168,34 +168,23 @@ const CALICO_KINDS: Record<CalicoPolicy['kind'], PolicyKind> = {
   StagedKubernetesNetworkPolicy: 'CalicoStagedKubernetesNetworkPolicy',
 };
 
-/** The reference a Calico policy goes by: `NetworkPolicy.projectcalico.org/ns/name`. */
-export function calicoRef(policy: CalicoPolicy) {
-  const kind = CALICO_KINDS[policy.kind];
-  const display = `${policy.kind}.projectcalico.org`;
-  return policy.namespace === undefined
-    ? { kind, name: policy.name, id: `${display}/${policy.name}` }
-    : { kind, name: policy.name, namespace: policy.namespace, id: `${display}/${policy.namespace}/${policy.name}` };
+/** The reference a Calico policy goes by: `CalicoNetworkPolicy/ns/name`. */
+export function calicoRef(policy: CalicoPolicy): PolicyRef {
+  return policyRef(CALICO_KINDS[policy.kind], policy.name, policy.namespace);
 }
 
-/** The policies of the model a CNI does not enforce, with the reason in words. */
+/** The policies of the model a CNI does not enforce, with the reason in words (enforcement.ts). */
 export function foreignPolicies(model: ClusterModel, cni: CniMode): NotEnforced[] {
-  const out: NotEnforced[] = [];
-  const named = cni === 'none' ? 'the cluster\'s network plugin enforces no network policy' : undefined;
-  if (cni === 'none') {
-    for (const p of model.networkPolicies) out.push({ ref: policyRef('NetworkPolicy', p.name, p.namespace), reason: named as string });
-  }
-  if (cni === 'none' || cni === 'cilium') {
-    for (const p of model.adminPolicies) {
-      out.push({ ref: policyRef(p.kind, p.name), reason: named ?? `Cilium does not implement ${p.kind}` });
-    }
-  }
-  if (cni !== 'cilium') {
-    for (const p of model.ciliumPolicies) out.push({ ref: ciliumRef(p), reason: named ?? 'the cluster does not run Cilium: CiliumNetworkPolicies are not enforced here' });
-  }
-  if (cni !== 'calico') {
-    for (const p of model.calicoPolicies) out.push({ ref: calicoRef(p), reason: named ?? 'the cluster does not run Calico: Calico policies are not enforced here' });
-  }
-  return out;
+  const refs: [PolicyRef, unknown][] = [
+    ...model.networkPolicies.map((p): [PolicyRef, unknown] => [policyRef('NetworkPolicy', p.name, p.namespace), p.raw]),
+    ...model.adminPolicies.map((p): [PolicyRef, unknown] => [policyRef(p.kind, p.name), p.raw]),
+    ...model.ciliumPolicies.map((p): [PolicyRef, unknown] => [ciliumRef(p), p.raw]),
+    ...model.calicoPolicies.map((p): [PolicyRef, unknown] => [calicoRef(p), p.raw]),
+  ];
+  return refs.flatMap(([ref, raw]) => {
+    const reason = notEnforcedReason(ref.kind, raw, cni);
+    return reason === undefined ? [] : [{ ref, reason }];
+  });
 }
 
 export function policySetOf(cni: CniMode, tiers: readonly CompiledTier[], notEnforced: readonly NotEnforced[]): PolicySet {

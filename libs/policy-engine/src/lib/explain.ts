@@ -232,9 +232,10 @@ function describeDirection(policies: PolicySet, verdict: DirectionVerdict, subje
         );
       } else {
         const kinds = outcome.tier.kind === 'cilium' ? 'Cilium or Kubernetes policy' : 'rule of those policies';
+        const every = verdict.conditionalBy.length > 0 ? 'every request of ' : '';
         lines.unshift(
-          `${side}: ${label}. ${subject} is isolated for ${dir} by ${isolating}, and no ${kinds} allows traffic ${what} on ${formatPort(port)}.`,
-          `  To allow it, add an ${dir} rule to one of them with a peer matching ${peer} and port ${formatPort(port)}.`,
+          `${side}: ${label}. ${subject} is isolated for ${dir} by ${isolating}, and no ${kinds} allows ${every}traffic ${what} on ${formatPort(port)}.`,
+          `  To allow ${every ? 'every request' : 'it'}, add an ${dir} rule to one of them with a peer matching ${peer} and port ${formatPort(port)}${every ? ' and no L7 restriction' : ''}.`,
         );
       }
       break;

@@ -221,10 +221,19 @@ export interface EndpointView {
   readonly serviceAccountLabels: Labels;
 }
 
+/**
+ * How Palisade names a policy everywhere (findings, explanations, the API): `namespace/name` for
+ * a Kubernetes NetworkPolicy, `Kind/name` for a cluster-scoped policy, `Kind/namespace/name` for
+ * another namespaced kind (`CiliumNetworkPolicy/shop/web`, `CalicoNetworkPolicy/shop/web`).
+ */
+export function policyIdOf(kind: PolicyKind, name: string, namespace?: string): string {
+  if (namespace === undefined) return `${kind}/${name}`;
+  return kind === 'NetworkPolicy' ? `${namespace}/${name}` : `${kind}/${namespace}/${name}`;
+}
+
 export function policyRef(kind: PolicyKind, name: string, namespace?: string): PolicyRef {
-  return namespace === undefined
-    ? { kind, name, id: `${kind}/${name}` }
-    : { kind, name, namespace, id: `${namespace}/${name}` };
+  const id = policyIdOf(kind, name, namespace);
+  return namespace === undefined ? { kind, name, id } : { kind, name, namespace, id };
 }
 
 export interface CompileOptions {

@@ -310,6 +310,7 @@ describe('FakeKubeApiServer', () => {
         'nodes',
         'pods',
         'services',
+        'serviceaccounts',
       ]);
       const version = await kubeConfigFor(server).makeApiClient(VersionApi).getCode();
       expect(version.gitVersion).toBe('v1.31.0');
@@ -544,5 +545,35 @@ describe('FakeKubeApiServer', () => {
         'get /api/v1/namespaces/missing 404',
       ]);
     });
+  });
+});
+
+describe('FakeKubeApiServer: Cilium and Calico APIs', () => {
+  it('serves Cilium and Calico objects only while their APIs are installed, telling kinds of one name apart by group', async () => {
+    const server = await FakeKubeApiServer.start();
+    try {
+      const calicoPolicy = { apiVersion: 'crd.projectcalico.org/v1', kind: 'NetworkPolicy', metadata: { namespace: 'default', name: 'default.allow' }, spec: { selector: 'all()' } };
+      expect(() => server.create(calicoPolicy)).toThrow(/could not find|not found|404/i);
+      server.setCrds({ cilium: true, calico: true, calicoApiServer: true });
+      server.create(calicoPolicy);
+      server.create({ apiVersion: 'projectcalico.org/v3', kind: 'GlobalNetworkPolicy', metadata: { name: 'deny' }, spec: { selector: 'all()' } });
+      server.create({ apiVersion: 'cilium.io/v2', kind: 'CiliumNetworkPolicy', metadata: { namespace: 'default', name: 'c' }, spec: { endpointSelector: {} } });
+      server.create({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { namespace: 'default', name: 'k8s' }, spec: { podSelector: {} } });
+      expect(server.list('NetworkPolicy').map((p) => p.metadata.name)).toEqual(['k8s']);
+      expect(server.list('NetworkPolicy.crd.projectcalico.org').map((p) => p.metadata.name)).toEqual(['default.allow']);
+      const groups = await getJson(`${server.url}/apis`);
+      const names = (groups.body['groups'] as { name: string }[]).map((g) => g.name);
+      expect(names).toEqual(expect.arrayContaining(['cilium.io', 'crd.projectcalico.org', 'projectcalico.org']));
+      const calicoList = await getJson(`${server.url}/apis/crd.projectcalico.org/v1/networkpolicies`);
+      expect(calicoList.body).toMatchObject({ kind: 'NetworkPolicyList', items: [{ metadata: { name: 'default.allow' } }] });
+      const crds = server.list('CustomResourceDefinition').map((c) => c.metadata.name);
+      expect(crds).toContain('ciliumnetworkpolicies.cilium.io');
+      // The Calico API server is an aggregated API: no CRD stands for it.
+      expect(crds.some((name) => name.endsWith('.projectcalico.org') && !name.endsWith('crd.projectcalico.org'))).toBe(false);
+      server.setCrds({ calicoApiServer: false });
+      expect((await getJson(`${server.url}/apis/projectcalico.org/v3/globalnetworkpolicies`)).status).toBe(404);
+    } finally {
+      await server.stop();
+    }
   });
 });

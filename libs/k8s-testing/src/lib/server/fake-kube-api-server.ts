@@ -25,8 +25,8 @@ import {
   type WatchRequest,
 } from './resource-handlers';
 import {
-  apiVersionOf,
   qualifiedName,
+  AGGREGATED_FEATURES,
   RESOURCE_TYPES,
   resourceTypeForKind,
   type CrdFeature,
@@ -40,6 +40,12 @@ export interface CrdOptions {
   readonly adminNetworkPolicies?: boolean;
   /** ClusterNetworkPolicy (policy.networking.k8s.io/v1alpha2). */
   readonly clusterNetworkPolicies?: boolean;
+  /** Cilium's CRDs (cilium.io: CiliumNetworkPolicy, CiliumClusterwideNetworkPolicy, CiliumCIDRGroup). */
+  readonly cilium?: boolean;
+  /** Calico's CRDs (crd.projectcalico.org/v1: policies, tiers, network sets). */
+  readonly calico?: boolean;
+  /** The Calico API server (projectcalico.org/v3, an aggregated API). */
+  readonly calicoApiServer?: boolean;
 }
 
 export interface FakeKubeApiServerOptions {
@@ -140,6 +146,8 @@ const VERSION_INFO = {
  */
 export class FakeKubeApiServer {
   private readonly store: ObjectStore;
+  /** Aggregated APIs served now (they have no CRD object to tell). */
+  private readonly aggregated = new Set<CrdFeature>();
   private readonly pager: ListPager;
   private readonly http: Server;
   private readonly sockets = new Set<Socket>();
@@ -297,11 +305,19 @@ export class FakeKubeApiServer {
     const features: [CrdFeature, boolean | undefined][] = [
       ['adminNetworkPolicies', crds.adminNetworkPolicies],
       ['clusterNetworkPolicies', crds.clusterNetworkPolicies],
+      ['cilium', crds.cilium],
+      ['calico', crds.calico],
+      ['calicoApiServer', crds.calicoApiServer],
     ];
     for (const [feature, wanted] of features) {
       if (wanted === undefined) continue;
+      if (AGGREGATED_FEATURES.includes(feature)) {
+        if (wanted) this.aggregated.add(feature);
+        else this.aggregated.delete(feature);
+        continue;
+      }
       for (const type of crdTypes(feature)) {
-        const installed = this.serves(type.kind);
+        const installed = this.serves(`${type.kind}.${type.group}`);
         if (wanted && !installed) this.create(crdObject(type));
         if (!wanted && installed)
           this.delete('CustomResourceDefinition', undefined, qualifiedName(type));
@@ -473,11 +489,8 @@ export class FakeKubeApiServer {
   }
 
   private typeOf(kind: string, apiVersion?: string): ResourceType {
-    const type = resourceTypeForKind(kind);
-    if (
-      type === undefined ||
-      (apiVersion !== undefined && apiVersion !== '' && apiVersion !== apiVersionOf(type))
-    ) {
+    const type = resourceTypeForKind(kind, apiVersion);
+    if (type === undefined) {
       throw new KubeApiError(
         kubeStatus(
           404,
@@ -492,6 +505,7 @@ export class FakeKubeApiServer {
 
   private isServed(type: ResourceType): boolean {
     if (type.crd === undefined) return true;
+    if (AGGREGATED_FEATURES.includes(type.crd)) return this.aggregated.has(type.crd);
     const crds = resourceTypeForKind('CustomResourceDefinition');
     return crds !== undefined && this.store.get(crds, undefined, qualifiedName(type)) !== undefined;
   }

@@ -1,7 +1,17 @@
 /** The resources the fake serves, spelled exactly as the real API server's discovery spells them. */
 
-/** Optional CustomResourceDefinitions: a cluster without them answers 404 for their paths. */
-export type CrdFeature = 'adminNetworkPolicies' | 'clusterNetworkPolicies';
+/**
+ * Optional APIs: a cluster without them answers 404 for their paths. Most are CRDs; Calico's
+ * `projectcalico.org/v3` is served by the Calico API server (an aggregated API, no CRD).
+ */
+export type CrdFeature = 'adminNetworkPolicies' | 'clusterNetworkPolicies' | 'cilium' | 'calico' | 'calicoApiServer';
+
+/** Features served by an aggregated API server rather than CRDs. */
+export const AGGREGATED_FEATURES: readonly CrdFeature[] = ['calicoApiServer'];
+
+export const CILIUM_GROUP = 'cilium.io';
+export const CALICO_CRD_GROUP = 'crd.projectcalico.org';
+export const CALICO_API_GROUP = 'projectcalico.org';
 
 export interface ResourceType {
   /** '' for the core group. */
@@ -54,6 +64,7 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
   resource('', 'v1', 'Node', 'nodes', false, { shortNames: ['no'] }),
   resource('', 'v1', 'Pod', 'pods', true, { shortNames: ['po'], categories: ALL }),
   resource('', 'v1', 'Service', 'services', true, { shortNames: ['svc'], categories: ALL }),
+  resource('', 'v1', 'ServiceAccount', 'serviceaccounts', true, { shortNames: ['sa'] }),
   resource('apps', 'v1', 'Deployment', 'deployments', true, {
     shortNames: ['deploy'],
     categories: ALL,
@@ -123,7 +134,37 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     crd: 'clusterNetworkPolicies',
     ...tracked,
   }),
+  resource(CILIUM_GROUP, 'v2', 'CiliumNetworkPolicy', 'ciliumnetworkpolicies', true, {
+    shortNames: ['cnp', 'ciliumnp'],
+    categories: ['cilium', 'ciliumpolicy'],
+    crd: 'cilium',
+    ...tracked,
+  }),
+  resource(CILIUM_GROUP, 'v2', 'CiliumClusterwideNetworkPolicy', 'ciliumclusterwidenetworkpolicies', false, {
+    shortNames: ['ccnp'],
+    categories: ['cilium', 'ciliumpolicy'],
+    crd: 'cilium',
+    ...tracked,
+  }),
+  resource(CILIUM_GROUP, 'v2alpha1', 'CiliumCIDRGroup', 'ciliumcidrgroups', false, { shortNames: ['ccg'], categories: ['cilium'], crd: 'cilium', ...tracked }),
+  ...calicoTypes(CALICO_CRD_GROUP, 'v1', 'calico'),
+  ...calicoTypes(CALICO_API_GROUP, 'v3', 'calicoApiServer'),
 ];
+
+/** Calico's kinds, under the CRD group (stored objects) or the API server's group. */
+function calicoTypes(group: string, version: string, crd: CrdFeature): ResourceType[] {
+  const kinds: [string, string, boolean][] = [
+    ['NetworkPolicy', 'networkpolicies', true],
+    ['GlobalNetworkPolicy', 'globalnetworkpolicies', false],
+    ['StagedNetworkPolicy', 'stagednetworkpolicies', true],
+    ['StagedGlobalNetworkPolicy', 'stagedglobalnetworkpolicies', false],
+    ['StagedKubernetesNetworkPolicy', 'stagedkubernetesnetworkpolicies', true],
+    ['Tier', 'tiers', false],
+    ['NetworkSet', 'networksets', true],
+    ['GlobalNetworkSet', 'globalnetworksets', false],
+  ];
+  return kinds.map(([kind, plural, namespaced]) => resource(group, version, kind, plural, namespaced, { crd, ...tracked }));
+}
 
 export function apiVersionOf(type: ResourceType): string {
   return type.group === '' ? type.version : `${type.group}/${type.version}`;
@@ -134,13 +175,23 @@ export function qualifiedName(type: ResourceType): string {
   return type.group === '' ? type.plural : `${type.plural}.${type.group}`;
 }
 
-const BY_KIND = new Map(RESOURCE_TYPES.map((type) => [type.kind, type]));
+/** The first type of each kind (Kubernetes' own where a CRD reuses the name), and every type by `Kind.group`. */
+const BY_KIND = new Map<string, ResourceType>();
+for (const type of RESOURCE_TYPES) if (!BY_KIND.has(type.kind)) BY_KIND.set(type.kind, type);
+const BY_QUALIFIED_KIND = new Map(RESOURCE_TYPES.map((type) => [`${type.kind}.${type.group}`, type]));
 const BY_PATH = new Map(
   RESOURCE_TYPES.map((type) => [`${type.group}/${type.version}/${type.plural}`, type]),
 );
 
-export function resourceTypeForKind(kind: string): ResourceType | undefined {
-  return BY_KIND.get(kind);
+/**
+ * The type of a kind: with an apiVersion, the one of that group and version; with a qualified
+ * kind (`NetworkPolicy.crd.projectcalico.org`), that group's; else the first registered.
+ */
+export function resourceTypeForKind(kind: string, apiVersion?: string): ResourceType | undefined {
+  if (apiVersion !== undefined && apiVersion !== '') {
+    return RESOURCE_TYPES.find((type) => type.kind === kind && apiVersionOf(type) === apiVersion);
+  }
+  return BY_QUALIFIED_KIND.get(kind) ?? BY_KIND.get(kind);
 }
 
 export function resourceTypeForPath(
