@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import * as path from 'node:path';
 import { createPrismaClient, migrateDatabase, resolveDatabase } from '@palisade/database';
-import { startDemoCluster } from '@palisade/k8s-testing';
+import { DEMO_CILIUM_STORY, DEMO_STORY, startDemoCluster, type DemoCluster as StartedDemo } from '@palisade/k8s-testing';
 import type { DemoCluster } from './collectors/demo-cluster.provider';
+import type { ClusterSource } from './kubernetes/cluster-source';
 import { ConfigError, loadConfig } from './config/app-config';
 import { closeApp, createApp } from './create-app';
 import { createLogger, redactUrl } from './logger';
@@ -31,15 +32,20 @@ async function main(): Promise<void> {
   await migrateDatabase(database.url);
   const prisma = createPrismaClient(database.url);
 
-  let stopDemo: (() => Promise<void>) | undefined;
+  const demos: StartedDemo[] = [];
   const demo: DemoCluster = {
+    // Two clusters side by side: Kubernetes policies, and a cluster running Cilium.
     start: async () => {
-      const cluster = await startDemoCluster({ speed: config.kubernetes.demoSpeed, loop: true });
-      stopDemo = () => cluster.stop();
-      return { kind: 'demo', name: 'demo', kubeconfigYaml: cluster.server.kubeconfigYaml('demo') };
+      const sources: ClusterSource[] = [];
+      for (const story of [DEMO_STORY, DEMO_CILIUM_STORY]) {
+        const cluster = await startDemoCluster({ story, speed: config.kubernetes.demoSpeed, loop: true });
+        demos.push(cluster);
+        sources.push({ kind: 'demo', name: story.name, kubeconfigYaml: cluster.server.kubeconfigYaml(story.name) });
+      }
+      return sources;
     },
     stop: async () => {
-      await stopDemo?.();
+      await Promise.all(demos.splice(0).map((cluster) => cluster.stop()));
     },
   };
 

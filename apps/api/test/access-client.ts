@@ -156,6 +156,8 @@ export async function documentedRoutes(baseUrl: string): Promise<string[]> {
 /** The demo cluster's id and a namespace, workload and policies it has (for real path parameters). */
 export interface DemoObjects {
   readonly clusterId: string;
+  /** Every cluster the API watches (both demo clusters), sorted. */
+  readonly clusterIds: readonly string[];
   readonly workload: { readonly namespace: string; readonly kind: string; readonly name: string };
   /** One of the workload's pods, as `namespace/name` (what explain takes). */
   readonly pod: string;
@@ -165,8 +167,9 @@ export interface DemoObjects {
 
 export async function demoObjects(baseUrl: string, as: Identity = bootstrapAdmin): Promise<DemoObjects> {
   const clusters = await call<Items>(baseUrl, as, 'GET', '/api/clusters');
-  const cluster = clusters.body.items.find((c) => c.lastSnapshotAt);
-  if (!cluster) throw new Error('no cluster with a snapshot yet');
+  // The main demo cluster (demo-cilium beside it has no Kubernetes NetworkPolicy).
+  const cluster = clusters.body.items.find((c) => c.name === 'demo' && c.lastSnapshotAt);
+  if (!cluster) throw new Error('no snapshot of the demo cluster yet');
   const clusterId = cluster.id as string;
   const workloads = await call<Items>(baseUrl, as, 'GET', `/api/clusters/${clusterId}/workloads?limit=1000`);
   const policies = await call<Items>(baseUrl, as, 'GET', `/api/clusters/${clusterId}/policies?limit=1000`);
@@ -179,6 +182,7 @@ export async function demoObjects(baseUrl: string, as: Identity = bootstrapAdmin
   if (!pod) throw new Error(`no pod of ${workload.namespace}/${workload.name} yet`);
   return {
     clusterId,
+    clusterIds: clusters.body.items.map((c) => c.id as string).sort(),
     workload: { namespace: workload.namespace, kind: workload.kind, name: workload.name },
     pod: `${workload.namespace}/${pod.name}`,
     policy: { kind: policy.kind, namespace: policy.namespace, name: policy.name },

@@ -309,7 +309,7 @@ describe('the live socket.io namespace', () => {
   it('lets a viewer token in, and subscribing answers the cluster ids joined', async () => {
     const { connected, socket, error } = await connect({ token: tokens.viewer!.secret });
     expect({ connected, error }).toEqual({ connected: true, error: undefined });
-    expect(await socket.timeout(5000).emitWithAck('subscribe', {})).toEqual([demo.clusterId]);
+    expect([...(await socket.timeout(5000).emitWithAck('subscribe', {}))].sort()).toEqual(demo.clusterIds);
     expect(await socket.timeout(5000).emitWithAck('subscribe', { clusterIds: [demo.clusterId, randomId()] })).toEqual([demo.clusterId]);
   });
 

@@ -483,8 +483,9 @@ describe('the API endpoint by endpoint', () => {
       const cluster = (await get(c(''))).body;
       expect(cluster.lastSnapshotAt).toBe(takenAt.get(4));
       expect(cluster.score).toBe(res.body.items[0].score);
-      const { seq, pods, workloads, namespaces, policies, unprotectedWorkloads, exposedWorkloads, ingressIsolatedPercent, egressIsolatedPercent } = res.body.items[0];
-      expect(cluster.latest).toEqual({ seq, pods, workloads, namespaces, policies, unprotectedWorkloads, exposedWorkloads, ingressIsolatedPercent, egressIsolatedPercent });
+      const { seq, pods, workloads, namespaces, policies, unprotectedWorkloads, exposedWorkloads, ingressIsolatedPercent, egressIsolatedPercent, notEnforcedPolicies, cni, cniEvidence } = res.body.items[0];
+      expect(cluster.latest).toEqual({ seq, pods, workloads, namespaces, policies, unprotectedWorkloads, exposedWorkloads, ingressIsolatedPercent, egressIsolatedPercent, notEnforcedPolicies, cni, cniEvidence });
+      expect({ cni, cniEvidence, notEnforcedPolicies }).toEqual({ cni: 'generic', cniEvidence: 'no CNI-specific policy in the input', notEnforcedPolicies: 0 });
     });
 
     it('GET /diff between the snapshots around the deletion: POLICY_REMOVED, the exposed workload and the summary', async () => {

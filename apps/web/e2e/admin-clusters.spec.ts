@@ -220,10 +220,10 @@ it('removes a cluster added through the API only once the history deletion is co
   const clusters = (await (await dashboard.session.apiFetch('/api/clusters')).json()) as {
     items: { name: string }[];
   };
-  expect(clusters.items.map((c) => c.name)).toEqual(['demo']);
+  expect(clusters.items.map((c) => c.name)).toEqual(['demo', 'demo-cilium']);
   await page.unrouteAll();
   await page.goto(web());
-  await page.getByRole('article', { name: 'demo' }).waitFor();
+  await page.getByRole('article', { name: 'demo', exact: true }).waitFor();
   expect(await page.getByRole('article', { name: NAME }).count()).toBe(0);
   await page.close();
 }, 60_000);

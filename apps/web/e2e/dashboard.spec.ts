@@ -25,7 +25,7 @@ it('opens a cluster from the home page and shows its score, isolation, trend and
   const page = await newPage();
   await page.goto(`${dashboard.web.url}/`);
   // The fleet: the demo cluster's card with its counts, trend and status, live.
-  const card = page.getByRole('article', { name: 'demo' });
+  const card = page.getByRole('article', { name: 'demo', exact: true });
   expect(await card.locator('[data-card="unprotected"]').textContent()).toMatch(
     /^\d+ of \d+ workloads$/,
   );
@@ -34,7 +34,7 @@ it('opens a cluster from the home page and shows its score, isolation, trend and
   expect(await page.locator('[data-fleet="unprotected"]').textContent()).toMatch(/^\d+$/);
   await expectText(page.locator('[data-connection]'), 'Live');
   await saveScreenshot(page, 'fleet');
-  await page.getByRole('link', { name: 'demo' }).first().click();
+  await page.getByRole('link', { name: 'demo', exact: true }).first().click();
   await page.waitForURL(`**/clusters/${dashboard.clusterId}`);
 
   await expectText(page.getByRole('heading', { level: 1 }), 'demo');

@@ -224,3 +224,39 @@ async function expectOnlyAllowMonitoringScrape(page: Page): Promise<void> {
   ]);
   expect(await page.locator('[data-total]:visible').getAttribute('data-total')).toBe('1');
 }
+
+it('shows the Cilium demo cluster with the plugin it runs, its Cilium policies and the ones not enforced there', async () => {
+  const clusters = (await (await dashboard.session.apiFetch('/api/clusters')).json()) as {
+    items: { id: string; name: string; lastSnapshotAt: string | null }[];
+  };
+  const cilium = clusters.items.find((c) => c.name === 'demo-cilium');
+  expect(cilium?.lastSnapshotAt).not.toBeNull();
+  const page = await newPage();
+  await page.goto(`${dashboard.web.url}/clusters/${cilium!.id}`);
+  const plugin = page.getByTestId('plugin-line');
+  await plugin.waitFor();
+  expect(await plugin.textContent()).toMatch(
+    /^Policies are evaluated as Cilium enforces them .* \(DaemonSet kube-system\/cilium\)\. 2 policies are not enforced here$/,
+  );
+  await plugin.getByRole('link', { name: '2 policies are not enforced here' }).click();
+  await page.waitForURL(`**/clusters/${cilium!.id}/policies?enforced=false`);
+  await page.locator('tbody tr[data-policy]:visible').first().waitFor();
+  expect(
+    await policyRows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-policy'))),
+  ).toEqual([
+    'AdminNetworkPolicy/deny-media-egress',
+    'CiliumClusterwideNetworkPolicy/nodes-ssh-from-bastion',
+  ]);
+  expect(await policyRows(page).first().locator('td[data-enforced]').textContent()).toBe(
+    'Not enforced here Cilium does not implement AdminNetworkPolicy',
+  );
+  await expectNoApiError(page);
+  await saveScreenshot(page, 'cilium-policies-not-enforced');
+
+  // The catalog answers the storefront's GETs only: counted, and said, as some requests only.
+  await page.goto(`${dashboard.web.url}/clusters/${cilium!.id}/workloads?namespace=store`);
+  const catalog = page.locator('tbody tr[data-workload="store/Deployment/catalog"]:visible');
+  await catalog.waitFor();
+  expect(await catalog.textContent()).toContain('2 (2 for some requests only)');
+  await page.close();
+}, 60_000);

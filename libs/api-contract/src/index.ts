@@ -1,6 +1,6 @@
 /**
  * The shapes the API answers and pushes, shared by the API, the dashboard and scripts.
- * Types and constants only (no dependencies), so any client can import it.
+ * Types, constants and the grammar of policy ids, without dependencies, so any client can import it.
  */
 
 export interface Page<T> {
@@ -36,7 +36,15 @@ export interface ClusterFigures {
   readonly exposedWorkloads: number;
   readonly ingressIsolatedPercent: number;
   readonly egressIsolatedPercent: number;
+  /** Policies read but not enforced by the cluster's network plugin (not counted in `policies`). */
+  readonly notEnforcedPolicies: number;
+  /** The network plugin whose semantics were evaluated (null: snapshots older than this field). */
+  readonly cni: CniName | null;
+  readonly cniEvidence: string | null;
 }
+
+/** Which policy kinds a cluster enforces: see docs/cni.md. */
+export type CniName = 'generic' | 'cilium' | 'calico' | 'none';
 
 export interface WorkloadItem {
   readonly namespace: string;
@@ -46,6 +54,12 @@ export interface WorkloadItem {
   readonly egressIsolated: boolean;
   readonly reachableFrom: number;
   readonly internetIngress: boolean;
+  /**
+   * Of reachableFrom and internetIngress, what is allowed only for some requests or names (L7
+   * rules, DNS names): a conditional verdict, never rounded to allowed or denied.
+   */
+  readonly reachableFromConditional: number;
+  readonly internetIngressConditional: boolean;
   readonly exposed: boolean;
   readonly unprotected: boolean;
   readonly score: number | null;
@@ -192,21 +206,71 @@ export interface NamespaceItem {
   readonly egressIsolatedPods: number;
 }
 
+/**
+ * Every policy kind Palisade reads. Calico's kinds carry a `Calico` prefix (their own kind names
+ * are Kubernetes' `NetworkPolicy`); Staged kinds are shown but never enforced.
+ */
 export const POLICY_KINDS = [
   'NetworkPolicy',
   'AdminNetworkPolicy',
   'BaselineAdminNetworkPolicy',
   'ClusterNetworkPolicy',
+  'CiliumNetworkPolicy',
+  'CiliumClusterwideNetworkPolicy',
+  'CalicoNetworkPolicy',
+  'CalicoGlobalNetworkPolicy',
+  'CalicoStagedNetworkPolicy',
+  'CalicoStagedGlobalNetworkPolicy',
+  'CalicoStagedKubernetesNetworkPolicy',
 ] as const;
 
 export type PolicyKind = (typeof POLICY_KINDS)[number];
 
-/** One item of GET /api/clusters/:id/policies: `id` is `ns/name` for a NetworkPolicy, `Kind/name` otherwise. */
+/** The kinds that live in a namespace. */
+export const NAMESPACED_POLICY_KINDS: readonly PolicyKind[] = [
+  'NetworkPolicy',
+  'CiliumNetworkPolicy',
+  'CalicoNetworkPolicy',
+  'CalicoStagedNetworkPolicy',
+  'CalicoStagedKubernetesNetworkPolicy',
+];
+
+export function isPolicyKind(text: unknown): text is PolicyKind {
+  return typeof text === 'string' && (POLICY_KINDS as readonly string[]).includes(text);
+}
+
+/**
+ * What a policy id stands for. Ids are `namespace/name` for a NetworkPolicy, `Kind/name` for a
+ * cluster-scoped policy and `Kind/namespace/name` for the other namespaced kinds; namespaces are
+ * lower-case DNS labels and kinds are not, so the first segment tells the forms apart.
+ * Undefined for anything else.
+ */
+export function parsePolicyId(id: string): { kind: PolicyKind; namespace?: string; name: string } | undefined {
+  const parts = id.split('/');
+  if (parts.some((p) => p === '')) return undefined;
+  const [head, second, third, ...more] = parts;
+  if (more.length > 0) return undefined;
+  if (!isPolicyKind(head)) return second !== undefined && third === undefined ? { kind: 'NetworkPolicy', namespace: head, name: second } : undefined;
+  if (head === 'NetworkPolicy' || second === undefined) return undefined;
+  const namespaced = NAMESPACED_POLICY_KINDS.includes(head);
+  if (namespaced) return third === undefined ? undefined : { kind: head, namespace: second, name: third };
+  return third === undefined ? { kind: head, name: second } : undefined;
+}
+
+/**
+ * One item of GET /api/clusters/:id/policies (`id`: see parsePolicyId). A policy the cluster's
+ * network plugin does not enforce (another plugin's kind, a host or staged policy) says why.
+ */
 export interface PolicyItem {
   readonly id: string;
   readonly kind: PolicyKind;
   readonly namespace?: string;
   readonly name: string;
+  readonly enforced: boolean;
+  readonly notEnforcedReason?: string;
+  /** Calico: the tier and the order within it (null: after every ordered policy). */
+  readonly tier?: string;
+  readonly order?: number | null;
   /** Workloads whose pods it selects now (0 once removed). */
   readonly selectsWorkloads: number;
   readonly since: string | null;
@@ -240,6 +304,10 @@ export interface SnapshotItem {
   readonly egressIsolatedPercent: number;
   readonly unprotectedWorkloads: number;
   readonly exposedWorkloads: number;
+  readonly notEnforcedPolicies: number;
+  /** The network plugin the snapshot was evaluated for, and why (null: older snapshots). */
+  readonly cni: string | null;
+  readonly cniEvidence: string | null;
   /** Change events the snapshot produced. */
   readonly changes: number;
   readonly objectChanges: number;
@@ -524,6 +592,9 @@ export interface ReportWorkload {
   readonly internetIngress: boolean;
   readonly internetEgress: boolean;
   readonly reachableFrom: number;
+  /** Of reachableFrom and internetIngress, what only some requests or names get (absent in reports made before CNI policies were read). */
+  readonly reachableFromConditional?: number;
+  readonly internetIngressConditional?: boolean;
   /** `label=value` of the first owner label present (see ReportData.ownerLabels). */
   readonly owner: string | null;
   readonly labels: Readonly<Record<string, string>>;
@@ -572,8 +643,21 @@ export interface ReportClusterSection {
   readonly egressIsolatedPercent: number | null;
   readonly pods: number;
   readonly policies: number;
+  /** The network plugin the findings were evaluated for (absent or null: reports or snapshots from before it was recorded). */
+  readonly cni?: CniName | null;
+  /** Policies the cluster holds but its plugin does not enforce, at the end of the period. */
+  readonly notEnforced?: readonly ReportNotEnforced[];
   /** Scores over the period (bucketed to at most a few hundred points). */
   readonly series: readonly ReportScorePoint[];
+}
+
+/** A policy that is in the cluster but not enforced there, and why. */
+export interface ReportNotEnforced {
+  readonly cluster: string;
+  /** The policy's id (see parsePolicyId). */
+  readonly policy: string;
+  readonly kind: PolicyKind;
+  readonly reason: string;
 }
 
 export interface ReportSummary {
@@ -594,6 +678,8 @@ export interface ReportSummary {
   readonly becameExposed: number;
   readonly becameProtected: number;
   readonly policyChanges: number;
+  /** Policies not enforced by their cluster's plugin (absent in older reports). */
+  readonly notEnforcedPolicies?: number;
   readonly controls: { readonly pass: number; readonly fail: number; readonly notAssessable: number };
 }
 

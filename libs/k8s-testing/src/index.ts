@@ -24,10 +24,13 @@ export {
   DEMO_STEPS,
   DEMO_RESET_STEP_ID,
   DEMO_MANAGED_OBJECTS,
+  DEMO_STORY,
   DEMO_INITIAL_FRONTEND_PODS,
   DEMO_INITIAL_PAYMENTS_API_PODS,
   type DemoChange,
   type DemoDerivedChange,
   type DemoExpectation,
   type DemoStep,
+  type DemoStory,
 } from './lib/demo/demo-story';
+export { DEMO_CILIUM_STORY } from './lib/demo/demo-cilium-story';

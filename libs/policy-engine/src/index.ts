@@ -8,6 +8,7 @@ export { evaluateConnection, evaluateDirection, lesserVerdict } from './lib/pair
 export type { ConnectionVerdict, DirectionOutcome, DirectionVerdict, Verdict } from './lib/pairwise';
 export { compilePolicies, policyIdOf } from './lib/policy-set';
 export { notEnforcedReason } from './lib/enforcement';
+export { modelPolicies } from './lib/compile-kubernetes';
 export type { CompiledRule, CompiledTier, NotEnforced, PolicyKind, PolicyRef, PolicySet, TierKind } from './lib/policy-set';
 export { assumeCni, CNI_MODES, CNI_NAMES, detectCni } from './lib/cni';
 export type { CniDetection, CniMode } from './lib/cni';

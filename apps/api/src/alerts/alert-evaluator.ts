@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { AlertKind } from '@palisade/api-contract';
+import { parsePolicyId, type AlertKind } from '@palisade/api-contract';
 import type { Alert } from '@palisade/prisma-client';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { conditionHolds, SubjectState } from './alert-condition';
@@ -97,11 +97,8 @@ export class AlertEvaluator {
       case 'NAMESPACE_LOST_DEFAULT_DENY':
         return { namespace: alert.namespace ? await this.repository.namespaceDetails(cluster.id, alert.namespace) : null };
       case 'POLICY_REMOVED': {
-        const d = alert.details as Record<string, unknown>;
-        const policyKind = String(d['policyKind'] ?? 'NetworkPolicy');
-        const policy = alert.policy ?? '';
-        const name = policy.slice(policy.indexOf('/') + 1);
-        return { policyPresent: await this.repository.policyPresent(cluster.id, policyKind, policyKind === 'NetworkPolicy' ? (alert.namespace ?? '') : '', name) };
+        const ref = parsePolicyId(alert.policy ?? '');
+        return { policyPresent: ref ? await this.repository.policyPresent(cluster.id, ref.kind, ref.namespace ?? '', ref.name) : false };
       }
       case 'SCORE_DROPPED':
         return { clusterScore: cluster.score };

@@ -145,7 +145,7 @@ async function snapshot(w: World, clusterId: string, workloads: readonly W[], ex
       takenAt: clock.now(),
       trigger: 'schedule',
       durationMs: 1,
-      aggregates: { pods: 1, workloads: workloads.length, namespaces: 1, policies: 0, score: 80, ingressIsolatedPercent: 0, egressIsolatedPercent: 0, unprotectedWorkloads: 0, exposedWorkloads: 0 },
+      aggregates: { pods: 1, workloads: workloads.length, namespaces: 1, policies: 0, score: 80, ingressIsolatedPercent: 0, egressIsolatedPercent: 0, unprotectedWorkloads: 0, exposedWorkloads: 0, notEnforcedPolicies: 0, cni: 'generic', cniEvidence: 'test' },
       ...plan,
     },
     current.lastSeq,
@@ -303,7 +303,7 @@ describe('alerts with a grace period', () => {
 
     // Seen again while firing (another event for the same subject): no second alert, no second message.
     await snapshot(w, clusterId, [{ name: 'db' }, { name: 'web', unprotected: true, labels: { team: 'other' } }]);
-    await w.snapshots.write({ clusterId, takenAt: clock.now(), trigger: 'manual', durationMs: 1, aggregates: { pods: 1, workloads: 2, namespaces: 1, policies: 0, score: 80, ingressIsolatedPercent: 0, egressIsolatedPercent: 0, unprotectedWorkloads: 1, exposedWorkloads: 1 }, closeObjects: [], openObjects: [], closeScores: [], openScores: [], changes: [{ kind: 'WORKLOAD_ADDED_UNPROTECTED', namespace: 'shop', workload: 'Deployment/web', details: {} }] }, (await w.snapshots.loadCurrent(clusterId)).lastSeq);
+    await w.snapshots.write({ clusterId, takenAt: clock.now(), trigger: 'manual', durationMs: 1, aggregates: { pods: 1, workloads: 2, namespaces: 1, policies: 0, score: 80, ingressIsolatedPercent: 0, egressIsolatedPercent: 0, unprotectedWorkloads: 1, exposedWorkloads: 1, notEnforcedPolicies: 0, cni: 'generic', cniEvidence: 'test' }, closeObjects: [], openObjects: [], closeScores: [], openScores: [], changes: [{ kind: 'WORKLOAD_ADDED_UNPROTECTED', namespace: 'shop', workload: 'Deployment/web', details: {} }] }, (await w.snapshots.loadCurrent(clusterId)).lastSeq);
     clock.advance(GRACE + 1);
     await tick(w);
     expect(await alertsOf(clusterId)).toHaveLength(1);

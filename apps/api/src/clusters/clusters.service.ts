@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { ClusterFigures, ClusterItem, Page } from '@palisade/api-contract';
+import type { ClusterFigures, ClusterItem, CniName, Page } from '@palisade/api-contract';
+import { CNI_MODES } from '@palisade/policy-engine';
 import type { Cluster, Snapshot } from '@palisade/prisma-client';
 import { CollectorsService } from '../collectors/collectors.service';
 import { ApiError } from '../common/api-error';
@@ -78,5 +79,10 @@ function figuresOf(s: Snapshot): ClusterFigures {
     exposedWorkloads: s.exposedWorkloads,
     ingressIsolatedPercent: s.ingressIsolatedPercent,
     egressIsolatedPercent: s.egressIsolatedPercent,
+    notEnforcedPolicies: s.notEnforcedPolicies,
+    cni: isCniName(s.cni) ? s.cni : null,
+    cniEvidence: s.cniEvidence,
   };
 }
+
+const isCniName = (text: string | null): text is CniName => (CNI_MODES as readonly (string | null)[]).includes(text);

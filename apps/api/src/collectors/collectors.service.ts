@@ -68,7 +68,7 @@ export class CollectorsService implements OnApplicationBootstrap, OnModuleDestro
     const discovered = discoverClusterSources(this.config.kubernetes);
     for (const note of discovered.notes) this.logger.log(note);
     const sources = [...discovered.sources];
-    if (discovered.wantsDemo) sources.push(await this.demo.start());
+    if (discovered.wantsDemo) sources.push(...(await this.demo.start()));
     this.live.setClusterDirectory(() => [...this.runtimes.keys()]);
     for (const source of sources) await this.add(source);
     await this.syncStored();

@@ -1,8 +1,11 @@
 import type { ClusterSource } from '../kubernetes/cluster-source';
 
-/** The built-in demo cluster: a fake API server playing a scripted story (libs/k8s-testing). */
+/**
+ * The built-in demo clusters: fake API servers playing scripted stories (libs/k8s-testing), one
+ * with Kubernetes policies and one running Cilium.
+ */
 export interface DemoCluster {
-  start(): Promise<ClusterSource>;
+  start(): Promise<ClusterSource[]>;
   stop(): Promise<void>;
 }
 

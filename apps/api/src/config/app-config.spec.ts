@@ -20,6 +20,17 @@ describe('configuration', () => {
     expect(config.evaluation.clusterCidrs).toEqual(['10.0.0.0/8']);
   });
 
+  it('detects each cluster\'s network plugin unless PALISADE_CNI names it, for all clusters or per cluster name', () => {
+    expect(loadConfig({}).evaluation.cni).toEqual({ default: 'auto', byCluster: {} });
+    expect(loadConfig({ PALISADE_CNI: 'Calico, edge=cilium, lab = auto, old=flannel' }).evaluation.cni).toEqual({
+      default: 'calico',
+      byCluster: { edge: 'cilium', lab: 'auto', old: 'none' },
+    });
+    for (const bad of ['weavenet', 'edge=', '=cilium', 'toString', 'edge=constructor']) {
+      expect(() => loadConfig({ PALISADE_CNI: bad })).toThrow(/PALISADE_CNI is auto, a plugin \(generic, kubernetes/);
+    }
+  });
+
   it('lists every bad variable at once', () => {
     try {
       loadConfig({ API_PORT: 'eighty', SNAPSHOT_INTERVAL: 'often', DATABASE_URL: 'not a url', PALISADE_DEMO: 'maybe' });

@@ -1,3 +1,4 @@
+import { CNI_NAMES, type CniMode } from '@palisade/policy-engine';
 import { CronTime } from 'cron';
 import * as ipaddr from 'ipaddr.js';
 import * as os from 'node:os';
@@ -65,6 +66,35 @@ const isCidr = (text: string) => {
 };
 const flag = z.enum(['true', 'false']).default('false');
 
+/** What PALISADE_CNI says: `auto` (detect), a plugin for every cluster, or per cluster name. */
+export interface CniSetting {
+  readonly default: CniMode | 'auto';
+  readonly byCluster: Readonly<Record<string, CniMode | 'auto'>>;
+}
+
+const CNI_RULE = `PALISADE_CNI is auto, a plugin (${Object.keys(CNI_NAMES).join(', ')}) or cluster=plugin pairs, comma-separated (\`calico,edge=cilium\`)`;
+
+const cniSetting = z
+  .string()
+  .trim()
+  .default('auto')
+  .transform((text, ctx): CniSetting => {
+    const modeOf = (name: string): CniMode | 'auto' | undefined => (name === 'auto' ? 'auto' : Object.hasOwn(CNI_NAMES, name) ? CNI_NAMES[name] : undefined);
+    let fallback: CniMode | 'auto' = 'auto';
+    const byCluster: Record<string, CniMode | 'auto'> = {};
+    for (const entry of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+      const [cluster, name] = entry.includes('=') ? entry.split('=', 2).map((s) => s.trim()) : [undefined, entry];
+      const mode = modeOf(name.toLowerCase());
+      if (mode === undefined || cluster === '') {
+        ctx.addIssue({ code: 'custom', message: `${CNI_RULE}; not ${JSON.stringify(entry)}` });
+        return z.NEVER;
+      }
+      if (cluster === undefined) fallback = mode;
+      else byCluster[cluster] = mode;
+    }
+    return { default: fallback, byCluster };
+  });
+
 /** Usernames: what people type, no spaces or markup. */
 export const USERNAME = /^[A-Za-z0-9][A-Za-z0-9._@-]{1,63}$/;
 export const USERNAME_RULE = 'a username is 2-64 letters, digits, dots, dashes, underscores or @, starting with a letter or digit';
@@ -91,6 +121,7 @@ const environment = z.object({
   SCORE_CHANGE_THRESHOLD: z.coerce.number().min(0).max(100).default(5),
   EXCLUDED_NAMESPACES: list.default(['kube-system', 'kube-public', 'kube-node-lease']),
   CLUSTER_CIDRS: list.default([]),
+  PALISADE_CNI: cniSetting,
   ALERT_GRACE: duration('ALERT_GRACE', 0).prefault('2m'),
   ALERT_WEBHOOK_URL: z.url({ protocol: /^https?$/, message: 'ALERT_WEBHOOK_URL must be an http(s) URL' }).optional(),
   ALERT_WEBHOOK_SECRET: z.string().min(1).optional(),
@@ -183,6 +214,8 @@ export interface AppConfig {
     readonly debounceMs: number;
     readonly excludedNamespaces: readonly string[];
     readonly clusterCidrs: readonly string[];
+    /** Which plugin's semantics to evaluate each cluster with (auto: detected). */
+    readonly cni: CniSetting;
   };
   readonly alerts: {
     /** How long a condition must last before its alert fires. */
@@ -303,6 +336,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
       debounceMs: e.EVALUATION_DEBOUNCE,
       excludedNamespaces: e.EXCLUDED_NAMESPACES,
       clusterCidrs: e.CLUSTER_CIDRS,
+      cni: e.PALISADE_CNI,
     },
     alerts: {
       graceMs: e.ALERT_GRACE,

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { WorkloadItem } from '@palisade/api-contract';
 import { buildModel } from '@palisade/cluster-model';
-import { audit, WorkloadFinding } from '@palisade/policy-engine';
+import { assumeCni, audit, detectCni, type CniDetection, WorkloadFinding } from '@palisade/policy-engine';
+import type { ClusterModel } from '@palisade/cluster-model';
 import { Subject, Subscription } from 'rxjs';
 import { CollectorsService } from '../collectors/collectors.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -19,6 +20,8 @@ export function workloadItem(w: WorkloadFinding): WorkloadItem {
     egressIsolated: w.egressIsolated,
     reachableFrom: w.reachableFrom,
     internetIngress: w.internetIngress,
+    reachableFromConditional: w.reachableFromConditional,
+    internetIngressConditional: w.internetIngressConditional,
     exposed: w.exposed,
     unprotected: w.unprotected,
     score: w.score,
@@ -96,9 +99,11 @@ export class EvaluationService implements OnModuleInit, OnModuleDestroy {
     const started = performance.now();
     const generation = runtime.collector.generation();
     const { model, problems } = buildModel(runtime.collector.objects(), { synthesizePods: false });
+    const cni = this.cniOf(runtime.name, model, runtime.collector.servedApis());
     const report = audit(model, {
       excludeNamespaces: this.config.evaluation.excludedNamespaces,
       clusterCidrs: this.config.evaluation.clusterCidrs,
+      cni: cni.cni,
     });
     const evaluation: Evaluation = {
       clusterId,
@@ -107,6 +112,7 @@ export class EvaluationService implements OnModuleInit, OnModuleDestroy {
       generation,
       model,
       report,
+      cni,
       problems: problems.map((p) => [p.object, p.field, p.message].filter(Boolean).join(': ')),
     };
     const previous = this.latestByCluster.get(clusterId);
@@ -118,6 +124,14 @@ export class EvaluationService implements OnModuleInit, OnModuleDestroy {
       this.evaluated$.next(evaluation);
     }
     return evaluation;
+  }
+
+  /** PALISADE_CNI for this cluster (by name), else what the cluster shows, else what its policies suggest. */
+  private cniOf(clusterName: string, model: ClusterModel, servedApis: ReadonlySet<string>): CniDetection {
+    const setting = this.config.evaluation.cni;
+    const named = Object.hasOwn(setting.byCluster, clusterName) ? setting.byCluster[clusterName] : setting.default;
+    if (named !== 'auto') return { cni: named, evidence: 'set by PALISADE_CNI' };
+    return detectCni(model, servedApis) ?? assumeCni(model);
   }
 
   private push(previous: Evaluation | undefined, next: Evaluation): void {

@@ -1,5 +1,5 @@
 import type { ClusterModel } from '@palisade/cluster-model';
-import type { AuditReport } from '@palisade/policy-engine';
+import type { AuditReport, CniDetection } from '@palisade/policy-engine';
 
 /** The latest audit of a cluster, kept in memory by the collector's replica. */
 export interface Evaluation {
@@ -10,6 +10,8 @@ export interface Evaluation {
   readonly generation: number;
   readonly model: ClusterModel;
   readonly report: AuditReport;
+  /** The network plugin whose semantics the audit used, and why (a setting, detection, or assumed). */
+  readonly cni: CniDetection;
   /** Input objects that could not be read (named with kind/namespace/name and field). */
   readonly problems: readonly string[];
 }

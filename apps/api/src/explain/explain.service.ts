@@ -17,7 +17,7 @@ export class ExplainService {
     await this.clusters.require(clusterId);
     const latest = this.evaluation.latest(clusterId);
     if (!latest) throw new ApiError('cluster-not-synced', 'the cluster has not been listed yet (see its status)');
-    const result = explain(latest.model, from, to, port);
+    const result = explain(latest.model, from, to, port, { cni: latest.cni.cni });
     if (!result.ok) throw new ApiError('peer-not-found', result.message);
     return result.explanation;
   }

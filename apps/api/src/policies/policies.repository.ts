@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ObjectVersion, Prisma } from '@palisade/prisma-client';
 import { Db, PRISMA } from '../database/prisma';
+import { CNI_MODES, type CniMode } from '@palisade/policy-engine';
 import { POLICY_KINDS } from '../snapshots/snapshot-state';
 
 export interface PolicyHistoryRow {
@@ -14,8 +15,8 @@ export interface PolicyHistoryRow {
 export class PoliciesRepository {
   constructor(@Inject(PRISMA) private readonly db: Db) {}
 
-  /** The newest version of each policy (current ones, and removed ones when asked). */
-  async list(clusterId: string, filter: { namespace?: string; kind?: string; removed?: boolean; limit: number; offset: number }) {
+  /** The newest version of each policy (current ones, and removed ones when asked), in kind, namespace, name order. */
+  async list(clusterId: string, filter: { namespace?: string; kind?: string; removed?: boolean }): Promise<ObjectVersion[]> {
     const where: Prisma.ObjectVersionWhereInput = {
       clusterId,
       kind: filter.kind ? filter.kind : { in: [...POLICY_KINDS] },
@@ -29,8 +30,7 @@ export class PoliciesRepository {
       const key = `${row.kind}\u0000${row.namespace}\u0000${row.name}`;
       if (!newest.has(key)) newest.set(key, row);
     }
-    const all = [...newest.values()];
-    return { items: all.slice(filter.offset, filter.offset + filter.limit), total: all.length };
+    return [...newest.values()];
   }
 
   /** Every version of one policy, oldest first, with the time of the snapshots bounding it. */
@@ -43,6 +43,12 @@ export class PoliciesRepository {
     if (seqs.length === 0) return new Map();
     const rows = await this.db.snapshot.findMany({ where: { clusterId, seq: { in: [...new Set(seqs)] } }, select: { seq: true, takenAt: true } });
     return new Map(rows.map((r) => [r.seq, r.takenAt]));
+  }
+
+  /** The network plugin the latest snapshot was evaluated with (generic before any said). */
+  async cniOf(clusterId: string): Promise<CniMode> {
+    const latest = await this.db.snapshot.findFirst({ where: { clusterId }, orderBy: { seq: 'desc' }, select: { cni: true } });
+    return CNI_MODES.find((m) => m === latest?.cni) ?? 'generic';
   }
 
   /** How many current workloads each policy selects (from the findings' policy lists). */

@@ -5,11 +5,14 @@ import type {
   ReportData,
   ReportException,
   ReportNamespace,
+  ReportNotEnforced,
   ReportScope,
   ReportScorePoint,
   ReportSummary,
   ReportWorkload,
 } from '@palisade/api-contract';
+import { isPolicyKind } from '@palisade/api-contract';
+import { CNI_MODES, notEnforcedReason, policyIdOf } from '@palisade/policy-engine';
 import { assessControls, exceptionActive, exceptionFor } from './controls';
 
 /**
@@ -33,6 +36,16 @@ export interface SnapshotFigures {
   readonly policies: number;
   readonly ingressIsolatedPercent: number;
   readonly egressIsolatedPercent: number;
+  /** The plugin it was evaluated for (null: snapshots from before it was recorded). */
+  readonly cni: string | null;
+}
+
+/** A policy object (an ObjectVersion of a policy kind). */
+export interface PolicyRow {
+  readonly kind: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly data: unknown;
 }
 
 /** A workload's or namespace's findings (a ScoreVersion row). */
@@ -75,6 +88,8 @@ export interface ClusterHistory {
   readonly labels: ReadonlyMap<string, Readonly<Record<string, string>>>;
   /** Change events in [from, to), oldest first. */
   readonly changes: readonly ChangeRow[];
+  /** Policy objects at `end`. */
+  readonly policies: readonly PolicyRow[];
 }
 
 export interface ReportInput {
@@ -95,14 +110,25 @@ export function ownerOf(labels: Readonly<Record<string, string>>): string | null
   return null;
 }
 
-function findingsInWords(r: FindingRow, internetEgress: boolean): string[] {
+function findingsInWords(r: FindingRow, internetEgress: boolean, internetIngressConditional: boolean): string[] {
   const words: string[] = [];
   if (!r.ingressIsolated) words.push('not ingress-isolated');
   if (!r.egressIsolated) words.push('not egress-isolated');
-  if (r.internetIngress) words.push('reachable from the internet');
+  if (r.internetIngress) words.push(internetIngressConditional ? 'reachable from the internet for some requests only (L7 rules or DNS names)' : 'reachable from the internet');
   else if (r.exposed) words.push('reachable from every namespace');
   if (internetEgress) words.push('may connect to the internet');
   return words;
+}
+
+/** The policies a cluster held at `end` that its plugin does not enforce, and why. */
+function notEnforcedAt(c: ClusterHistory): ReportNotEnforced[] {
+  const cni = CNI_MODES.find((m) => m === c.end?.cni);
+  if (!cni) return [];
+  return c.policies.flatMap((p) => {
+    if (!isPolicyKind(p.kind)) return [];
+    const reason = notEnforcedReason(p.kind, p.data, cni);
+    return reason === undefined ? [] : [{ cluster: c.name, policy: policyIdOf(p.kind, p.name, p.namespace || undefined), kind: p.kind, reason }];
+  });
 }
 
 /** Averages of the series per bucket, so a week of 5-minute snapshots draws as 168 hourly points. */
@@ -145,7 +171,10 @@ export function buildReport(input: ReportInput): ReportData {
   const workloads: ReportWorkload[] = [];
   const changes = { becameExposed: [] as ReportChange[], becameProtected: [] as ReportChange[], policyChanges: [] as ReportChange[], defaultDeny: [] as ReportChange[] };
 
+  const notEnforced: ReportNotEnforced[] = [];
   for (const c of input.clusters) {
+    const clusterNotEnforced = notEnforcedAt(c);
+    notEnforced.push(...clusterNotEnforced);
     sections.push({
       id: c.id,
       name: c.name,
@@ -157,6 +186,8 @@ export function buildReport(input: ReportInput): ReportData {
       egressIsolatedPercent: c.end?.egressIsolatedPercent ?? null,
       pods: c.end?.pods ?? 0,
       policies: c.end?.policies ?? 0,
+      cni: CNI_MODES.find((m) => m === c.end?.cni) ?? null,
+      notEnforced: clusterNotEnforced,
       series: bucketSeries(c.series, input.from, input.to),
     });
     for (const r of c.findings) {
@@ -177,6 +208,7 @@ export function buildReport(input: ReportInput): ReportData {
       const labels = c.labels.get(workloadKey(r.namespace, r.kind, r.name)) ?? {};
       const exception = exceptionFor(input.exceptions, c.id, r, input.to);
       const internetEgress = details['internetEgress'] === true;
+      const internetIngressConditional = details['internetIngressConditional'] === true;
       workloads.push({
         cluster: c.name,
         namespace: r.namespace,
@@ -190,10 +222,12 @@ export function buildReport(input: ReportInput): ReportData {
         internetIngress: r.internetIngress,
         internetEgress,
         reachableFrom: r.reachableFrom,
+        reachableFromConditional: Number(details['reachableFromConditional'] ?? 0),
+        internetIngressConditional,
         owner: ownerOf(labels),
         labels,
         exceptionId: exception?.id ?? null,
-        findings: findingsInWords(r, internetEgress),
+        findings: findingsInWords(r, internetEgress, internetIngressConditional),
       });
     }
     for (const e of c.changes) {
@@ -242,6 +276,7 @@ export function buildReport(input: ReportInput): ReportData {
     becameExposed: changes.becameExposed.length,
     becameProtected: changes.becameProtected.length,
     policyChanges: changes.policyChanges.length,
+    notEnforcedPolicies: notEnforced.length,
     controls: {
       pass: controls.filter((c) => c.status === 'pass').length,
       fail: controls.filter((c) => c.status === 'fail').length,

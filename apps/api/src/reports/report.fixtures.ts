@@ -81,8 +81,8 @@ export function history(over: Partial<ClusterHistory> = {}): ClusterHistory {
   return {
     id: '00000000-0000-4000-8000-000000000001',
     name: 'prod',
-    start: { seq: 1, takenAt: FROM, score: 40, pods: 4, policies: 1, ingressIsolatedPercent: 25, egressIsolatedPercent: 0 },
-    end: { seq: 9, takenAt: new Date('2026-01-11T23:55:00Z'), score: 72.5, pods: 4, policies: 3, ingressIsolatedPercent: 75, egressIsolatedPercent: 50 },
+    start: { seq: 1, takenAt: FROM, score: 40, pods: 4, policies: 1, ingressIsolatedPercent: 25, egressIsolatedPercent: 0, cni: null },
+    end: { seq: 9, takenAt: new Date('2026-01-11T23:55:00Z'), score: 72.5, pods: 4, policies: 3, ingressIsolatedPercent: 75, egressIsolatedPercent: 50, cni: 'calico' },
     series: [
       { at: FROM, score: 40 },
       { at: new Date('2026-01-08T00:00:00Z'), score: 60 },
@@ -102,6 +102,12 @@ export function history(over: Partial<ClusterHistory> = {}): ClusterHistory {
       { at: new Date('2026-01-06T10:00:00Z'), kind: 'WORKLOAD_EXPOSED', namespace: 'legacy', workload: 'Deployment/admin', policy: null, details: { reasons: ['lost ingress isolation'] } },
       { at: new Date('2026-01-07T10:00:00Z'), kind: 'POLICY_ADDED', namespace: 'shop', workload: null, policy: 'shop/default-deny', details: { policyKind: 'NetworkPolicy', affectedWorkloads: [] } },
       { at: new Date('2026-01-07T10:00:00Z'), kind: 'WORKLOAD_PROTECTED', namespace: 'shop', workload: 'Deployment/api', policy: null, details: { scoreBefore: 0, score: 90 } },
+    ],
+    // On Calico: the NetworkPolicy and the Calico policy count, the CiliumNetworkPolicy left from a migration does not.
+    policies: [
+      { kind: 'NetworkPolicy', namespace: 'shop', name: 'default-deny', data: { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { namespace: 'shop', name: 'default-deny' }, spec: { podSelector: {} } } },
+      { kind: 'CiliumNetworkPolicy', namespace: 'shop', name: 'api-l7', data: { apiVersion: 'cilium.io/v2', kind: 'CiliumNetworkPolicy', metadata: { namespace: 'shop', name: 'api-l7' }, spec: { endpointSelector: {} } } },
+      { kind: 'CalicoStagedNetworkPolicy', namespace: 'shop', name: 'trial', data: { apiVersion: 'projectcalico.org/v3', kind: 'StagedNetworkPolicy', metadata: { namespace: 'shop', name: 'trial' }, spec: { selector: 'all()' } } },
     ],
     ...over,
   };

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ReportException } from '@palisade/api-contract';
+import { POLICY_KINDS, type ReportException } from '@palisade/api-contract';
 import type { Prisma, Report } from '@palisade/prisma-client';
 import { Db, PRISMA } from '../database/prisma';
 import type { ClusterHistory, SnapshotFigures } from './report-builder';
@@ -18,7 +18,7 @@ const REPORT_CHANGE_KINDS = [
 /** Enough change events per cluster to fill every list of a report (each stops at CHANGE_LIMIT). */
 const CHANGE_ROWS = 20_000;
 
-const figures = { seq: true, takenAt: true, score: true, pods: true, policies: true, ingressIsolatedPercent: true, egressIsolatedPercent: true } as const;
+const figures = { seq: true, takenAt: true, score: true, pods: true, policies: true, ingressIsolatedPercent: true, egressIsolatedPercent: true, cni: true } as const;
 
 /** Versions valid at snapshot `seq`: [fromSeq, toSeq) contains it. */
 const validAt = (seq: number) => ({ fromSeq: { lte: seq }, OR: [{ toSeq: null }, { toSeq: { gt: seq } }] });
@@ -55,7 +55,7 @@ export class ReportsRepository {
     const start: SnapshotFigures | null =
       (await this.db.snapshot.findFirst({ where: { clusterId, takenAt: { lte: from } }, orderBy: { seq: 'desc' }, select: figures })) ??
       (await this.db.snapshot.findFirst({ where: { clusterId, takenAt: { gte: from, lt: to } }, orderBy: { seq: 'asc' }, select: figures }));
-    const [series, findings, workloadObjects, changes] = await Promise.all([
+    const [series, findings, workloadObjects, changes, policies] = await Promise.all([
       this.db.snapshot.findMany({ where: { clusterId, takenAt: { gte: from, lt: to } }, orderBy: { seq: 'asc' }, select: { takenAt: true, score: true } }),
       end ? this.db.scoreVersion.findMany({ where: { clusterId, ...validAt(end.seq) } }) : Promise.resolve([]),
       end
@@ -67,6 +67,13 @@ export class ReportsRepository {
         take: CHANGE_ROWS,
         select: { at: true, kind: true, namespace: true, workload: true, policy: true, details: true },
       }),
+      end
+        ? this.db.objectVersion.findMany({
+            where: { clusterId, kind: { in: [...POLICY_KINDS] }, ...validAt(end.seq) },
+            orderBy: [{ kind: 'asc' }, { namespace: 'asc' }, { name: 'asc' }],
+            select: { kind: true, namespace: true, name: true, data: true },
+          })
+        : Promise.resolve([]),
     ]);
     const labels = new Map<string, Record<string, string>>();
     for (const o of workloadObjects) {
@@ -74,7 +81,7 @@ export class ReportsRepository {
       // The object's name is `Kind/name`, as the findings' kind and name.
       labels.set(`${o.namespace}/${o.name}`, data.labels ?? {});
     }
-    return { id: clusterId, name: cluster.name, end, start, series: series.map((p) => ({ at: p.takenAt, score: p.score })), findings, labels, changes };
+    return { id: clusterId, name: cluster.name, end, start, series: series.map((p) => ({ at: p.takenAt, score: p.score })), findings, labels, changes, policies };
   }
 
   /** Exceptions that may apply to these clusters (the builder judges which are in force). */

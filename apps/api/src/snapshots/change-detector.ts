@@ -1,5 +1,6 @@
-import { CHANGE_KINDS, ChangeKind } from '@palisade/api-contract';
-import { POLICY_KINDS, ObjectState, ScoreState, scoreKey, stateKey } from './snapshot-state';
+import { CHANGE_KINDS, ChangeKind, isPolicyKind } from '@palisade/api-contract';
+import { policyIdOf } from '@palisade/policy-engine';
+import { ObjectState, ScoreState, scoreKey, stateKey } from './snapshot-state';
 
 export { CHANGE_KINDS };
 export type { ChangeKind };
@@ -9,7 +10,7 @@ export interface ChangeDraft {
   readonly namespace?: string;
   /** `Kind/name` of the workload. */
   readonly workload?: string;
-  /** `namespace/name` of a NetworkPolicy, `Kind/name` of a cluster-scoped policy. */
+  /** The policy's id (`namespace/name` of a NetworkPolicy; see parsePolicyId). */
   readonly policy?: string;
   readonly details: Record<string, unknown>;
 }
@@ -22,7 +23,7 @@ export interface ChangeInput {
 }
 
 const workloadId = (s: ScoreState) => `${s.kind}/${s.name}`;
-const policyId = (p: ObjectState) => (p.kind === 'NetworkPolicy' ? `${p.namespace}/${p.name}` : `${p.kind}/${p.name}`);
+const policyId = (p: ObjectState) => (isPolicyKind(p.kind) ? policyIdOf(p.kind, p.name, p.namespace || undefined) : `${p.kind}/${p.name}`);
 const policiesOf = (s: ScoreState | undefined) => new Set((s?.details['policies'] as string[] | undefined) ?? []);
 
 /** Why a workload counts as newly exposed, in words. */
@@ -34,9 +35,7 @@ function exposureReasons(before: ScoreState, after: ScoreState): string[] {
   return reasons;
 }
 
-export function isPolicyKind(kind: string): boolean {
-  return (POLICY_KINDS as readonly string[]).includes(kind);
-}
+export { isPolicyKind };
 
 /**
  * The change events between two consecutive states of a cluster. Pure: the snapshot writer

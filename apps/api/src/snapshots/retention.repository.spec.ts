@@ -21,7 +21,7 @@ function write(takenAt: Date, open: ObjectState[], close: bigint[]): Omit<Snapsh
     takenAt,
     trigger: 'schedule',
     durationMs: 1,
-    aggregates: { pods: 1, workloads: 1, namespaces: 1, policies: 0, score: 50, ingressIsolatedPercent: 0, egressIsolatedPercent: 0, unprotectedWorkloads: 1, exposedWorkloads: 0 },
+    aggregates: { pods: 1, workloads: 1, namespaces: 1, policies: 0, score: 50, ingressIsolatedPercent: 0, egressIsolatedPercent: 0, unprotectedWorkloads: 1, exposedWorkloads: 0, notEnforcedPolicies: 0, cni: 'generic', cniEvidence: 'test' },
     closeObjects: close,
     openObjects: open,
     closeScores: [],

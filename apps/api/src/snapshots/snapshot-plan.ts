@@ -1,4 +1,4 @@
-import type { ClusterFinding } from '@palisade/policy-engine';
+import type { AuditReport, CniDetection } from '@palisade/policy-engine';
 import { ChangeDraft, detectChanges, isPolicyKind } from './change-detector';
 import { ObjectState, sameScore, scoreKey, ScoreState, stateKey } from './snapshot-state';
 import type { CurrentState, SnapshotWrite } from './snapshots.repository';
@@ -66,17 +66,23 @@ export function planSnapshot(
 }
 
 /** The cluster figures a Snapshot row keeps. */
-export function snapshotAggregates(c: ClusterFinding): SnapshotWrite['aggregates'] {
+export function snapshotAggregates(report: AuditReport, cni: CniDetection): SnapshotWrite['aggregates'] {
+  const c = report.cluster;
   const p = c.policies;
+  const read =
+    p.networkPolicies + p.adminNetworkPolicies + p.baselineAdminNetworkPolicies + p.clusterNetworkPolicies + p.ciliumNetworkPolicies + p.ciliumClusterwideNetworkPolicies + p.calicoPolicies;
   return {
     pods: c.pods,
     workloads: c.workloads,
     namespaces: c.namespaces,
-    policies: p.networkPolicies + p.adminNetworkPolicies + p.baselineAdminNetworkPolicies + p.clusterNetworkPolicies,
+    policies: read - p.notEnforced,
+    notEnforcedPolicies: p.notEnforced,
     score: c.score,
     ingressIsolatedPercent: c.ingressIsolatedPercent,
     egressIsolatedPercent: c.egressIsolatedPercent,
     unprotectedWorkloads: c.unprotectedWorkloads,
     exposedWorkloads: c.exposedWorkloads,
+    cni: cni.cni,
+    cniEvidence: cni.evidence,
   };
 }

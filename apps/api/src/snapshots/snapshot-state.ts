@@ -1,7 +1,7 @@
 import type { NamespaceItem } from '@palisade/api-contract';
 import { createHash } from 'node:crypto';
 import type { ClusterModel } from '@palisade/cluster-model';
-import type { AuditReport, NamespaceFinding, WorkloadFinding } from '@palisade/policy-engine';
+import { modelPolicies, type AuditReport, type NamespaceFinding, type WorkloadFinding } from '@palisade/policy-engine';
 
 /**
  * What a snapshot stores, as plain data: the state of each object and the findings of each
@@ -100,17 +100,20 @@ export function objectStates(model: ClusterModel): ObjectState[] {
     const { namespace, name, source: _source, ...data } = ing;
     states.push(state('Ingress', namespace, name, data));
   }
-  for (const np of model.networkPolicies) states.push(state('NetworkPolicy', np.namespace, np.name, np.raw, true));
-  for (const p of model.adminPolicies) states.push(state(p.kind, '', p.name, p.raw, true));
+  states.push(...policyStates(model));
+  // What Calico's and Cilium's policies name besides pods: stored so a diff shows their changes.
+  for (const tier of model.calicoTiers) states.push(state('CalicoTier', '', tier.name, tier.raw, true));
+  for (const set of model.networkSets) states.push(state(`Calico${set.kind}`, set.namespace ?? '', set.name, set.raw, true));
+  for (const group of model.ciliumCidrGroups) states.push(state('CiliumCIDRGroup', '', group.name, { labels: group.labels, cidrs: group.cidrs }));
   return states;
 }
 
-/** The policy objects alone (what change detection compares), without hashing every pod. */
+/**
+ * The policy objects alone, of every kind (what change detection compares), without hashing
+ * every pod. The kind is the engine's (`CiliumNetworkPolicy`, `CalicoGlobalNetworkPolicy`).
+ */
 export function policyStates(model: ClusterModel): ObjectState[] {
-  return [
-    ...model.networkPolicies.map((np) => state('NetworkPolicy', np.namespace, np.name, np.raw, true)),
-    ...model.adminPolicies.map((p) => state(p.kind, '', p.name, p.raw, true)),
-  ];
+  return modelPolicies(model).map(({ ref, raw }) => state(ref.kind, ref.namespace ?? '', ref.name, raw, true));
 }
 
 function workloadState(w: WorkloadFinding): ScoreState {
@@ -126,7 +129,15 @@ function workloadState(w: WorkloadFinding): ScoreState {
     internetIngress: w.internetIngress,
     exposed: w.exposed,
     unprotected: w.unprotected,
-    details: { pods: w.pods, reachableTo: w.reachableTo, internetEgress: w.internetEgress, policies: w.policies },
+    details: {
+      pods: w.pods,
+      reachableTo: w.reachableTo,
+      internetEgress: w.internetEgress,
+      policies: w.policies,
+      // Only where some rule allows for some requests only, so other rows keep their hash.
+      ...(w.reachableFromConditional > 0 ? { reachableFromConditional: w.reachableFromConditional } : {}),
+      ...(w.internetIngressConditional ? { internetIngressConditional: true } : {}),
+    },
   };
 }
 

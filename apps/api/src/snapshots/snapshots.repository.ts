@@ -27,6 +27,9 @@ export interface SnapshotWrite {
     readonly egressIsolatedPercent: number;
     readonly unprotectedWorkloads: number;
     readonly exposedWorkloads: number;
+    readonly notEnforcedPolicies: number;
+    readonly cni: string;
+    readonly cniEvidence: string;
   };
   readonly closeObjects: readonly bigint[];
   readonly openObjects: readonly ObjectState[];

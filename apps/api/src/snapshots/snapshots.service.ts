@@ -129,7 +129,7 @@ export class SnapshotsService implements OnModuleInit, OnModuleDestroy {
         takenAt,
         trigger,
         durationMs,
-        aggregates: snapshotAggregates(c),
+        aggregates: snapshotAggregates(evaluation.report, evaluation.cni),
         closeObjects,
         openObjects,
         closeScores,

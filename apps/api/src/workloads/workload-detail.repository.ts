@@ -1,3 +1,4 @@
+import { parsePolicyId } from '@palisade/api-contract';
 import { Inject, Injectable } from '@nestjs/common';
 import { Db, PRISMA } from '../database/prisma';
 
@@ -20,10 +21,9 @@ export class WorkloadDetailRepository {
   }
 
   policies(clusterId: string, ids: readonly string[]) {
-    const keys = ids.map((id) => {
-      const [first, ...rest] = id.split('/');
-      const clusterScoped = ['AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'ClusterNetworkPolicy'].includes(first);
-      return clusterScoped ? { kind: first, namespace: '', name: rest.join('/') } : { kind: 'NetworkPolicy', namespace: first, name: rest.join('/') };
+    const keys = ids.flatMap((id) => {
+      const ref = parsePolicyId(id);
+      return ref ? [{ kind: ref.kind, namespace: ref.namespace ?? '', name: ref.name }] : [];
     });
     if (keys.length === 0) return Promise.resolve([]);
     return this.db.objectVersion.findMany({ where: { clusterId, toSeq: null, OR: keys } });

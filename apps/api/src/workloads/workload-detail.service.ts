@@ -1,6 +1,6 @@
 import type { PolicyKind, WorkloadDetail, WorkloadPod, WorkloadRef } from '@palisade/api-contract';
 import { Inject, Injectable } from '@nestjs/common';
-import { analyze, Analysis, workloadPeers } from '@palisade/policy-engine';
+import { analyze, Analysis, policyIdOf, workloadPeers } from '@palisade/policy-engine';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type { Evaluation } from '../evaluation/evaluation';
 import { changeFromRow } from '../changes/changes.service';
@@ -47,8 +47,8 @@ export class WorkloadDetailService {
       // Pod rows hold snapshot-state's pod object (ips, phase, ports, labels, ...).
       pods: pods.map((p) => ({ name: p.name, ...(p.data as unknown as Omit<WorkloadPod, 'name'>) })),
       policies: policies.map((p) => ({
-        id: p.kind === 'NetworkPolicy' ? `${p.namespace}/${p.name}` : `${p.kind}/${p.name}`,
-        kind: p.kind as PolicyKind, // the repository reads policy kinds only
+        id: policyIdOf(p.kind as PolicyKind, p.name, p.namespace || undefined), // the repository reads policy kinds only
+        kind: p.kind as PolicyKind,
         ...(p.namespace ? { namespace: p.namespace } : {}),
         name: p.name,
         yaml: manifestYaml(p.data),
@@ -62,7 +62,7 @@ export class WorkloadDetailService {
   private analysisOf(evaluation: Evaluation): Analysis {
     let analysis = this.analyses.get(evaluation);
     if (!analysis) {
-      analysis = analyze(evaluation.model, { clusterCidrs: this.config.evaluation.clusterCidrs });
+      analysis = analyze(evaluation.model, { clusterCidrs: this.config.evaluation.clusterCidrs, cni: evaluation.cni.cni });
       this.analyses.set(evaluation, analysis);
     }
     return analysis;

@@ -5,7 +5,7 @@ import { ClustersService } from '../clusters/clusters.service';
 import { WorkloadFilter, WorkloadsRepository } from './workloads.repository';
 
 export function workloadFromRow(row: ScoreVersion): WorkloadItem {
-  const details = row.details as { pods?: number };
+  const details = row.details as { pods?: number; reachableFromConditional?: number; internetIngressConditional?: boolean };
   return {
     namespace: row.namespace,
     name: row.name,
@@ -14,6 +14,8 @@ export function workloadFromRow(row: ScoreVersion): WorkloadItem {
     egressIsolated: row.egressIsolated,
     reachableFrom: row.reachableFrom,
     internetIngress: row.internetIngress,
+    reachableFromConditional: details.reachableFromConditional ?? 0,
+    internetIngressConditional: details.internetIngressConditional ?? false,
     exposed: row.exposed,
     unprotected: row.unprotected,
     score: row.score,

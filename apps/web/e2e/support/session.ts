@@ -136,9 +136,10 @@ export async function startDashboard(options: DashboardOptions = {}): Promise<Da
       const body = (await (
         await fetch(`${apiUrl}/api/clusters`, { headers: apiAuthHeaders })
       ).json()) as {
-        items: { id: string; lastSnapshotAt: string | null }[];
+        items: { id: string; name: string; lastSnapshotAt: string | null }[];
       };
-      return body.items.find((c) => c.lastSnapshotAt !== null)?.id;
+      // The main demo cluster (the Cilium one beside it has other namespaces).
+      return body.items.find((c) => c.name === 'demo' && c.lastSnapshotAt !== null)?.id;
     });
     cookies = firstAdmin ? await apiSignIn(apiUrl) : [];
     if (firstAdmin && options.signedIn !== false) {

@@ -39,6 +39,9 @@ describe('ClusterOverview', () => {
                   exposedWorkloads: 5,
                   ingressIsolatedPercent: 85,
                   egressIsolatedPercent: 40,
+                  notEnforcedPolicies: 0,
+                  cni: null,
+                  cniEvidence: null,
                 },
               }),
               cluster({

@@ -129,6 +129,8 @@ export interface PoliciesApiQuery {
   readonly kind?: PolicyKind;
   /** Include policies that no longer exist. */
   readonly removed?: boolean;
+  /** Only those the cluster's network plugin enforces (true) or does not (false). */
+  readonly enforced?: boolean;
   readonly limit: number;
   readonly offset: number;
 }
@@ -142,6 +144,7 @@ export function listPolicies(
   if (query.namespace) search.set('namespace', query.namespace);
   if (query.kind) search.set('kind', query.kind);
   if (query.removed !== undefined) search.set('removed', String(query.removed));
+  if (query.enforced !== undefined) search.set('enforced', String(query.enforced));
   return getJson(`${clusterPath(id)}/policies?${search.toString()}`, {
     ...options,
     check: (body): body is Page<PolicyItem> => isPageOf(body, isPolicyItem),

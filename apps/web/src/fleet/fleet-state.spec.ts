@@ -25,6 +25,9 @@ const base: ClusterItem = {
     exposedWorkloads: 2,
     ingressIsolatedPercent: 80,
     egressIsolatedPercent: 20,
+    notEnforcedPolicies: 1,
+    cni: 'cilium',
+    cniEvidence: 'DaemonSet kube-system/cilium',
   },
 };
 

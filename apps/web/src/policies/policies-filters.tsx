@@ -38,6 +38,18 @@ export function PoliciesFilters({
         />
       </div>
       <div className={dashboard.field}>
+        <label htmlFor="policies-enforced">Enforcement</label>
+        <select
+          id="policies-enforced"
+          name="enforced"
+          defaultValue={query.enforced === undefined ? '' : String(query.enforced)}
+        >
+          <option value="">Enforced or not</option>
+          <option value="true">Enforced</option>
+          <option value="false">Not enforced here</option>
+        </select>
+      </div>
+      <div className={dashboard.field}>
         <label htmlFor="policies-limit">Rows per page</label>
         <PageSizeSelect id="policies-limit" sizes={POLICY_PAGE_SIZES} value={query.limit} />
       </div>

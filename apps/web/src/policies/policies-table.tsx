@@ -21,6 +21,8 @@ export function PoliciesTable({
   readonly caption: string;
 }) {
   const showRemoved = policies.some((p) => p.removedAt !== null);
+  const showTier = policies.some((p) => p.tier !== undefined);
+  const columns = 6 + (showTier ? 1 : 0) + (showRemoved ? 1 : 0);
   return (
     <div className={dashboard.tableScroll}>
       <table className={`${dashboard.table} ${styles.policiesTable}`} data-testid="policies-table">
@@ -30,6 +32,8 @@ export function PoliciesTable({
             <th scope="col">Name</th>
             <th scope="col">Kind</th>
             <th scope="col">Namespace</th>
+            {showTier ? <th scope="col">Tier / order</th> : null}
+            <th scope="col">Enforced</th>
             <th scope="col" className={dashboard.numeric}>
               Selects workloads
             </th>
@@ -46,6 +50,19 @@ export function PoliciesTable({
                 </th>
                 <td>{policy.kind}</td>
                 <td>{policy.namespace ?? <span className={dashboard.muted}>cluster-wide</span>}</td>
+                {showTier ? <td>{tierText(policy)}</td> : null}
+                <td data-enforced={policy.enforced}>
+                  {policy.enforced ? (
+                    <span className={dashboard.muted}>Yes</span>
+                  ) : (
+                    <>
+                      <span className={dashboard.pill} data-tone="warning">
+                        Not enforced here
+                      </span>{' '}
+                      <span className={dashboard.muted}>{policy.notEnforcedReason}</span>
+                    </>
+                  )}
+                </td>
                 <td className={dashboard.numeric}>
                   {policy.removedAt === null ? policy.selectsWorkloads : '–'}
                 </td>
@@ -70,7 +87,7 @@ export function PoliciesTable({
                 ) : null}
               </tr>
               <tr data-yaml-of={policyKey(policy)} className={styles.yamlRow}>
-                <td colSpan={showRemoved ? 6 : 5}>
+                <td colSpan={columns}>
                   <PolicyYaml yaml={policy.yaml} summary={`YAML of ${policy.name}`} />
                 </td>
               </tr>
@@ -80,4 +97,10 @@ export function PoliciesTable({
       </table>
     </div>
   );
+}
+
+/** Calico's tier and order: `security / 100`, `default / last` for a policy without an order. */
+function tierText(policy: PolicyItem): string {
+  if (policy.tier === undefined) return '–';
+  return `${policy.tier} / ${policy.order ?? 'last'}`;
 }

@@ -1,10 +1,10 @@
-import { POLICY_KINDS, type PolicyKind } from '@palisade/api-contract';
+import { isPolicyKind } from '@palisade/api-contract';
 import { pageLinks as sharedPageLinks, type PageLinks } from '../components/page-links';
 import type { PoliciesApiQuery } from '../data-access/cluster-data';
 
 /**
  * The policies list's state lives in the URL (`?kind=AdminNetworkPolicy&namespace=shop
- * &removed=true&offset=50`), so a reload, a bookmark or a shared link shows the same rows.
+ * &removed=true&enforced=false&offset=50`), so a reload, a bookmark or a shared link shows the same rows.
  */
 
 export const POLICY_PAGE_SIZES = [25, 50, 100, 200] as const;
@@ -33,14 +33,13 @@ function integer(
   return Math.min(Math.max(Number(text), min), max);
 }
 
-export function isPolicyKind(text: string | undefined): text is PolicyKind {
-  return (POLICY_KINDS as readonly string[]).includes(text ?? '');
-}
+export { isPolicyKind };
 
 /** Reads the URL; anything it does not understand falls back to the default. */
 export function parsePoliciesQuery(params: SearchParams): PoliciesQuery {
   const kind = first(params['kind']);
   const namespace = first(params['namespace']);
+  const enforced = first(params['enforced']);
   const limit = integer(params['limit'], 1, 1000) ?? DEFAULT_POLICY_LIMIT;
   const offset = integer(params['offset'], 0, Number.MAX_SAFE_INTEGER) ?? 0;
   return {
@@ -48,6 +47,7 @@ export function parsePoliciesQuery(params: SearchParams): PoliciesQuery {
     ...(namespace !== undefined && { namespace }),
     // A checkbox sends "on" when ticked; links say "true".
     removed: ['true', 'on'].includes(first(params['removed']) ?? ''),
+    ...(enforced === 'true' || enforced === 'false' ? { enforced: enforced === 'true' } : {}),
     limit,
     // Pages start at multiples of the page size, so "page N of M" stays true.
     offset: offset - (offset % limit),
@@ -60,6 +60,7 @@ export function policiesHref(basePath: string, query: PoliciesQuery): string {
   if (query.kind) params.set('kind', query.kind);
   if (query.namespace) params.set('namespace', query.namespace);
   if (query.removed) params.set('removed', 'true');
+  if (query.enforced !== undefined) params.set('enforced', String(query.enforced));
   if (query.limit !== DEFAULT_POLICY_LIMIT) params.set('limit', String(query.limit));
   if (query.offset > 0) params.set('offset', String(query.offset));
   const search = params.toString();

@@ -20,6 +20,14 @@ describe('policy pages', () => {
     });
   });
 
+  it('reads the namespaced Cilium and Calico kinds with their namespace, and their cluster-wide kinds without', () => {
+    expect(parsePolicyRef(['CiliumNetworkPolicy', 'store', 'catalog'])).toEqual({ kind: 'CiliumNetworkPolicy', namespace: 'store', name: 'catalog' });
+    expect(parsePolicyRef(['CalicoStagedNetworkPolicy', 'bank', 'trial'])).toEqual({ kind: 'CalicoStagedNetworkPolicy', namespace: 'bank', name: 'trial' });
+    expect(parsePolicyRef(['CiliumClusterwideNetworkPolicy', 'deny'])).toEqual({ kind: 'CiliumClusterwideNetworkPolicy', name: 'deny' });
+    expect(parsePolicyRef(['CiliumNetworkPolicy', 'catalog'])).toBeUndefined();
+    expect(policyPath('c1', { kind: 'CiliumNetworkPolicy', namespace: 'store', name: 'catalog' })).toBe('/clusters/c1/policies/CiliumNetworkPolicy/store/catalog');
+  });
+
   it('is no policy when the kind is unknown or the segments do not fit the kind', () => {
     expect(parsePolicyRef(['Deployment', 'shop', 'web'])).toBeUndefined();
     expect(parsePolicyRef(['NetworkPolicy', 'default-deny'])).toBeUndefined();
@@ -77,9 +85,22 @@ describe('policyRefOfId', () => {
     });
   });
 
+  it('reads the ids of the namespaced Cilium and Calico kinds, and ids without a kind beside them', () => {
+    expect(policyRefOfId(undefined, 'shop/x')).toEqual({ kind: 'NetworkPolicy', namespace: 'shop', name: 'x' });
+    expect(policyRefOfId('CiliumNetworkPolicy', 'CiliumNetworkPolicy/store/catalog')).toEqual({
+      kind: 'CiliumNetworkPolicy',
+      namespace: 'store',
+      name: 'catalog',
+    });
+    expect(policyRefOfId(undefined, 'CalicoGlobalNetworkPolicy/security.deny')).toEqual({
+      kind: 'CalicoGlobalNetworkPolicy',
+      name: 'security.deny',
+    });
+  });
+
   it('gives nothing for an unknown kind or an id that does not match it', () => {
-    expect(policyRefOfId(undefined, 'shop/x')).toBeUndefined();
     expect(policyRefOfId('Gateway', 'shop/x')).toBeUndefined();
+    expect(policyRefOfId('CiliumNetworkPolicy', 'CiliumNetworkPolicy/no-namespace')).toBeUndefined();
     expect(
       policyRefOfId('AdminNetworkPolicy', 'BaselineAdminNetworkPolicy/default'),
     ).toBeUndefined();

@@ -1,18 +1,17 @@
-import type { PolicyItem, PolicyKind } from '@palisade/api-contract';
-import { isPolicyKind } from './policies-url';
+import { isPolicyKind, NAMESPACED_POLICY_KINDS, parsePolicyId, type PolicyItem, type PolicyKind } from '@palisade/api-contract';
 
-/** Which policy a page shows: a NetworkPolicy lives in a namespace, the other kinds do not. */
+/** Which policy a page shows: the namespaced kinds (NetworkPolicy, CiliumNetworkPolicy, Calico's NetworkPolicy) live in a namespace. */
 export interface PolicyRef {
   readonly kind: PolicyKind;
   readonly namespace?: string;
   readonly name: string;
 }
 
-export const isNamespaced = (kind: PolicyKind) => kind === 'NetworkPolicy';
+export const isNamespaced = (kind: PolicyKind) => NAMESPACED_POLICY_KINDS.includes(kind);
 
 /**
  * The segments after `/policies/`: `Kind/name` for a cluster-wide policy,
- * `NetworkPolicy/namespace/name` for a namespaced one. Anything else is no policy's page.
+ * `Kind/namespace/name` for a namespaced one. Anything else is no policy's page.
  */
 export function parsePolicyRef(segments: readonly string[]): PolicyRef | undefined {
   const parts = segments.map(decodeSegment);
@@ -55,14 +54,11 @@ export function policyKey(ref: PolicyRef): string {
 }
 
 /**
- * The policy a change event names: its `policy` is the API's id (`namespace/name` for a
- * NetworkPolicy, `Kind/name` otherwise) and its details carry the kind.
+ * The policy the API names by its id (`namespace/name` for a NetworkPolicy, `Kind/name` or
+ * `Kind/namespace/name` otherwise: see parsePolicyId); a kind given beside it must agree.
  */
 export function policyRefOfId(kind: unknown, id: string): PolicyRef | undefined {
-  if (typeof kind !== 'string' || !isPolicyKind(kind)) return undefined;
-  const slash = id.indexOf('/');
-  if (slash <= 0 || slash === id.length - 1) return undefined;
-  const [first, rest] = [id.slice(0, slash), id.slice(slash + 1)];
-  if (isNamespaced(kind)) return { kind, namespace: first, name: rest };
-  return first === kind ? { kind, name: rest } : undefined;
+  const ref = parsePolicyId(id);
+  if (!ref || (kind !== undefined && (!isPolicyKind(kind) || kind !== ref.kind))) return undefined;
+  return ref;
 }

@@ -22,6 +22,9 @@ describe('workload detail links', () => {
       '/clusters/c1/policies?kind=BaselineAdminNetworkPolicy',
     );
     expect(policyHref('c1', 'shop/allow-web')).toBe('/clusters/c1/policies?namespace=shop');
+    expect(policyHref('c1', 'CiliumNetworkPolicy/store/catalog')).toBe('/clusters/c1/policies?namespace=store');
+    expect(policyHref('c1', 'CalicoGlobalNetworkPolicy/deny')).toBe('/clusters/c1/policies?kind=CalicoGlobalNetworkPolicy');
+    expect(policyHref('c1', 'not an id')).toBe('/clusters/c1/policies');
   });
 
   it('links a policy named by its id to its own page', () => {
@@ -32,6 +35,7 @@ describe('workload detail links', () => {
       '/clusters/c1/policies/AdminNetworkPolicy/deny-analytics',
     );
     expect(policyPageHref('c1', 'no-slash')).toBe('/clusters/c1/policies');
+    expect(policyPageHref('c1', 'CiliumNetworkPolicy/store/catalog')).toBe('/clusters/c1/policies/CiliumNetworkPolicy/store/catalog');
   });
 
   it('keeps the explain question when the range changes, leaving defaults out', () => {

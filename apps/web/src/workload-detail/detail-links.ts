@@ -3,7 +3,6 @@ import type { TrendRange } from '../overview/trend-range';
 import type { ExplainFields } from './explain-query';
 import { workloadPath } from '../data-access/paths';
 import { policyPath, policyRefOfId } from '../policies/policy-ref';
-import { isPolicyKind } from '../policies/policies-url';
 
 /** Links of the workload detail page: to other workloads, to policies, and to itself. */
 
@@ -15,34 +14,26 @@ export function workloadHref(
 }
 
 /**
- * A policy's own page (its YAML and history) from the id the API names it by: `namespace/name`
- * for a NetworkPolicy, `Kind/name` otherwise; the list when the id cannot be read.
+ * A policy's own page (its YAML and history) from the id the API names it by (see
+ * parsePolicyId); the list when the id cannot be read.
  */
 export function policyPageHref(clusterId: string, id: string, kind?: PolicyKind): string {
-  const [head] = id.split('/');
-  const ref = policyRefOfId(kind ?? (isPolicyKind(head) ? head : 'NetworkPolicy'), id);
+  const ref = policyRefOfId(kind, id);
   return ref ? policyPath(clusterId, ref) : `/clusters/${encodeURIComponent(clusterId)}/policies`;
 }
 
 /**
- * The policies page, filtered to the policy's namespace (a NetworkPolicy) or kind (a cluster-wide
- * one). `id` is how the API names a policy: `namespace/name` for a NetworkPolicy, `Kind/name`
- * otherwise (the explain API's rules and `isolatedBy` use the same ids).
+ * The policies page, filtered to the policy's namespace (a namespaced policy) or kind (a
+ * cluster-wide one), from the id the API names it by (the explain API's rules and `isolatedBy`
+ * use the same ids); the whole list when the id cannot be read.
  */
 export function policyHref(clusterId: string, id: string, kind?: PolicyKind): string {
+  const ref = policyRefOfId(kind, id);
   const search = new URLSearchParams();
-  const [head] = id.split('/');
-  const clusterWide = kind ? kind !== 'NetworkPolicy' : isClusterWideKind(head ?? '');
-  if (clusterWide) search.set('kind', kind ?? head ?? '');
-  else if (head) search.set('namespace', head);
+  if (ref?.namespace !== undefined) search.set('namespace', ref.namespace);
+  else if (ref) search.set('kind', ref.kind);
   const query = search.toString();
   return `/clusters/${encodeURIComponent(clusterId)}/policies${query ? `?${query}` : ''}`;
-}
-
-const CLUSTER_WIDE = ['AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'ClusterNetworkPolicy'];
-
-function isClusterWideKind(text: string): boolean {
-  return CLUSTER_WIDE.includes(text);
 }
 
 /**

@@ -17,6 +17,7 @@ const explanation = (allowed: boolean): Explanation => ({
   to: 'b',
   port: { port: 5432, protocol: 'TCP' },
   allowed,
+  verdict: allowed ? 'allowed' : 'denied',
   self: false,
   egress: null,
   ingress: null,

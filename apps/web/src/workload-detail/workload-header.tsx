@@ -54,12 +54,19 @@ export function WorkloadHeader({ workload: w }: { readonly workload: WorkloadDet
         </Figure>
         <Figure name="reachable-from" label="Reachable from">
           {w.reachableFrom} {w.reachableFrom === 1 ? 'pod' : 'pods'}
+          {w.reachableFromConditional > 0 ? (
+            <span className={shared.muted}> ({w.reachableFromConditional} for some requests only)</span>
+          ) : null}
         </Figure>
         <Figure name="reachable-to" label="Can reach">
           {w.reachableTo} {w.reachableTo === 1 ? 'pod' : 'pods'}
         </Figure>
         <Figure name="internet-ingress" label="From the internet">
-          <YesNo value={w.internetIngress} yes="Reachable" no="No" />
+          <YesNo
+            value={w.internetIngress}
+            yes={w.internetIngressConditional ? 'For some requests only' : 'Reachable'}
+            no="No"
+          />
         </Figure>
         <Figure name="internet-egress" label="To the internet">
           <YesNo value={w.internetEgress} yes="Allowed" no="No" tone="warning" />

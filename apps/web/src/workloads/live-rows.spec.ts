@@ -11,6 +11,8 @@ function workload(name: string, overrides: Partial<WorkloadItem> = {}): Workload
     egressIsolated: false,
     reachableFrom: 3,
     internetIngress: false,
+    reachableFromConditional: 0,
+    internetIngressConditional: false,
     exposed: false,
     unprotected: true,
     score: 0,

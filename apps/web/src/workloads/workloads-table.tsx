@@ -146,9 +146,21 @@ function WorkloadRow({
       <td>
         <Isolation isolated={w.egressIsolated} />
       </td>
-      <td className={styles.numeric}>{w.reachableFrom}</td>
+      <td className={styles.numeric}>
+        {w.reachableFrom}
+        {w.reachableFromConditional > 0 ? (
+          <span className={styles.muted} title="Allowed only for some requests or names (L7 rules, DNS names)">
+            {' '}
+            ({w.reachableFromConditional} for some requests only)
+          </span>
+        ) : null}
+      </td>
       <td>
-        {w.internetIngress ? (
+        {w.internetIngress && w.internetIngressConditional ? (
+          <span className={styles.pill} data-tone="warning" title="The internet reaches it only for some requests (L7 rules)">
+            Exposed for some requests
+          </span>
+        ) : w.internetIngress ? (
           <span className={styles.pill} data-tone="bad">
             Exposed
           </span>

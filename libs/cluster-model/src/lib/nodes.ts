@@ -1,6 +1,7 @@
 import type { Node } from './types';
 import type { ObjectHeader } from './object-header';
 import { child, item, readList, readRecord, readString } from './field-readers';
+import { isRecord } from './unknown-values';
 import { parseIpAddress } from './ip-addresses';
 
 /**
@@ -24,5 +25,14 @@ export function readNode(header: ObjectHeader): Node {
       addresses.push(address);
     }
   });
-  return { name: header.name, labels: header.labels, addresses };
+  const pluginAnnotation = pluginAnnotationOf(header.obj['metadata']);
+  return { name: header.name, labels: header.labels, addresses, ...(pluginAnnotation ? { pluginAnnotation } : {}) };
+}
+
+/** Annotations Cilium's and Calico's agents write on every node they run on. */
+const PLUGIN_ANNOTATION = /^(io\.cilium\.|network\.cilium\.io\/|projectcalico\.org\/)/;
+
+function pluginAnnotationOf(metadata: unknown): string | undefined {
+  const annotations = isRecord(metadata) ? metadata['annotations'] : undefined;
+  return isRecord(annotations) ? Object.keys(annotations).sort().find((key) => PLUGIN_ANNOTATION.test(key)) : undefined;
 }

@@ -45,6 +45,8 @@ export interface Node {
   readonly name: string;
   readonly labels: Labels;
   readonly addresses: readonly string[];
+  /** An annotation a network plugin put on the node (`io.cilium.network.ipv4-cilium-host`), if any. */
+  readonly pluginAnnotation?: string;
 }
 
 export interface ContainerPort {

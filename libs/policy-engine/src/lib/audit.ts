@@ -69,6 +69,9 @@ export interface WorkloadFinding {
   readonly reachableTo: number;
   readonly internetIngress: boolean;
   readonly internetEgress: boolean;
+  /** Of the figures above, what is allowed only for some requests or names (the largest among its pods). */
+  readonly reachableFromConditional: number;
+  readonly internetIngressConditional: boolean;
   readonly unprotected: boolean;
   readonly exposed: boolean;
   readonly policies: readonly string[];
@@ -228,6 +231,8 @@ export function audit(model: ClusterModel, options: AuditOptions = {}): AuditRep
       reachableTo: list.reduce((max, p) => Math.max(max, p.reachableTo), 0),
       internetIngress: list.some((p) => p.internetIngress),
       internetEgress: list.some((p) => p.internetEgress),
+      reachableFromConditional: list.reduce((max, p) => Math.max(max, p.reachableFromConditional), 0),
+      internetIngressConditional: list.some((p) => p.internetIngress) && list.every((p) => !p.internetIngress || p.internetIngressConditional),
       unprotected: list.some((p) => p.unprotected),
       exposed: list.some((p) => p.exposed),
       policies: [...new Set(list.flatMap((p) => p.policies))].sort(),

@@ -47,18 +47,35 @@ const AGENTS: readonly [RegExp, CniMode][] = [
   [/^kindnet$/, 'generic'],
 ];
 
+/** API groups whose presence names the plugin (its CRDs, or Calico's aggregated API). */
+const API_GROUPS: readonly [RegExp, CniMode][] = [
+  [/^cilium\.io\//, 'cilium'],
+  [/^(crd\.)?projectcalico\.org\//, 'calico'],
+];
+
 /**
- * The plugin of a cluster, from what its objects show: the plugin's agent DaemonSet (or its
- * pods, when only pods were read). Undefined when nothing tells; the caller then decides
- * (a setting, or the policy kinds present: `assumeCni`).
+ * The plugin of a cluster, from what it shows, strongest evidence first: the plugin's agent
+ * DaemonSet, the annotations its agent writes on nodes, then the API groups it serves (CRDs can
+ * outlive an uninstalled plugin, so they count last). Undefined when nothing tells; the caller
+ * then decides (a setting, or the policy kinds present: `assumeCni`).
  */
-export function detectCni(model: ClusterModel): CniDetection | undefined {
+export function detectCni(model: ClusterModel, servedApis: Iterable<string> = []): CniDetection | undefined {
   const daemonSets = model.workloads.filter((w) => w.kind === 'DaemonSet');
+  // Calico and Cilium both run beside flannel (Canal, Cilium chaining): AGENTS lists them first.
   for (const [pattern, cni] of AGENTS) {
     const agent = daemonSets.find((w) => pattern.test(w.name));
     if (agent) return { cni, evidence: `DaemonSet ${agent.namespace}/${agent.name}` };
   }
-  // Calico and Cilium both run with flannel (Canal, Cilium chaining): their agents were checked first.
+  const annotated = model.nodes.find((n) => n.pluginAnnotation !== undefined);
+  if (annotated?.pluginAnnotation) {
+    const cni: CniMode = annotated.pluginAnnotation.startsWith('projectcalico.org/') ? 'calico' : 'cilium';
+    return { cni, evidence: `node ${annotated.name} has annotation ${annotated.pluginAnnotation}` };
+  }
+  const served = [...servedApis];
+  for (const [pattern, cni] of API_GROUPS) {
+    const group = served.find((g) => pattern.test(g));
+    if (group) return { cni, evidence: `the cluster serves ${group}` };
+  }
   return undefined;
 }
 

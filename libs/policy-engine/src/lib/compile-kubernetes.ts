@@ -173,15 +173,19 @@ export function calicoRef(policy: CalicoPolicy): PolicyRef {
   return policyRef(CALICO_KINDS[policy.kind], policy.name, policy.namespace);
 }
 
+/** Every policy object of the model, of every kind, with the reference it goes by and the object as read. */
+export function modelPolicies(model: ClusterModel): { readonly ref: PolicyRef; readonly raw: unknown }[] {
+  return [
+    ...model.networkPolicies.map((p) => ({ ref: policyRef('NetworkPolicy', p.name, p.namespace), raw: p.raw })),
+    ...model.adminPolicies.map((p) => ({ ref: policyRef(p.kind, p.name), raw: p.raw })),
+    ...model.ciliumPolicies.map((p) => ({ ref: ciliumRef(p), raw: p.raw })),
+    ...model.calicoPolicies.map((p) => ({ ref: calicoRef(p), raw: p.raw })),
+  ];
+}
+
 /** The policies of the model a CNI does not enforce, with the reason in words (enforcement.ts). */
 export function foreignPolicies(model: ClusterModel, cni: CniMode): NotEnforced[] {
-  const refs: [PolicyRef, unknown][] = [
-    ...model.networkPolicies.map((p): [PolicyRef, unknown] => [policyRef('NetworkPolicy', p.name, p.namespace), p.raw]),
-    ...model.adminPolicies.map((p): [PolicyRef, unknown] => [policyRef(p.kind, p.name), p.raw]),
-    ...model.ciliumPolicies.map((p): [PolicyRef, unknown] => [ciliumRef(p), p.raw]),
-    ...model.calicoPolicies.map((p): [PolicyRef, unknown] => [calicoRef(p), p.raw]),
-  ];
-  return refs.flatMap(([ref, raw]) => {
+  return modelPolicies(model).flatMap(({ ref, raw }) => {
     const reason = notEnforcedReason(ref.kind, raw, cni);
     return reason === undefined ? [] : [{ ref, reason }];
   });

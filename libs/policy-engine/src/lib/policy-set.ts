@@ -46,7 +46,7 @@ export interface PolicyRef {
   /**
    * `namespace/name` for a Kubernetes NetworkPolicy, `Kind/name` for cluster-scoped Kubernetes
    * policies, `Kind/namespace/name` or `Kind/name` for Cilium's, and
-   * `Kind.projectcalico.org/[namespace/]name` for Calico's.
+   * `CalicoKind/[namespace/]name` for Calico's (`CalicoNetworkPolicy/ns/name`).
    */
   readonly id: string;
 }

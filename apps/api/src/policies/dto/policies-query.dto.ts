@@ -10,5 +10,7 @@ export class PoliciesQuery extends createZodDto(
     kind: z.enum(POLICY_KINDS).optional(),
     /** Include policies that no longer exist (with the snapshot they disappeared in). */
     removed: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+    /** Only the policies the cluster's network plugin enforces (true) or does not (false). */
+    enforced: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   }),
 ) {}

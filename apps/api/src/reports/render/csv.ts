@@ -17,9 +17,14 @@ const HEADER = [
   'owner',
   'exception',
   'findings',
+  'reachable_from_conditional',
+  'internet_ingress_conditional',
 ] as const;
 
-/** Every workload with its findings, one row each (RFC 4180, CRLF line ends). */
+/**
+ * Every workload with its findings, one row each (RFC 4180, CRLF line ends). Columns are only
+ * ever added at the end, so scripts reading them by position keep working.
+ */
 export function renderCsv(data: ReportData): string {
   const exceptions = new Map(data.exceptions.map((e) => [e.id, e]));
   const rows = data.workloads.map((w) => {
@@ -40,6 +45,8 @@ export function renderCsv(data: ReportData): string {
       w.owner,
       e ? `${e.reason} (owner ${e.owner}${e.expiresAt ? `, until ${e.expiresAt.slice(0, 10)}` : ''})` : null,
       w.findings.join('; '),
+      w.reachableFromConditional ?? 0,
+      w.internetIngressConditional ?? false,
     ]);
   });
   return [csvRow([...HEADER]), ...rows].join('\r\n') + '\r\n';

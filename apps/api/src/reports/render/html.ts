@@ -154,6 +154,14 @@ export function renderHtml(data: ReportData): string {
     'No exception was in force at the end of the period.',
   );
 
+  const notEnforced = data.clusters.flatMap((c) => c.notEnforced ?? []);
+  const notEnforcedRows = table(
+    [...clusterHeader, 'Policy', 'Kind', 'Why it is not enforced'],
+    notEnforced.map((n) => [...cluster(n.cluster), `<code>${h(n.policy)}</code>`, h(n.kind), h(n.reason)]),
+    'Every policy in the cluster is enforced by its network plugin.',
+  );
+  const plugins = data.clusters.map((c) => `${fleet ? `${c.name}: ` : ''}${c.cni ?? 'not recorded'}`).join(', ');
+
   const changeHeader = ['At', ...clusterHeader, 'Event', 'Subject', 'Details'];
   const changes = data.changes;
 
@@ -170,6 +178,8 @@ ${fleet ? `<section><h2>Clusters</h2>${clusters}</section>` : `<section><h2>Clus
 <section><h2>Controls</h2>${controls}
 <p class="muted">Workloads under an active exception are listed below and not counted as failures. Evidence names the first ${EVIDENCE_LIMIT} offenders of each control; every workload is in the CSV download.</p></section>
 <section><h2>Namespaces without default deny</h2>${namespaces}${more(lacking.length, Math.min(lacking.length, HTML_ROWS))}</section>
+<section><h2>Policies not enforced here</h2>${notEnforcedRows}
+<p class="muted">Network plugin evaluated: ${h(plugins)}. A policy its cluster does not enforce (another plugin's kind, a host or staged policy) protects nothing and is left out of every figure.</p></section>
 <section><h2>Unprotected and exposed workloads</h2>${workloads}${more(offenders.length, Math.min(offenders.length, HTML_ROWS))}
 <p class="muted">Owner: the first of the labels ${data.ownerLabels.map((l) => `<code>${h(l)}</code>`).join(', ')} present on the workload.</p></section>
 <section><h2>Became exposed or unprotected during the period</h2>${table(changeHeader, changeRows(changes.becameExposed, fleet), 'None.')}</section>
@@ -178,7 +188,7 @@ ${fleet ? `<section><h2>Clusters</h2>${clusters}</section>` : `<section><h2>Clus
 <section><h2>Default deny changes</h2>${table(changeHeader, changeRows(changes.defaultDeny, fleet), 'No namespace gained or lost default deny.')}</section>
 ${changes.truncated ? '<p class="muted">Some change lists were cut; the summary counts every change.</p>' : ''}
 <section><h2>Active exceptions</h2>${exceptionRows}</section>
-<footer><p class="muted">Scores: a pod's ingress score is 0 when no policy isolates it, else 1 minus the share of other pods that can reach it, halved when the internet can; egress likewise (×0.75 for internet egress); pod score = 100 × (0.7 × ingress + 0.3 × egress); cluster and namespace scores are means over pods. "Unprotected": not ingress-isolated. "Exposed": reachable from the internet or from every namespace.</p></footer>
+<footer><p class="muted">Scores: a pod's ingress score is 0 when no policy isolates it, else 1 minus the share of other pods that can reach it, halved when the internet can; egress likewise (×0.75 for internet egress); pod score = 100 × (0.7 × ingress + 0.3 × egress); cluster and namespace scores are means over pods. "Unprotected": not ingress-isolated. "Exposed": reachable from the internet or from every namespace. What only some requests get (Cilium L7 rules, DNS names) counts half as reachable.</p></footer>
 </body></html>
 `;
 }

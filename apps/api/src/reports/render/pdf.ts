@@ -75,7 +75,7 @@ export function renderPdf(data: ReportData): Promise<Buffer> {
   heading(fleet ? 'Clusters' : 'Cluster');
   for (const c of data.clusters) {
     item(
-      `${c.name}: score ${figure(c.scoreStart)} -> ${figure(c.scoreEnd)} ${delta(c.scoreStart, c.scoreEnd)}; ingress isolated ${figure(c.ingressIsolatedPercent, '%')}, egress isolated ${figure(c.egressIsolatedPercent, '%')}; ${c.pods} pods; findings from ${when(c.snapshotAt)}`,
+      `${c.name}: score ${figure(c.scoreStart)} -> ${figure(c.scoreEnd)} ${delta(c.scoreStart, c.scoreEnd)}; ingress isolated ${figure(c.ingressIsolatedPercent, '%')}, egress isolated ${figure(c.egressIsolatedPercent, '%')}; ${c.pods} pods; network plugin ${c.cni ?? 'not recorded'}; findings from ${when(c.snapshotAt)}`,
     );
   }
 
@@ -98,6 +98,12 @@ export function renderPdf(data: ReportData): Promise<Buffer> {
       .filter((n) => !n.defaultDenyIngress || !n.defaultDenyEgress)
       .map((n) => `${where(n.cluster)}${n.name}: ${[n.defaultDenyIngress ? '' : 'ingress', n.defaultDenyEgress ? '' : 'egress'].filter(Boolean).join(' and ')} not denied by default; ${n.networkPolicies} NetworkPolicies`),
     'Every namespace denies ingress and egress by default.',
+  );
+
+  heading('Policies not enforced here');
+  list(
+    data.clusters.flatMap((c) => (c.notEnforced ?? []).map((n) => `${where(n.cluster)}${n.policy} (${n.kind}): ${n.reason}`)),
+    'Every policy in the cluster is enforced by its network plugin.',
   );
 
   heading('Unprotected and exposed workloads');

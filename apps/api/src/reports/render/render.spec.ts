@@ -24,7 +24,7 @@ describe('CSV', () => {
 
   it('lists every workload with its findings and owner, a hostile owner label neutralised', () => {
     const lines = renderCsv(data()).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('"cluster","namespace","kind","name","score","ingress_isolated","egress_isolated","unprotected","exposed","internet_ingress","internet_egress","reachable_from","owner","exception","findings"');
+    expect(lines[0]).toBe('"cluster","namespace","kind","name","score","ingress_isolated","egress_isolated","unprotected","exposed","internet_ingress","internet_egress","reachable_from","owner","exception","findings","reachable_from_conditional","internet_ingress_conditional"');
     expect(lines).toHaveLength(3);
     const api = lines.find((l) => l.includes('"api"'));
     // The owner cell is `owner==HYPERLINK(...)`: it starts with "o", so only the quotes are doubled.
@@ -58,6 +58,36 @@ describe('HTML', () => {
     expect(html).not.toContain('shop/shop/default-deny');
   });
 
+  it('lists the policies the cluster\'s plugin does not enforce, with the reason, and names the plugin', () => {
+    const html = renderHtml(data());
+    expect(html).toContain('<h2>Policies not enforced here</h2>');
+    expect(html).toContain('<td><code>CiliumNetworkPolicy/shop/api-l7</code></td><td>CiliumNetworkPolicy</td><td>the cluster does not run Cilium: CiliumNetworkPolicies are not enforced here</td>');
+    expect(html).toContain('<td><code>CalicoStagedNetworkPolicy/shop/trial</code></td>');
+    expect(html).not.toContain('<code>shop/default-deny</code>');
+    expect(html).toContain('Network plugin evaluated: calico.');
+    const report = data();
+    expect(report.summary.notEnforcedPolicies).toBe(2);
+    expect(report.clusters[0].cni).toBe('calico');
+  });
+
+  it('says a workload the internet reaches only for some requests is reachable for some requests only', () => {
+    const h = history();
+    const conditional = { ...h.findings[3], details: { pods: 1, internetIngressConditional: true, reachableFromConditional: 2 } };
+    const report = buildReport({ scope: 'cluster', from: FROM, to: TO, generatedAt: TO, clusters: [{ ...h, findings: [...h.findings.slice(0, 3), conditional] }], exceptions: [] });
+    const admin = report.workloads.find((w) => w.name === 'admin');
+    expect(admin?.findings).toContain('reachable from the internet for some requests only (L7 rules or DNS names)');
+    expect(admin?.reachableFromConditional).toBe(2);
+    expect(renderCsv(report)).toMatch(/"admin".*,"2","true"\r\n/);
+  });
+
+  it('reads reports stored before plugins were recorded', () => {
+    const report = data();
+    const old = { ...report, clusters: report.clusters.map(({ cni: _cni, notEnforced: _n, ...c }) => c) };
+    const html = renderHtml(old);
+    expect(html).toContain('Every policy in the cluster is enforced by its network plugin.');
+    expect(html).toContain('Network plugin evaluated: not recorded.');
+  });
+
   it('escapes cluster names in the chart legend and the title', () => {
     const h = history({ name: 'prod"><img src=x onerror=alert(1)>' });
     const html = renderHtml(buildReport({ scope: 'cluster', from: FROM, to: TO, generatedAt: TO, clusters: [h], exceptions: [] }));
@@ -75,6 +105,8 @@ describe('PDF', () => {
     expect(text).toMatch(/Isolation score: 40 at the start, 72\.5 at the end/);
     expect(text).toContain('CIS 5.3.2');
     expect(text).toContain('NIST SC-7(5)');
+    expect(text).toContain('Policies not enforced here');
+    expect(text).toContain('CiliumNetworkPolicy/shop/api-l7 (CiliumNetworkPolicy): the cluster does not run Cilium');
     // The hostile label is drawn as the text it is.
     expect(text).toContain('team=<script>alert(1)</script>');
   });

@@ -1,10 +1,11 @@
 import { CoreV1Api, makeInformer, type V1Pod } from '@kubernetes/client-node';
 import { buildModel, type ReadResult } from '@palisade/cluster-model';
-import { audit, type WorkloadFinding } from '@palisade/policy-engine';
+import { assumeCni, audit, detectCni, type WorkloadFinding } from '@palisade/policy-engine';
 import { eventually, kubeConfigFor } from '../../../test/kube-client';
 import { FakeKubeApiServer } from '../server/fake-kube-api-server';
 import type { KubeObject } from '../server/kube-object';
 import { startDemoCluster, type DemoCluster, type DemoStepEvent } from './demo-cluster';
+import { DEMO_CILIUM_STORY } from './demo-cilium-story';
 import {
   DEMO_INITIAL_FRONTEND_PODS,
   DEMO_INITIAL_PAYMENTS_API_PODS,
@@ -29,6 +30,8 @@ const READ_KINDS = [
   'AdminNetworkPolicy',
   'BaselineAdminNetworkPolicy',
   'ClusterNetworkPolicy',
+  'CiliumNetworkPolicy',
+  'CiliumClusterwideNetworkPolicy',
 ];
 
 /** What a collector would hand Palisade: every object the server holds, kind and apiVersion set. */
@@ -39,9 +42,14 @@ function read(server: FakeKubeApiServer): ReadResult {
   return buildModel(objects.map((obj) => ({ obj })));
 }
 
-function workloads(server: FakeKubeApiServer): Map<string, WorkloadFinding> {
+/** The audit as the API runs it: with the plugin the cluster shows. */
+function auditOf(server: FakeKubeApiServer) {
   const { model } = read(server);
-  return new Map(audit(model).workloads.map((w) => [`${w.namespace}/${w.kind}/${w.name}`, w]));
+  return audit(model, { cni: (detectCni(model) ?? assumeCni(model)).cni });
+}
+
+function workloads(server: FakeKubeApiServer): Map<string, WorkloadFinding> {
+  return new Map(auditOf(server).workloads.map((w) => [`${w.namespace}/${w.kind}/${w.name}`, w]));
 }
 
 /** Lists what does not hold of an expectation (empty when it all holds). */
@@ -284,5 +292,48 @@ describe('the demo cluster', () => {
     } finally {
       await informer.stop();
     }
+  });
+});
+
+describe('the Cilium demo cluster', () => {
+  let demo: DemoCluster | undefined;
+
+  afterEach(async () => {
+    await demo?.stop();
+    demo = undefined;
+  });
+
+  it('shows Palisade a Cilium cluster whose policies only Cilium\'s semantics read right', async () => {
+    demo = await startDemoCluster({ story: DEMO_CILIUM_STORY, speed: 0.001 });
+    const { model, problems, counts } = read(demo.server);
+    expect(problems).toEqual([]);
+    expect(counts).toMatchObject({ CiliumNetworkPolicy: 4, CiliumClusterwideNetworkPolicy: 2, AdminNetworkPolicy: 1, DaemonSet: 1 });
+    expect(detectCni(model)).toEqual({ cni: 'cilium', evidence: 'DaemonSet kube-system/cilium' });
+    const report = auditOf(demo.server);
+    expect(report.cni).toBe('cilium');
+    // Cilium does not implement AdminNetworkPolicy, and a host policy applies to nodes.
+    expect(report.notEnforced.map((n) => n.policy).sort()).toEqual(['AdminNetworkPolicy/deny-media-egress', 'CiliumClusterwideNetworkPolicy/nodes-ssh-from-bastion']);
+    const found = workloads(demo.server);
+    expect(unmet({ protected: ['store/Deployment/storefront', 'store/Deployment/catalog', 'billing/Deployment/api', 'billing/StatefulSet/db'], unprotected: ['media/Deployment/thumbnailer'] }, found)).toEqual([]);
+    // world reaches the storefront; the catalog only for the storefront's GETs (an L7 rule).
+    expect(found.get('store/Deployment/storefront')).toMatchObject({ internetIngress: true, internetIngressConditional: false });
+    expect(found.get('store/Deployment/catalog')).toMatchObject({ reachableFrom: 2, reachableFromConditional: 2 });
+    // The cluster-wide deny keeps media out of billing, whatever else allows.
+    expect(found.get('billing/StatefulSet/db')?.reachableFrom).toBe(1);
+  });
+
+  it('plays its steps, each leaving the cluster as the story says', async () => {
+    const played: { id: string; failures: string[]; problems: number }[] = [];
+    demo = await startDemoCluster({
+      story: DEMO_CILIUM_STORY,
+      speed: 50,
+      onStep: (event) => {
+        const server = demo?.server;
+        if (server === undefined) return;
+        played.push({ id: event.id, failures: unmet(DEMO_CILIUM_STORY.steps[event.index]?.expect ?? {}, workloads(server)), problems: read(server).problems.length });
+      },
+    });
+    await demo.finished;
+    expect(played).toEqual(DEMO_CILIUM_STORY.steps.map((step) => ({ id: step.id, failures: [], problems: 0 })));
   });
 });

@@ -1,14 +1,7 @@
 import { FakeKubeApiServer } from '../server/fake-kube-api-server';
 import { cloneJson, isRecord, kubeTimestamp, type KubeObject } from '../server/kube-object';
 import { canonicalJson } from '../server/object-store';
-import {
-  DEMO_INITIAL_OBJECTS,
-  DEMO_MANAGED_OBJECTS,
-  DEMO_RESET_STEP_ID,
-  DEMO_STEPS,
-  type DemoChange,
-  type DemoStep,
-} from './demo-story';
+import { DEMO_RESET_STEP_ID, DEMO_STORY, type DemoChange, type DemoStep, type DemoStory } from './demo-story';
 
 /** Time between two steps at speed 1. */
 export const DEMO_STEP_INTERVAL_MS = 5000;
@@ -16,7 +9,7 @@ export const DEMO_STEP_INTERVAL_MS = 5000;
 export interface DemoStepEvent {
   readonly id: string;
   readonly title: string;
-  /** Position in DEMO_STEPS; -1 for the reset that starts a loop over. */
+  /** Position in the story's steps; -1 for the reset that starts a loop over. */
   readonly index: number;
   /** How many times the story has started over. */
   readonly iteration: number;
@@ -25,11 +18,13 @@ export interface DemoStepEvent {
 }
 
 export interface DemoClusterOptions {
+  /** Which cluster to play: DEMO_STORY (the default) or DEMO_CILIUM_STORY. */
+  readonly story?: DemoStory;
   /** Pace multiplier: 1 plays a step every 5 s, 50 one every 100 ms. */
   readonly speed?: number;
   /**
-   * The server to play on. By default one is started with the optional policy CRDs installed
-   * (and stopped with the demo); on a server without them those objects are skipped.
+   * The server to play on. By default one is started with the story's CRDs installed (and
+   * stopped with the demo); on a server without them those objects are skipped.
    */
   readonly server?: FakeKubeApiServer;
   /** After the last step, go back to the initial state and play the story again, until stop(). */
@@ -63,6 +58,8 @@ const DELETION_ORDER = [
   'AdminNetworkPolicy',
   'BaselineAdminNetworkPolicy',
   'ClusterNetworkPolicy',
+  'CiliumNetworkPolicy',
+  'CiliumClusterwideNetworkPolicy',
 ];
 
 function keyOf(kind: string, namespace: string | undefined, name: string): string {
@@ -73,8 +70,6 @@ function objectKeyOf(obj: KubeObject): string {
   return keyOf(obj.kind, obj.metadata.namespace, obj.metadata.name ?? '');
 }
 
-const MANAGED_KEYS = new Set(DEMO_MANAGED_OBJECTS.map(objectKeyOf));
-
 /**
  * Plays the demo story against a FakeKubeApiServer: the initial state at once, then one step per
  * interval. Writes are idempotent: an object already as the story last wrote it is left alone, so
@@ -82,6 +77,7 @@ const MANAGED_KEYS = new Set(DEMO_MANAGED_OBJECTS.map(objectKeyOf));
  */
 class DemoPlayer {
   private readonly lastApplied = new Map<string, string>();
+  private readonly managedKeys: ReadonlySet<string>;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private iteration = 0;
@@ -92,12 +88,15 @@ class DemoPlayer {
 
   constructor(
     readonly server: FakeKubeApiServer,
+    private readonly story: DemoStory,
     private readonly options: DemoClusterOptions,
     private readonly intervalMs: number,
-  ) {}
+  ) {
+    this.managedKeys = new Set(story.managed.map(objectKeyOf));
+  }
 
   start(): void {
-    this.converge(DEMO_INITIAL_OBJECTS);
+    this.converge(this.story.initial);
     this.schedule(0);
   }
 
@@ -115,16 +114,16 @@ class DemoPlayer {
   private tick(index: number): void {
     if (this.stopped) return;
     try {
-      const step = DEMO_STEPS[index];
+      const step = this.story.steps[index];
       if (step !== undefined) {
         this.play(step);
         this.announce(step.id, step.title, index);
-        if (index + 1 < DEMO_STEPS.length || this.options.loop === true) this.schedule(index + 1);
+        if (index + 1 < this.story.steps.length || this.options.loop === true) this.schedule(index + 1);
         else this.stop();
         return;
       }
       this.iteration += 1;
-      this.converge(DEMO_INITIAL_OBJECTS);
+      this.converge(this.story.initial);
       this.announce(DEMO_RESET_STEP_ID, 'The story starts over from the initial state', -1);
       this.schedule(0);
     } catch (error) {
@@ -165,7 +164,7 @@ class DemoPlayer {
       if (!this.server.serves(kind)) continue;
       for (const obj of this.server.list(kind)) {
         const key = objectKeyOf(obj);
-        if (MANAGED_KEYS.has(key) && !wanted.has(key)) {
+        if (this.managedKeys.has(key) && !wanted.has(key)) {
           this.write({
             op: 'delete',
             kind,
@@ -224,21 +223,19 @@ function stampPodTimes(pod: KubeObject, existing: KubeObject | undefined): void 
 }
 
 /**
- * Starts the demo cluster: a FakeKubeApiServer holding a small realistic cluster (shop, payments,
- * analytics, monitoring, kube-system) whose workloads and policies change every few seconds.
+ * Starts a demo cluster: a FakeKubeApiServer holding a small realistic cluster whose workloads
+ * and policies change every few seconds (by default the main story: shop, payments, analytics,
+ * monitoring, kube-system).
  */
 export async function startDemoCluster(options: DemoClusterOptions = {}): Promise<DemoCluster> {
   const speed = options.speed ?? 1;
   if (!(speed > 0)) throw new Error(`speed must be a positive number, got ${speed}`);
+  const story = options.story ?? DEMO_STORY;
   const owned = options.server === undefined;
-  const server =
-    options.server ??
-    (await FakeKubeApiServer.start({
-      crds: { adminNetworkPolicies: true, clusterNetworkPolicies: true },
-    }));
+  const server = options.server ?? (await FakeKubeApiServer.start({ crds: story.crds }));
   // setTimeout cannot wait longer than 2^31 - 1 ms (it would fire at once).
   const intervalMs = Math.min(DEMO_STEP_INTERVAL_MS / speed, 2 ** 31 - 1);
-  const player = new DemoPlayer(server, options, intervalMs);
+  const player = new DemoPlayer(server, story, options, intervalMs);
   player.start();
   return {
     server,

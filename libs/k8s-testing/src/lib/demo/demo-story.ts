@@ -1,3 +1,4 @@
+import type { CrdOptions } from '../server/fake-kube-api-server';
 import type { KubeObject } from '../server/kube-object';
 import {
   cronJob,
@@ -532,13 +533,27 @@ export const DEMO_STEPS: readonly DemoStep[] = [
 /** The id of the step a looping demo plays to go back to the initial state. */
 export const DEMO_RESET_STEP_ID = 'reset';
 
-/** Every object the story ever writes: the runner touches nothing else when it resets. */
-export const DEMO_MANAGED_OBJECTS: readonly KubeObject[] = [
-  ...DEMO_INITIAL_OBJECTS,
-  ...DEMO_STEPS.flatMap((step) =>
-    step.changes.flatMap((change) => (change.op === 'apply' ? [change.object] : [])),
-  ),
-];
+/** A demo cluster's story: its initial state, its steps, and the CRDs its server serves. */
+export interface DemoStory {
+  /** The cluster's name in Palisade. */
+  readonly name: string;
+  readonly initial: readonly KubeObject[];
+  readonly steps: readonly DemoStep[];
+  /** Every object the story ever writes: the runner touches nothing else when it resets. */
+  readonly managed: readonly KubeObject[];
+  readonly crds: CrdOptions;
+}
+
+export function storyOf(name: string, initial: readonly KubeObject[], steps: readonly DemoStep[], crds: CrdOptions): DemoStory {
+  const written = steps.flatMap((step) => step.changes.flatMap((change) => (change.op === 'apply' ? [change.object] : [])));
+  return { name, initial, steps, managed: [...initial, ...written], crds };
+}
+
+/** The main demo cluster: Kubernetes NetworkPolicies and the admin policies. */
+export const DEMO_STORY: DemoStory = storyOf('demo', DEMO_INITIAL_OBJECTS, DEMO_STEPS, { adminNetworkPolicies: true, clusterNetworkPolicies: true });
+
+/** Every object the main story ever writes. */
+export const DEMO_MANAGED_OBJECTS: readonly KubeObject[] = DEMO_STORY.managed;
 
 /** Pod names of the first rollout, so tests can tell a restart (new names) from a scale-up. */
 export const DEMO_INITIAL_PAYMENTS_API_PODS: readonly string[] = podNames(paymentsApiInitial);

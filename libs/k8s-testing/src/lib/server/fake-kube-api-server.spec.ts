@@ -569,7 +569,7 @@ describe('FakeKubeApiServer: Cilium and Calico APIs', () => {
       const crds = server.list('CustomResourceDefinition').map((c) => c.metadata.name);
       expect(crds).toContain('ciliumnetworkpolicies.cilium.io');
       // The Calico API server is an aggregated API: no CRD stands for it.
-      expect(crds.some((name) => name.endsWith('.projectcalico.org') && !name.endsWith('crd.projectcalico.org'))).toBe(false);
+      expect(crds.some((name = '') => name.endsWith('.projectcalico.org') && !name.endsWith('crd.projectcalico.org'))).toBe(false);
       server.setCrds({ calicoApiServer: false });
       expect((await getJson(`${server.url}/apis/projectcalico.org/v3/globalnetworkpolicies`)).status).toBe(404);
     } finally {

@@ -11,6 +11,7 @@ import {
   TrendRangeNav,
   TrendSection,
 } from '../../../overview/overview-sections';
+import { PluginLine } from '../../../overview/plugin-line';
 import { parseTrendRange } from '../../../overview/trend-range';
 
 export const metadata: Metadata = { title: 'Cluster overview' };
@@ -42,6 +43,7 @@ export default async function ClusterOverviewPage({
   return (
     <>
       <OverviewFigures initial={figures.data} />
+      <PluginLine clusterId={id} latest={cluster.data.latest} />
       <div className={styles.columns}>
         <section aria-labelledby="trend-title" className={`${styles.section} ${styles.wide}`}>
           <div className={styles.sectionHeader}>

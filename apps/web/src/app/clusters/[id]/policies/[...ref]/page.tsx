@@ -68,6 +68,29 @@ export default async function PolicyPage({ params }: { readonly params: Params }
             )}
           </dd>
         </div>
+        {policy.tier !== undefined ? (
+          <div>
+            <dt>Tier / order</dt>
+            <dd>
+              {policy.tier} / {policy.order ?? 'after every ordered policy'}
+            </dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>Enforced</dt>
+          <dd data-figure="enforced">
+            {policy.enforced ? (
+              'yes'
+            ) : (
+              <>
+                <span className={dashboard.pill} data-tone="warning">
+                  Not enforced here
+                </span>{' '}
+                {policy.notEnforcedReason}
+              </>
+            )}
+          </dd>
+        </div>
         <div>
           <dt>Selects now</dt>
           <dd data-figure="selects">
