@@ -90,8 +90,15 @@ afterAll(async () => {
 });
 
 describe('alerting end to end', () => {
-  it('fires one signed webhook for a new unprotected deployment after the grace period', async () => {
+  it('fires one signed webhook for a new unprotected deployment behind a load balancer after the grace period', async () => {
     deployment(fake, 'shop', 'web');
+    fake.create({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { namespace: 'shop', name: 'web' },
+      spec: { type: 'LoadBalancer', selector: { app: 'web' }, ports: [{ port: 80, targetPort: 'http' }] },
+      status: { loadBalancer: { ingress: [{ ip: '34.117.80.10' }] } },
+    });
     const pending = await waitFor('a pending alert', async () => {
       const { body } = await call<Items<{ status: string; workload: string }>>('GET', '/api/alerts?status=pending');
       return body.items.find((a) => a.workload === 'Deployment/web');
@@ -102,10 +109,19 @@ describe('alerting end to end', () => {
 
     await waitFor('the firing notification', async () => (aboutWeb().length > 0 ? true : undefined), 15_000);
     await new Promise((r) => setTimeout(r, 2500));
-    // The default rule watches every kind and takes the most specific: the fake cluster has no
-    // CLUSTER_CIDRS, so an unprotected workload is reachable from the internet.
+    // The default rule watches every kind and takes the most specific: the load balancer leads
+    // to the unprotected workload, so the internet reaches it, and the summary names the door.
     const web = aboutWeb().map((r) => JSON.parse(r.body) as Notification);
-    expect(web).toEqual([expect.objectContaining({ status: 'firing', kind: 'INTERNET_EXPOSURE', namespace: 'shop', workload: 'Deployment/web', cluster: 'fake' })]);
+    expect(web).toEqual([
+      expect.objectContaining({
+        status: 'firing',
+        kind: 'INTERNET_EXPOSURE',
+        namespace: 'shop',
+        workload: 'Deployment/web',
+        cluster: 'fake',
+        summary: 'shop/Deployment/web is reachable from the internet through LoadBalancer shop/web:80',
+      }),
+    ]);
     for (const r of received) {
       expect(r.headers['x-palisade-signature']).toBe(`sha256=${createHmac('sha256', SECRET).update(r.body).digest('hex')}`);
     }

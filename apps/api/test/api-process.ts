@@ -99,3 +99,21 @@ export async function startApi(env: Record<string, string>, options: { port?: nu
     },
   };
 }
+
+/**
+ * The API watching the clusters of `dir/kubeconfig` (no demo), evaluating and snapshotting soon
+ * after each change: what most end-to-end suites need.
+ */
+export function startWatchingApi(databaseUrl: string, dir: string, env: Record<string, string> = {}): Promise<ApiProcess> {
+  return startApi({
+    DATABASE_URL: databaseUrl,
+    KUBECONFIG: path.join(dir, 'kubeconfig'),
+    PALISADE_DATA_DIR: dir,
+    PALISADE_DEMO: 'off',
+    SNAPSHOT_INTERVAL: '1h',
+    SNAPSHOT_ON_CHANGE: '300ms',
+    EVALUATION_DEBOUNCE: '50ms',
+    LOG_LEVEL: 'warn',
+    ...env,
+  });
+}

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { createTestDatabase, TestDatabase } from '@palisade/database/testing';
 import { DEMO_CILIUM_STORY, FakeKubeApiServer, startDemoCluster, type DemoCluster } from '@palisade/k8s-testing';
 import { parse, stringify } from 'yaml';
-import { ApiProcess, startApi, waitFor, withAdmin } from './api-process';
+import { ApiProcess, startWatchingApi, waitFor, withAdmin } from './api-process';
 import { deployment, namespace } from './cluster-objects';
 
 /**
@@ -108,17 +108,9 @@ beforeAll(async () => {
     ]),
   );
   db = await createTestDatabase();
-  api = await startApi({
-    DATABASE_URL: db.url,
-    KUBECONFIG: path.join(dir, 'kubeconfig'),
+  api = await startWatchingApi(db.url, dir, {
     PALISADE_CONTEXTS: 'cilium,calico,cilium-as-generic',
     PALISADE_CNI: 'auto,cilium-as-generic=generic',
-    PALISADE_DATA_DIR: dir,
-    PALISADE_DEMO: 'off',
-    SNAPSHOT_INTERVAL: '1h',
-    SNAPSHOT_ON_CHANGE: '300ms',
-    EVALUATION_DEBOUNCE: '50ms',
-    LOG_LEVEL: 'warn',
   });
   const clusters = await waitFor('the three clusters to have a snapshot', async () => {
     const { body } = await get<Items>('/api/clusters');

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from 'commander';
-import type { PortRef } from '@palisade/policy-engine';
+import { parseControllerSetting, type ControllerSetting, type PortRef } from '@palisade/policy-engine';
 
 /** Parsers for option values: a bad value is a usage error (exit 2) naming the option. */
 
@@ -30,4 +30,10 @@ export function parseCount(value: string): number {
     throw new InvalidArgumentError(`"${value}" is not a whole number`);
   }
   return n;
+}
+
+export function parseIngressController(value: string): ControllerSetting {
+  const setting = parseControllerSetting(value);
+  if (typeof setting === 'string') throw new InvalidArgumentError(`"${value}": ${setting}`);
+  return setting;
 }

@@ -5,7 +5,7 @@ import { runReach } from './commands/reach';
 import { BadInput, formatProblem } from './inputs';
 import { CNI_CHOICES } from './commands/cni';
 import { EXIT, Io } from './io';
-import { collect, parseCount, parsePort, parseScore } from './options';
+import { collect, parseCount, parseIngressController, parsePort, parseScore } from './options';
 
 const VERSION = '0.1.0';
 
@@ -50,6 +50,11 @@ export function runCli(argv: readonly string[], io: Io): number {
     .addOption(new Option('--exclude <namespace>', 'do not score this namespace (repeatable)').argParser(collect(String)))
     .addOption(clusterCidrOption())
     .addOption(cniOption())
+    .addOption(
+      new Option('--ingress-controller <controller=label=value[@namespace]>', 'an Ingress or Gateway controller Palisade does not know, by its proxy pods (repeatable)').argParser(
+        collect(parseIngressController),
+      ),
+    )
     .action((options) => {
       exitCode = runAudit(options, io, VERSION);
     });

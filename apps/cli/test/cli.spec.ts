@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Log } from 'sarif';
 import { runCli } from '../src/program';
@@ -47,11 +48,11 @@ describe('palisade audit', () => {
     const { stdout } = run(['audit', '-f', fixture('kubectl-list.json'), '-o', 'csv']);
     const lines = stdout.trim().split('\n');
     expect(lines[0]).toBe(
-      'namespace,pod,workload_kind,workload,ingress_isolated,egress_isolated,reachable_from,reachable_to,internet_ingress,internet_egress,unprotected,exposed,score,policies',
+      'namespace,pod,workload_kind,workload,ingress_isolated,egress_isolated,reachable_from,reachable_to,internet_ingress,internet_egress,unprotected,exposed,score,policies,internet_exposure,published_through',
     );
     expect(lines).toHaveLength(4);
     // x/a admits only namespace y, which is every other namespace here: exposed by definition.
-    expect(lines).toContain('x,a,Pod,a,true,false,1,2,false,true,false,true,35,x/allow-from-y');
+    expect(lines).toContain('x,a,Pod,a,true,false,1,2,false,true,false,true,35,x/allow-from-y,none,');
   });
 
   it('writes SARIF 2.1.0 with a result per unprotected workload, located at its manifest', () => {
@@ -150,6 +151,49 @@ describe('--help', () => {
     expect(code).toBe(0);
     expect(stdout).toContain(`Usage: palisade ${command}`);
     expect(stdout).toContain('--file');
+  });
+});
+
+describe('entry points', () => {
+  it('says which workloads the internet reaches and through which door, in JSON, the table, CSV and SARIF', () => {
+    const report = JSON.parse(run(['audit', '-f', fixture('entry-points.yaml'), '-o', 'json']).stdout);
+    const workload = (name: string) => report.workloads.find((w: { name: string }) => w.name === name);
+    expect(workload('web')).toMatchObject({
+      internetExposure: 'published',
+      exposed: true,
+      entryPoints: [
+        { kind: 'Ingress', name: 'shop/web', port: 80, host: 'shop.example.com', targetPort: 8080, admitted: true, controller: 'ingress-nginx' },
+        { kind: 'Ingress', name: 'shop/web', port: 443, host: 'shop.example.com', targetPort: 8080, admitted: true, controller: 'ingress-nginx' },
+      ],
+    });
+    // No policy protects the database, but no door leads to it either.
+    expect(workload('db')).toMatchObject({ internetExposure: 'policy-only', entryPoints: [] });
+    expect(report.pods.find((p: { workload: string }) => p.workload === 'web')).toMatchObject({ internetExposure: 'published' });
+    expect(report.cluster.publishedWorkloads).toBe(2);
+
+    const table = run(['audit', '-f', fixture('entry-points.yaml')]).stdout;
+    expect(table).toContain('PUBLISHED Ingress shop/web http://shop.example.com');
+    expect(table).toContain('policy only');
+    expect(table).toContain('Published to the internet: 2');
+    expect(run(['audit', '-f', fixture('entry-points.yaml'), '-o', 'csv']).stdout).toMatch(/,published,Ingress shop\/web http:\/\/shop.example.com; Ingress shop\/web https:\/\/shop.example.com\n/);
+    const sarif = JSON.parse(run(['audit', '-f', fixture('entry-points.yaml'), '-o', 'sarif']).stdout) as Log;
+    const texts = sarif.runs[0].results?.map((r) => r.message.text) ?? [];
+    expect(texts).toContain('Deployment ingress-nginx/ingress-nginx-controller is not isolated for ingress: 2 other pods can connect to it (score 0).');
+  });
+
+  it('takes --ingress-controller for controllers it does not know, and refuses a malformed one', () => {
+    // The same repository with a controller the built-in table does not know.
+    const manifests = readFileSync(fixture('entry-points.yaml'), 'utf8').replace('controller: k8s.io/ingress-nginx', 'controller: example.com/edge');
+    const web = (args: string[]) =>
+      JSON.parse(run(['audit', '-f', '-', '-o', 'json', ...args], manifests).stdout).workloads.find((w: { name: string }) => w.name === 'web');
+    expect(web([]).internetExposure).toBe('policy-only');
+    expect(web(['--ingress-controller', 'example.com/edge=app.kubernetes.io/component=controller@ingress-nginx'])).toMatchObject({
+      internetExposure: 'published',
+      entryPoints: [expect.objectContaining({ kind: 'Ingress', controller: 'example.com/edge' }), expect.objectContaining({ kind: 'Ingress', port: 443 })],
+    });
+    const bad = run(['audit', '-f', fixture('entry-points.yaml'), '--ingress-controller', 'example.com/edge']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/an ingress controller is CONTROLLER=LABEL=VALUE/);
   });
 });
 

@@ -105,6 +105,33 @@ it('shows a workload opened from the table: its findings, pods, policies with YA
   await page.close();
 }, 60_000);
 
+it('shows the doors from the internet: the shop frontend published through ingress-nginx, filtered from the table', async () => {
+  const page = await newPage();
+  await page.goto(`${dashboard.web.url}/clusters/${dashboard.clusterId}/workloads?exposure=published`);
+  const frontend = visible(page, 'tbody tr[data-workload="shop/Deployment/frontend"]');
+  await frontend.waitFor();
+  expect(await frontend.locator('[data-exposure="published"]').textContent()).toBe('Published');
+  expect(await frontend.textContent()).toContain('Ingress shop/shop http://shop.example.com');
+  const names = await visible(page, 'tbody tr[data-workload]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-workload')));
+  expect(names).toContain('ingress-nginx/Deployment/ingress-nginx-controller');
+  expect(names.some((name) => name?.startsWith('analytics/'))).toBe(false);
+
+  await frontend.getByRole('link', { name: 'frontend', exact: true }).click();
+  await page.waitForURL(`**/clusters/${dashboard.clusterId}/workloads/shop/Deployment/frontend`);
+  const doors = page.getByRole('region', { name: 'Entry points from the internet' });
+  await doors.waitFor();
+  const rows = await doors
+    .locator('tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => (cell.textContent ?? '').trim()).join(' | ')));
+  expect(rows).toEqual([
+    'Ingress shop/shop http://shop.example.com via ingress-nginx | 8080/TCP | Open',
+    'Ingress shop/shop https://shop.example.com via ingress-nginx | 8080/TCP | Open',
+  ]);
+  await expectNoApiError(page);
+  await saveScreenshot(page, 'workload-entry-points');
+  await page.close();
+}, 60_000);
+
 it('explains why analytics cannot reach payments/ledger, and why payments/api can', async () => {
   const page = await newPage();
   await openLedger(page);

@@ -60,16 +60,60 @@ export interface WorkloadItem {
    */
   readonly reachableFromConditional: number;
   readonly internetIngressConditional: boolean;
+  /**
+   * What the internet can actually reach (docs/entry-points.md): `published` through an entry
+   * point the policies admit end to end; `policy-only` when the policies admit the internet but
+   * no entry point leads there; `none`.
+   */
+  readonly internetExposure: InternetExposure;
+  /** The internet-facing entry points leading to its pods, admitted or not (admitted first). */
+  readonly entryPoints: readonly EntryPointItem[];
+  /** Published, or reachable from every other namespace. */
   readonly exposed: boolean;
   readonly unprotected: boolean;
   readonly score: number | null;
   readonly pods: number;
 }
 
+export const INTERNET_EXPOSURES = ['published', 'policy-only', 'none'] as const;
+export type InternetExposure = (typeof INTERNET_EXPOSURES)[number];
+
+/** An entry point in words: `LoadBalancer shop/web:80`, `Ingress shop/storefront https://shop.example.com`. */
+export function describeEntryPoint(entry: Pick<EntryPointItem, 'kind' | 'name' | 'port' | 'host'>): string {
+  if (entry.kind === 'Ingress' || entry.kind === 'Gateway') {
+    const scheme = entry.port === 443 ? 'https' : entry.port === 80 ? 'http' : undefined;
+    const where = entry.host ? (scheme ? `${scheme}://${entry.host}` : `${entry.host}:${entry.port}`) : `port ${entry.port}`;
+    return `${entry.kind} ${entry.name} ${where}`;
+  }
+  return `${entry.kind} ${entry.name}:${entry.port}`;
+}
+
+export const ENTRY_KINDS = ['LoadBalancer', 'NodePort', 'ExternalIP', 'HostPort', 'HostNetwork', 'Ingress', 'Gateway'] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+
+/** A door from the internet to a workload's pods. */
+export interface EntryPointItem {
+  readonly kind: EntryKind;
+  /** `namespace/name` of the Service, Ingress or Gateway; of the pod for HostPort and HostNetwork. */
+  readonly name: string;
+  /** The port internet clients connect to. */
+  readonly port: number;
+  readonly protocol: string;
+  readonly host?: string;
+  /** The port on the pod. */
+  readonly targetPort: number;
+  /** The policies admit the traffic along the whole path (for some requests only when `conditional`). */
+  readonly admitted: boolean;
+  readonly conditional?: boolean;
+  /** Ingress and Gateway: the controller whose proxies carry the traffic. */
+  readonly controller?: string;
+}
+
 /** Every kind of change event, in the order they are documented. */
 export const CHANGE_KINDS = [
   'WORKLOAD_ADDED_UNPROTECTED',
   'WORKLOAD_EXPOSED',
+  'WORKLOAD_UNPROTECTED',
   'WORKLOAD_PROTECTED',
   'WORKLOAD_REMOVED',
   'NAMESPACE_LOST_DEFAULT_DENY',
@@ -595,6 +639,9 @@ export interface ReportWorkload {
   /** Of reachableFrom and internetIngress, what only some requests or names get (absent in reports made before CNI policies were read). */
   readonly reachableFromConditional?: number;
   readonly internetIngressConditional?: boolean;
+  /** What the internet can reach, and the entry points that publish it (absent in older reports). */
+  readonly internetExposure?: InternetExposure;
+  readonly publishedThrough?: readonly EntryPointItem[];
   /** `label=value` of the first owner label present (see ReportData.ownerLabels). */
   readonly owner: string | null;
   readonly labels: Readonly<Record<string, string>>;
@@ -680,6 +727,8 @@ export interface ReportSummary {
   readonly policyChanges: number;
   /** Policies not enforced by their cluster's plugin (absent in older reports). */
   readonly notEnforcedPolicies?: number;
+  /** Workloads (outside exceptions) the internet reaches through an admitted entry point (absent in older reports). */
+  readonly publishedWorkloads?: number;
   readonly controls: { readonly pass: number; readonly fail: number; readonly notAssessable: number };
 }
 
@@ -699,7 +748,7 @@ export interface ReportData {
   readonly namespaces: readonly ReportNamespace[];
   readonly workloads: readonly ReportWorkload[];
   readonly changes: {
-    /** WORKLOAD_EXPOSED and WORKLOAD_ADDED_UNPROTECTED in the period. */
+    /** WORKLOAD_EXPOSED, WORKLOAD_ADDED_UNPROTECTED and WORKLOAD_UNPROTECTED in the period. */
     readonly becameExposed: readonly ReportChange[];
     readonly becameProtected: readonly ReportChange[];
     /** POLICY_ADDED, POLICY_CHANGED, POLICY_REMOVED. */

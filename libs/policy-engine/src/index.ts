@@ -25,3 +25,7 @@ export { workloadPeers } from './lib/peers';
 export type { WorkloadPeer, WorkloadPeers } from './lib/peers';
 export { analyze } from './lib/analysis';
 export type { Analysis, AnalyzeOptions } from './lib/analysis';
+export { entryPoints, sourceRangesOf } from './lib/entry/entry-points';
+export type { EntryKind, EntryOptions, EntryPoint, InternetExposure, PodExposure } from './lib/entry/entry-points';
+export { KNOWN_CONTROLLERS, parseControllerSetting } from './lib/entry/controllers';
+export type { ControllerSetting, KnownController } from './lib/entry/controllers';

@@ -68,7 +68,10 @@ describe('audit', () => {
 
   it('calls a pod unprotected when nothing isolates its ingress, exposed when every other namespace reaches it', () => {
     expect(pod('open/app').unprotected).toBe(true);
-    expect(pod('open/app').exposed).toBe(true);
+    // Its policies admit the internet, but no entry point leads there; shop cannot reach it (default-deny egress).
+    expect(pod('open/app').internetIngress).toBe(true);
+    expect(pod('open/app').internetExposure).toBe('policy-only');
+    expect(pod('open/app').exposed).toBe(false);
     expect(pod('shop/web-1').unprotected).toBe(false);
     expect(pod('shop/web-1').reachableFromEveryNamespace).toBe(true);
     expect(pod('shop/web-1').exposed).toBe(true);

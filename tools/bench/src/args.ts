@@ -1,10 +1,15 @@
-import type { ClusterSize } from './plan';
+import { CLUSTER_CNIS, type ClusterCni, type ClusterSize } from './plan';
 
-/** docs/design.md "Targets": 1k as a smoke size, 10k pods under 1 s, 150k pods under 10 s and 2 GB. */
+/**
+ * docs/design.md "Targets": 1k as a smoke size, 10k pods under 1 s, 150k pods under 10 s and
+ * 2 GB, the 150k cluster also with a third of its policies as Cilium's and as Calico's own kind.
+ */
 export const DEFAULT_SIZES: readonly ClusterSize[] = [
   { pods: 1_000, policies: 100, namespaces: 20 },
   { pods: 10_000, policies: 1_000, namespaces: 200 },
   { pods: 150_000, policies: 10_000, namespaces: 2_000 },
+  { pods: 150_000, policies: 10_000, namespaces: 2_000, cni: 'cilium' },
+  { pods: 150_000, policies: 10_000, namespaces: 2_000, cni: 'calico' },
 ];
 
 export const DEFAULT_PAIRWISE_MAX = 2_000;
@@ -25,8 +30,11 @@ export interface BenchOptions {
 
 export const USAGE = `Usage: node dist/tools/bench/main.js [options]
 
-  --sizes P:N:S[,P:N:S...]  pods:policies:namespaces per run
-                            (default 1000:100:20,10000:1000:200,150000:10000:2000)
+  --sizes P:N:S[:CNI],...   pods:policies:namespaces per run; CNI is generic (the default),
+                            cilium or calico: a third of the NetworkPolicies are then written as
+                            that plugin's own kind and the audit uses its semantics
+                            (default 1000:100:20,10000:1000:200,150000:10000:2000,
+                            150000:10000:2000:cilium,150000:10000:2000:calico)
   --pairwise-max N          largest pod count the pairwise baseline runs on (default ${DEFAULT_PAIRWISE_MAX})
   --seed N                  generator seed (default: a fixed one, so runs compare)
   --repeat N                measure each size N times, each in a fresh process, and report the
@@ -38,18 +46,29 @@ export const USAGE = `Usage: node dist/tools/bench/main.js [options]
   --help                    this text
 `;
 
-/** `--name value` and `--name=value` alike (Nx forwards the latter). */
+/**
+ * `--name value` and `--name=value` alike (Nx forwards the latter). Nx also hands `--sizes=a,b`
+ * on as `--sizes=a b`: a bare word after a flag's value adds to that value, comma-separated.
+ */
 export function parseFlags(argv: readonly string[]): Map<string, string> {
   const flags = new Map<string, string>();
+  let last: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (!arg.startsWith('--')) throw new Error(`unexpected argument ${JSON.stringify(arg)}`);
+    if (!arg.startsWith('--')) {
+      if (last === undefined) throw new Error(`unexpected argument ${JSON.stringify(arg)}`);
+      flags.set(last, `${flags.get(last) ?? ''},${arg}`);
+      continue;
+    }
     const eq = arg.indexOf('=');
     if (eq > 0) {
-      flags.set(arg.slice(2, eq), arg.slice(eq + 1));
+      last = arg.slice(2, eq);
+      flags.set(last, arg.slice(eq + 1));
     } else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) {
-      flags.set(arg.slice(2), argv[++i]);
+      last = arg.slice(2);
+      flags.set(last, argv[++i]);
     } else {
+      last = undefined;
       flags.set(arg.slice(2), 'true');
     }
   }
@@ -62,11 +81,18 @@ function count(text: string, what: string): number {
   return value;
 }
 
+export function parseCni(text: string): ClusterCni {
+  const cni = CLUSTER_CNIS.find((c) => c === text.trim());
+  if (cni === undefined) throw new Error(`CNI must be one of ${CLUSTER_CNIS.join(', ')}, got ${JSON.stringify(text)}`);
+  return cni;
+}
+
 export function parseSizes(text: string): ClusterSize[] {
   return text.split(/[\s,]+/).filter((s) => s !== '').map((entry) => {
     const parts = entry.trim().split(':');
-    if (parts.length !== 3) throw new Error(`size ${JSON.stringify(entry)} is not pods:policies:namespaces`);
-    return { pods: count(parts[0], 'pods'), policies: count(parts[1], 'policies'), namespaces: count(parts[2], 'namespaces') };
+    if (parts.length !== 3 && parts.length !== 4) throw new Error(`size ${JSON.stringify(entry)} is not pods:policies:namespaces[:cni]`);
+    const size = { pods: count(parts[0], 'pods'), policies: count(parts[1], 'policies'), namespaces: count(parts[2], 'namespaces') };
+    return parts.length === 4 ? { ...size, cni: parseCni(parts[3]) } : size;
   });
 }
 

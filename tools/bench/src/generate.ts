@@ -2,16 +2,18 @@ import {
   NAMESPACE_NAME_LABEL,
   planCluster,
   systemPods,
+  type ClusterCni,
   type ClusterPlan,
   type GenerateOptions,
   type NamespacePlan,
   type NamespaceProtection,
 } from './plan';
 import { adminPolicies, networkPoliciesOf, type NamedPolicy, type NetworkPolicySpec } from './policies';
+import { calicoPolicyOf, ciliumPolicyOf, type PolicyBody } from './plugin-policies';
 import { Random } from './random';
 import { appsOf, nodeName, podAddress, timestamp, type AppSpec, type ContainerSpec } from './workloads';
 
-export { DEFAULT_SEED, planCluster, type ClusterSize, type GenerateOptions } from './plan';
+export { CLUSTER_CNIS, DEFAULT_SEED, planCluster, type ClusterCni, type ClusterSize, type GenerateOptions } from './plan';
 
 /** What was written, for checks and for the table. */
 export interface ClusterSummary {
@@ -19,6 +21,8 @@ export interface ClusterSummary {
   readonly namespaces: number;
   readonly deployments: number;
   readonly networkPolicies: number;
+  /** CiliumNetworkPolicies or Calico NetworkPolicies written in place of NetworkPolicies. */
+  readonly pluginPolicies: number;
   readonly adminPolicies: number;
   readonly namespacesByProtection: Readonly<Record<NamespaceProtection, readonly string[]>>;
 }
@@ -198,36 +202,66 @@ function podObjects(ns: NamespacePlan, app: AppSpec): KubeObject[] {
   return pods;
 }
 
-function networkPolicyObject(ns: NamespacePlan, policy: NamedPolicy<NetworkPolicySpec>, rng: Random): KubeObject {
-  return {
-    apiVersion: 'networking.k8s.io/v1',
-    kind: 'NetworkPolicy',
-    metadata: {
-      name: policy.name,
-      namespace: ns.name,
-      uid: rng.uuid(),
-      resourceVersion: String(rng.int(1000, 9_999_999)),
-      generation: 1,
-      creationTimestamp: timestamp(rng),
-    },
-    spec: policy.spec,
+/**
+ * Whether the namespace's `index`th policy is written as the plugin's own kind: a third of each
+ * namespace's policies, the third chosen by the namespace's index, so default-deny and
+ * allow-from-monitoring policies are among them in some namespaces and not in others.
+ */
+function writtenForPlugin(cni: ClusterCni, ns: NamespacePlan, index: number): boolean {
+  return cni !== 'generic' && index % 3 === ns.index % 3;
+}
+
+/**
+ * The NetworkPolicy, or its equivalent in the plugin's kind. `rng` gives the metadata, drawn
+ * alike for every kind so the rest of the namespace is the same whatever the plugin; `l7Rng`
+ * decides which Cilium rules get an L7 rule.
+ */
+function policyObject(
+  ns: NamespacePlan,
+  policy: NamedPolicy<NetworkPolicySpec>,
+  writtenAs: ClusterCni,
+  rng: Random,
+  l7Rng: Random,
+): KubeObject {
+  const metadata = {
+    name: policy.name,
+    namespace: ns.name,
+    uid: rng.uuid(),
+    resourceVersion: String(rng.int(1000, 9_999_999)),
+    generation: 1,
+    creationTimestamp: timestamp(rng),
   };
+  const { apiVersion, kind, spec } = policyOfKind(writtenAs, policy.spec, l7Rng);
+  return { apiVersion, kind, metadata, spec };
+}
+
+function policyOfKind(writtenAs: ClusterCni, spec: NetworkPolicySpec, l7Rng: Random): PolicyBody {
+  if (writtenAs === 'cilium') return ciliumPolicyOf(spec, l7Rng);
+  if (writtenAs === 'calico') return calicoPolicyOf(spec);
+  return { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', spec };
+}
+
+/** Streams -1 to -3 are the plan's, the namespaces' and the admin policies'; L7 choices come after. */
+function l7Stream(plan: ClusterPlan, ns: NamespacePlan): Random {
+  return Random.derive(plan.seed, -4 - ns.index);
 }
 
 /**
  * Writes the cluster as `kubectl get ns,deploy,rs,pods,netpol,anp,banp -A -o json` prints it: one
- * `kind: List`, objects grouped by kind. Streams in chunks so 150,000 pods never sit in memory
- * as objects; `write` receives the text piece by piece.
+ * `kind: List`, objects grouped by kind (Cilium or Calico policies among the NetworkPolicies).
+ * Streams in chunks so 150,000 pods never sit in memory as objects; `write` receives the text
+ * piece by piece.
  */
 export function writeClusterList(options: GenerateOptions, write: (chunk: string) => void): ClusterSummary {
   const plan = planCluster(options);
+  const cni = options.cni ?? 'generic';
   const teams = [...new Set(plan.namespaces.filter((ns) => ns.protection !== 'system').map((ns) => ns.team))].sort();
   let first = true;
   const emit = (obj: KubeObject): void => {
     write((first ? '\n' : ',\n') + JSON.stringify(obj));
     first = false;
   };
-  const counts = { pods: 0, deployments: 0, networkPolicies: 0, adminPolicies: 0 };
+  const counts = { pods: 0, deployments: 0, networkPolicies: 0, pluginPolicies: 0, adminPolicies: 0 };
   const forEachNamespace = (fn: (ns: NamespacePlan, content: NamespaceContent) => void) => {
     for (const ns of plan.namespaces) fn(ns, namespaceContent(plan, ns, teams));
   };
@@ -247,8 +281,13 @@ export function writeClusterList(options: GenerateOptions, write: (chunk: string
     }
   });
   forEachNamespace((ns, { policies, rng }) => {
-    for (const policy of policies) emit(networkPolicyObject(ns, policy, rng));
-    counts.networkPolicies += policies.length;
+    const l7Rng = l7Stream(plan, ns);
+    policies.forEach((policy, index) => {
+      const asPlugin = writtenForPlugin(cni, ns, index);
+      emit(policyObject(ns, policy, asPlugin ? cni : 'generic', rng, l7Rng));
+      if (asPlugin) counts.pluginPolicies++;
+      else counts.networkPolicies++;
+    });
   });
   const adminRng = Random.derive(plan.seed, -3);
   for (const policy of adminPolicies().slice(0, plan.adminPolicies)) {

@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { buildModel, parseManifestText, type ClusterModel } from '@palisade/cluster-model';
 import { audit, pairwiseReachability, type AuditReport, type PairwiseReach } from '@palisade/policy-engine';
+import type { ClusterCni } from './plan';
 import { maxRssMb, rssMb, RssSampler } from './rss-sampler';
 
 /** Reading the dump into a model. */
@@ -11,6 +12,8 @@ export interface ParseFigures {
     readonly namespaces: number;
     readonly workloads: number;
     readonly networkPolicies: number;
+    readonly ciliumPolicies: number;
+    readonly calicoPolicies: number;
     readonly adminPolicies: number;
   };
   readonly dumpMb: number;
@@ -38,6 +41,10 @@ export interface EvaluationFigures {
   readonly exposedPods: number;
   readonly ingressIsolatedPercent: number;
   readonly egressIsolatedPercent: number;
+  /** Pods that some peers reach only for some requests (L7 rules). */
+  readonly conditionalPods: number;
+  /** Policies read but not enforced by the plugin (the admin kinds under Cilium). */
+  readonly notEnforcedPolicies: number;
 }
 
 /** Per-pod disagreements between the fast path and the pairwise baseline, by figure. */
@@ -89,6 +96,8 @@ function load(file: string, sampler: RssSampler): { model: ClusterModel; figures
         namespaces: model.namespaces.length,
         workloads: model.workloads.length,
         networkPolicies: model.networkPolicies.length,
+        ciliumPolicies: model.ciliumPolicies.length,
+        calicoPolicies: model.calicoPolicies.length,
         adminPolicies: model.adminPolicies.length,
       },
       dumpMb: statSync(file).size / 1024 / 1024,
@@ -140,22 +149,28 @@ export function compareWithPairwise(model: ClusterModel, fast: AuditReport, pair
 }
 
 /**
- * One size, in a process of its own: parse, audit, and the pairwise baseline when there are at
- * most `pairwiseMax` pods. `report` is awaited after each phase so the parent has the figures
- * before the next (possibly very long) synchronous phase starts.
+ * One size, in a process of its own: parse, audit with the semantics of the cluster's plugin,
+ * and the pairwise baseline (same plugin) when there are at most `pairwiseMax` pods. `report` is
+ * awaited after each phase so the parent has the figures before the next (possibly very long)
+ * synchronous phase starts.
  */
-export async function measure(file: string, pairwiseMax: number, report: (event: MeasureEvent) => Promise<void>): Promise<void> {
+export async function measure(
+  file: string,
+  options: { readonly pairwiseMax: number; readonly cni: ClusterCni },
+  report: (event: MeasureEvent) => Promise<void>,
+): Promise<void> {
+  const { pairwiseMax, cni } = options;
   const sampler = new RssSampler();
   try {
     const { model, figures } = load(file, sampler);
     await report({ kind: 'parsed', figures });
 
     sampler.reset();
-    const evaluation = timed(() => audit(model));
+    const evaluation = timed(() => audit(model, { cni }));
     const evaluationPeakMb = sampler.peakMb();
     // Read before the baseline runs: the high-water mark is the fast path's (and parsing's).
     const peakMb = maxRssMb();
-    const { cluster } = evaluation.value;
+    const { cluster, pods } = evaluation.value;
     await report({
       kind: 'evaluated',
       figures: {
@@ -167,13 +182,16 @@ export async function measure(file: string, pairwiseMax: number, report: (event:
         exposedPods: cluster.exposedPods,
         ingressIsolatedPercent: cluster.ingressIsolatedPercent,
         egressIsolatedPercent: cluster.egressIsolatedPercent,
+        conditionalPods: pods.filter((p) => p.reachableFromConditional > 0).length,
+        notEnforcedPolicies: cluster.policies.notEnforced,
       },
     });
 
     if (model.pods.length <= pairwiseMax) {
-      const baseline = timed(() => pairwiseReachability(model));
+      // The fast figures count peers allowed only for some requests (L7 rules) too: `any` does.
+      const baseline = timed(() => pairwiseReachability(model, { cni, any: true }));
       // kube-system is left out of scores by default; the comparison covers every pod.
-      const everyPod = audit(model, { excludeNamespaces: [] });
+      const everyPod = audit(model, { cni, excludeNamespaces: [] });
       await report({ kind: 'compared', figures: { ms: baseline.ms, mismatches: compareWithPairwise(model, everyPod, baseline.value) } });
     }
   } finally {

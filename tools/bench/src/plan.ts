@@ -1,12 +1,23 @@
 import { Random } from './random';
 
+/**
+ * The network plugin a cluster is written for: `generic` writes NetworkPolicies only; `cilium`
+ * and `calico` write a third of them as the plugin's own policy kind, and are audited with its
+ * semantics.
+ */
+export type ClusterCni = 'generic' | 'cilium' | 'calico';
+
+export const CLUSTER_CNIS: readonly ClusterCni[] = ['generic', 'cilium', 'calico'];
+
 /** How big a synthetic cluster is: pods and namespaces in total, policy objects of every kind. */
 export interface ClusterSize {
   readonly pods: number;
-  /** NetworkPolicies, AdminNetworkPolicies and the BaselineAdminNetworkPolicy together. */
+  /** NetworkPolicies (or the plugin's equivalents), AdminNetworkPolicies and the BaselineAdminNetworkPolicy together. */
   readonly policies: number;
   /** kube-system and monitoring included. */
   readonly namespaces: number;
+  /** Default: generic. */
+  readonly cni?: ClusterCni;
 }
 
 export interface GenerateOptions extends ClusterSize {

@@ -7,24 +7,24 @@ export interface Selector {
   readonly matchExpressions?: readonly { readonly key: string; readonly operator: string; readonly values?: readonly string[] }[];
 }
 
-interface PolicyPort {
+export interface PolicyPort {
   readonly protocol: Protocol;
   readonly port?: number | string;
   readonly endPort?: number;
 }
 
-interface PolicyPeer {
+export interface PolicyPeer {
   readonly podSelector?: Selector;
   readonly namespaceSelector?: Selector;
   readonly ipBlock?: { readonly cidr: string; readonly except?: readonly string[] };
 }
 
-interface IngressRule {
+export interface IngressRule {
   readonly from?: readonly PolicyPeer[];
   readonly ports?: readonly PolicyPort[];
 }
 
-interface EgressRule {
+export interface EgressRule {
   readonly to?: readonly PolicyPeer[];
   readonly ports?: readonly PolicyPort[];
 }

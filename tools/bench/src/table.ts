@@ -35,7 +35,24 @@ function markdownTable(header: readonly string[], rows: readonly (readonly strin
 }
 
 function policiesOf(row: BenchRow): number {
-  return row.parse.model.networkPolicies + row.parse.model.adminPolicies;
+  const { networkPolicies, ciliumPolicies, calicoPolicies, adminPolicies } = row.parse.model;
+  return networkPolicies + ciliumPolicies + calicoPolicies + adminPolicies;
+}
+
+function cniOf(row: BenchRow): string {
+  return row.size.cni ?? 'generic';
+}
+
+/** The policies written as the plugin's own kind (CiliumNetworkPolicy, Calico NetworkPolicy). */
+function pluginPoliciesOf(row: BenchRow): number {
+  return row.parse.model.ciliumPolicies + row.parse.model.calicoPolicies;
+}
+
+/** `150,000 pods / 10,000 policies (a third Cilium)`: how target lines name a size. */
+function sizeLabel(row: BenchRow): string {
+  const size = `${integer.format(row.parse.model.pods)} pods / ${integer.format(policiesOf(row))} policies`;
+  const cni = cniOf(row);
+  return cni === 'generic' ? size : `${size} (a third ${cni === 'cilium' ? 'Cilium' : 'Calico'})`;
 }
 
 function stoppedIn(row: BenchRow, phase: 'evaluation' | 'pairwise'): string | undefined {
@@ -50,7 +67,7 @@ function peakOf(row: BenchRow): string {
 /** The table docs/design.md "Targets" asks for: one row per size. */
 export function resultsTable(rows: readonly BenchRow[]): string {
   const header = [
-    'pods', 'namespaces', 'policies', 'parse ms', 'evaluation ms', 'peak RSS MB', 'pairwise ms', 'speed-up', 'score', 'mismatches',
+    'pods', 'namespaces', 'policies', 'cni', 'parse ms', 'evaluation ms', 'peak RSS MB', 'pairwise ms', 'speed-up', 'score', 'mismatches',
   ];
   const body = rows.map((row) => {
     const { parse, evaluation, pairwise } = row;
@@ -58,6 +75,7 @@ export function resultsTable(rows: readonly BenchRow[]): string {
       integer.format(parse.model.pods),
       integer.format(parse.model.namespaces),
       integer.format(policiesOf(row)),
+      cniOf(row),
       ms(parse.parseMs),
       evaluation === null ? (stoppedIn(row, 'evaluation') ?? '-') : ms(evaluation.evaluationMs),
       peakOf(row),
@@ -67,34 +85,42 @@ export function resultsTable(rows: readonly BenchRow[]): string {
       pairwise === null ? '-' : integer.format(pairwise.mismatches.pods),
     ];
   });
-  return markdownTable(header, body, header.map(() => true));
+  return markdownTable(header, body, header.map((h) => h !== 'cni'));
 }
 
 /** Where the time and memory went, for reading the table. */
 export function detailsTable(rows: readonly BenchRow[]): string {
   const header = [
-    'pods', 'dump MB', 'generate ms', 'read ms', 'JSON ms', 'buildModel ms', 'RSS after read MB', 'parse peak MB',
+    'pods', 'cni', 'dump MB', 'generate ms', 'read ms', 'JSON ms', 'buildModel ms', 'RSS after read MB', 'parse peak MB',
     'RSS before eval MB', 'eval peak MB', 'evaluation runs ms', 'workloads', 'unprotected pods', 'exposed pods', 'ingress-isolated %', 'egress-isolated %',
+    'plugin policies', 'not enforced', 'conditional pods',
   ];
-  const body = rows.map(({ parse, evaluation, generateMs, evaluationRunsMs }) => [
-    integer.format(parse.model.pods),
-    integer.format(parse.dumpMb),
-    ms(generateMs),
-    ms(parse.readMs),
-    ms(parse.parseTextMs),
-    ms(parse.buildModelMs),
-    integer.format(parse.afterReadMb),
-    integer.format(parse.parsePeakMb),
-    integer.format(parse.beforeEvaluationMb),
-    evaluation === null ? '-' : integer.format(evaluation.evaluationPeakMb),
-    evaluationRunsMs.length === 0 ? '-' : evaluationRunsMs.map(ms).join(' / '),
-    integer.format(parse.model.workloads),
-    evaluation === null ? '-' : integer.format(evaluation.unprotectedPods),
-    evaluation === null ? '-' : integer.format(evaluation.exposedPods),
-    evaluation === null ? '-' : evaluation.ingressIsolatedPercent.toFixed(1),
-    evaluation === null ? '-' : evaluation.egressIsolatedPercent.toFixed(1),
-  ]);
-  return markdownTable(header, body, header.map(() => true));
+  const body = rows.map((row) => {
+    const { parse, evaluation, generateMs, evaluationRunsMs } = row;
+    return [
+      integer.format(parse.model.pods),
+      cniOf(row),
+      integer.format(parse.dumpMb),
+      ms(generateMs),
+      ms(parse.readMs),
+      ms(parse.parseTextMs),
+      ms(parse.buildModelMs),
+      integer.format(parse.afterReadMb),
+      integer.format(parse.parsePeakMb),
+      integer.format(parse.beforeEvaluationMb),
+      evaluation === null ? '-' : integer.format(evaluation.evaluationPeakMb),
+      evaluationRunsMs.length === 0 ? '-' : evaluationRunsMs.map(ms).join(' / '),
+      integer.format(parse.model.workloads),
+      evaluation === null ? '-' : integer.format(evaluation.unprotectedPods),
+      evaluation === null ? '-' : integer.format(evaluation.exposedPods),
+      evaluation === null ? '-' : evaluation.ingressIsolatedPercent.toFixed(1),
+      evaluation === null ? '-' : evaluation.egressIsolatedPercent.toFixed(1),
+      integer.format(pluginPoliciesOf(row)),
+      evaluation === null ? '-' : integer.format(evaluation.notEnforcedPolicies),
+      evaluation === null ? '-' : integer.format(evaluation.conditionalPods),
+    ];
+  });
+  return markdownTable(header, body, header.map((h) => h !== 'cni'));
 }
 
 /** The figures docs/design.md sets targets for, checked against them. */
@@ -102,7 +128,7 @@ export function targetLines(rows: readonly BenchRow[]): string[] {
   const lines: string[] = [];
   for (const row of rows) {
     const { parse, evaluation, pairwise, stopped } = row;
-    const size = `${integer.format(parse.model.pods)} pods / ${integer.format(policiesOf(row))} policies`;
+    const size = sizeLabel(row);
     const check = (limitMs: number): string => {
       const target = `(target < ${integer.format(limitMs)} ms)`;
       if (evaluation !== null) {

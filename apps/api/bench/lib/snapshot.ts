@@ -55,14 +55,13 @@ export async function storeSnapshot(
   );
   const diffed = performance.now();
 
-  const c = report.cluster;
   const { seq } = await repository.write(
     {
       clusterId,
       takenAt,
       trigger: 'schedule',
       durationMs: Math.round(diffed - started),
-      aggregates: snapshotAggregates(c),
+      aggregates: snapshotAggregates(report, { cni: report.cni, evidence: 'synthetic cluster' }),
       closeObjects,
       openObjects,
       closeScores,

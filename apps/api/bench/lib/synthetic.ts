@@ -175,6 +175,7 @@ export function syntheticCluster(size: ClusterSize, seed = 42): SyntheticCluster
           phase: 'Running',
           hostNetwork: false,
           nodeName: `node-${podNumber % nodeCount}`,
+          serviceAccount: 'default',
           workload: { kind: w.kind, name: w.name },
           synthetic: false,
         });
@@ -185,7 +186,11 @@ export function syntheticCluster(size: ClusterSize, seed = 42): SyntheticCluster
         services.push({
           namespace: nsName,
           name: w.name,
+          labels: { app: w.name },
           type: lb ? 'LoadBalancer' : 'ClusterIP',
+          headless: false,
+          externalTrafficPolicy: 'Cluster',
+          loadBalancerSourceRanges: [],
           selector: { app: w.name },
           ports: [
             { name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' },
@@ -201,7 +206,8 @@ export function syntheticCluster(size: ClusterSize, seed = 42): SyntheticCluster
       const egressIsolated = ingressIsolated && defaultDenyEgress;
       const reachableFrom = ingressIsolated ? rng.int(0, 40) : size.pods - w.replicas;
       const internetIngress = !ingressIsolated && rng.chance(0.05);
-      const exposed = !ingressIsolated && (internetIngress || rng.chance(0.5));
+      const published = internetIngress && services.at(-1)?.type === 'LoadBalancer';
+      const exposed = !ingressIsolated && (published || rng.chance(0.5));
       const ingressScore = ingressIsolated ? 1 - reachableFrom / size.pods : 0;
       const egressScore = egressIsolated ? 0.9 : 0;
       const score = Math.round(100 * (0.7 * ingressScore + 0.3 * egressScore));
@@ -216,6 +222,10 @@ export function syntheticCluster(size: ClusterSize, seed = 42): SyntheticCluster
         reachableTo: egressIsolated ? rng.int(0, 20) : size.pods - 1,
         internetIngress,
         internetEgress: !egressIsolated,
+        internetExposure: published ? 'published' : internetIngress ? 'policy-only' : 'none',
+        entryPoints: published ? [{ kind: 'LoadBalancer', name: `${nsName}/${w.name}`, port: 80, protocol: 'TCP', targetPort: 8080, admitted: true }] : [],
+        reachableFromConditional: 0,
+        internetIngressConditional: false,
         unprotected: !ingressIsolated,
         exposed,
         policies,
@@ -240,7 +250,8 @@ export function syntheticCluster(size: ClusterSize, seed = 42): SyntheticCluster
       exposedWorkloads: nsExposed,
       score: nsPods === 0 ? null : Math.round((10 * nsScore) / nsPods) / 10,
     });
-    ingresses.push({ namespace: nsName, name: `${nsName}-public`, ingressClassName: 'nginx', backends: [{ service: nsWorkloads[0].name, port: 80 }] });
+    const publicBackend = { service: nsWorkloads[0].name, port: 80 };
+    ingresses.push({ namespace: nsName, name: `${nsName}-public`, ingressClassName: 'nginx', backends: [publicBackend], routes: [{ host: `${nsName}.example.com`, path: '/', backend: publicBackend }], tlsHosts: [], tlsAllHosts: false });
     scoreSum += nsScore;
     ingressIsolatedPods += nsIngressIsolated;
     egressIsolatedPods += nsEgressIsolated;
@@ -264,12 +275,26 @@ export function syntheticCluster(size: ClusterSize, seed = 42): SyntheticCluster
       exposedPods: 0,
       unprotectedWorkloads,
       exposedWorkloads,
+      publishedWorkloads: workloadFindings.filter((w) => w.internetExposure === 'published').length,
       namespacesWithoutDefaultDenyIngress: namespaceFindings.filter((f) => !f.defaultDenyIngress).length,
       namespacesWithoutDefaultDenyEgress: namespaceFindings.filter((f) => !f.defaultDenyEgress).length,
-      policies: { networkPolicies: networkPolicies.length, adminNetworkPolicies: 0, baselineAdminNetworkPolicies: 0, clusterNetworkPolicies: 0 },
+      policies: {
+        networkPolicies: networkPolicies.length,
+        adminNetworkPolicies: 0,
+        baselineAdminNetworkPolicies: 0,
+        clusterNetworkPolicies: 0,
+        ciliumNetworkPolicies: 0,
+        ciliumClusterwideNetworkPolicies: 0,
+        calicoPolicies: 0,
+        notEnforced: 0,
+      },
       podsInCluster: size.pods,
       excludedNamespaces: [],
     },
+    cni: 'generic',
+    notEnforced: [],
   };
-  return { model: { namespaces, nodes, pods, workloads, services, ingresses, networkPolicies, adminPolicies: [] }, report };
+  const none = { serviceAccounts: [], endpointSlices: [], ingressClasses: [], gatewayClasses: [], gateways: [], gatewayRoutes: [], referenceGrants: [] };
+  const noCni = { ciliumPolicies: [], ciliumCidrGroups: [], calicoPolicies: [], calicoTiers: [], networkSets: [] };
+  return { model: { namespaces, nodes, pods, workloads, services, ingresses, networkPolicies, adminPolicies: [], ...none, ...noCni }, report };
 }

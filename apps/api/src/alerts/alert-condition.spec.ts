@@ -1,8 +1,8 @@
 import { conditionHolds } from './alert-condition';
 
 describe('whether an alert condition still holds in the latest state', () => {
-  const workload = (o: Partial<{ exposed: boolean; unprotected: boolean; internetIngress: boolean }>) => ({
-    workload: { exposed: false, unprotected: false, internetIngress: false, ...o },
+  const workload = (o: Partial<{ exposed: boolean; unprotected: boolean; internetExposure: string }>) => ({
+    workload: { exposed: false, unprotected: false, internetExposure: 'none', ...o },
   });
 
   it('workload kinds: while unprotected, exposed or internet-reachable; never once the workload is gone', () => {
@@ -10,7 +10,9 @@ describe('whether an alert condition still holds in the latest state', () => {
     expect(conditionHolds('WORKLOAD_ADDED_UNPROTECTED', {}, workload({}), 5)).toBe(false);
     expect(conditionHolds('WORKLOAD_EXPOSED', {}, workload({ exposed: true }), 5)).toBe(true);
     expect(conditionHolds('INTERNET_EXPOSURE', {}, workload({ unprotected: true }), 5)).toBe(false);
-    expect(conditionHolds('INTERNET_EXPOSURE', {}, workload({ internetIngress: true }), 5)).toBe(true);
+    expect(conditionHolds('INTERNET_EXPOSURE', {}, workload({ internetExposure: 'published' }), 5)).toBe(true);
+    // The policies admitting the internet open no door by themselves.
+    expect(conditionHolds('INTERNET_EXPOSURE', {}, workload({ internetExposure: 'policy-only' }), 5)).toBe(false);
     expect(conditionHolds('WORKLOAD_ADDED_UNPROTECTED', {}, { workload: null }, 5)).toBe(false);
   });
 

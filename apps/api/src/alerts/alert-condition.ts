@@ -3,7 +3,7 @@ import type { AlertKind } from '@palisade/api-contract';
 /** What the latest stored state says about an alert's subject (only the part its kind needs). */
 export interface SubjectState {
   /** The workload's current score row; null when the workload is gone. */
-  readonly workload?: { readonly exposed: boolean; readonly unprotected: boolean; readonly internetIngress: boolean } | null;
+  readonly workload?: { readonly exposed: boolean; readonly unprotected: boolean; readonly internetExposure: string } | null;
   /** The namespace's current score details; null when the namespace is gone. */
   readonly namespace?: Readonly<Record<string, unknown>> | null;
   readonly policyPresent?: boolean;
@@ -19,9 +19,9 @@ export function conditionHolds(kind: AlertKind, details: Readonly<Record<string,
     case 'WORKLOAD_ADDED_UNPROTECTED':
       return state.workload?.unprotected === true;
     case 'WORKLOAD_EXPOSED':
-      return state.workload ? state.workload.exposed || state.workload.internetIngress : false;
+      return state.workload?.exposed === true;
     case 'INTERNET_EXPOSURE':
-      return state.workload?.internetIngress === true;
+      return state.workload?.internetExposure === 'published';
     case 'NAMESPACE_LOST_DEFAULT_DENY':
       return state.namespace ? state.namespace[`defaultDeny${String(details['direction'])}`] !== true : false;
     case 'POLICY_REMOVED':

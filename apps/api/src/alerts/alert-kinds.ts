@@ -55,7 +55,8 @@ export function candidatesOf(change: StoredChange): AlertCandidate[] {
       if (!namespace || !workload) return [];
       const base = { subject: workloadSubject(namespace, workload), namespace, workload, details };
       const own: AlertCandidate = { kind: change.kind, ...base };
-      return details['internetIngress'] === true ? [{ kind: 'INTERNET_EXPOSURE', ...base }, own] : [own];
+      // Only a published workload is reachable from the internet: the policies alone open no door.
+      return details['internetExposure'] === 'published' ? [{ kind: 'INTERNET_EXPOSURE', ...base }, own] : [own];
     }
     case 'NAMESPACE_LOST_DEFAULT_DENY':
       if (!namespace) return [];

@@ -1,4 +1,4 @@
-import type { AlertKind, AlertSeverity } from '@palisade/api-contract';
+import { describeEntryPoint, type AlertKind, type AlertSeverity, type EntryPointItem } from '@palisade/api-contract';
 import type { Alert } from '@palisade/prisma-client';
 import type { AlertNotification } from './channels/formats/notification';
 
@@ -12,8 +12,10 @@ function summaryOf(alert: Pick<Alert, 'kind' | 'namespace' | 'workload' | 'polic
     }
     case 'WORKLOAD_ADDED_UNPROTECTED':
       return `${who} was added with no NetworkPolicy isolating its ingress`;
-    case 'INTERNET_EXPOSURE':
-      return `${who} is reachable from the internet`;
+    case 'INTERNET_EXPOSURE': {
+      const doors = Array.isArray(d['entryPoints']) ? (d['entryPoints'] as EntryPointItem[]).map(describeEntryPoint).join(', ') : '';
+      return `${who} is reachable from the internet${doors ? ` through ${doors}` : ''}`;
+    }
     case 'NAMESPACE_LOST_DEFAULT_DENY':
       return `namespace ${alert.namespace ?? ''} lost its default-deny ${String(d['direction'] ?? '').toLowerCase()} policy`;
     case 'POLICY_REMOVED': {

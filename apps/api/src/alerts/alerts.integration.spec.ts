@@ -109,7 +109,7 @@ function states(workloads: readonly W[], extra: Extra = {}): { objects: ObjectSt
     objects.push({ kind: 'NetworkPolicy', namespace: 'shop', name, hash: hashOf(data), data });
   }
   if (extra.defaultDeny !== undefined) {
-    scores.push({ scope: 'Namespace', namespace: 'shop', kind: '', name: '', score: 50, ingressIsolated: false, egressIsolated: false, reachableFrom: 0, internetIngress: false, exposed: false, unprotected: false, details: { defaultDenyIngress: extra.defaultDeny, defaultDenyEgress: false } });
+    scores.push({ scope: 'Namespace', namespace: 'shop', kind: '', name: '', score: 50, ingressIsolated: false, egressIsolated: false, reachableFrom: 0, internetIngress: false, internetExposure: 'none', exposed: false, unprotected: false, details: { defaultDenyIngress: extra.defaultDeny, defaultDenyEgress: false } });
   }
   for (const w of workloads) {
     const namespace = w.namespace ?? 'shop';
@@ -126,6 +126,7 @@ function states(workloads: readonly W[], extra: Extra = {}): { objects: ObjectSt
       egressIsolated: false,
       reachableFrom: unprotected ? 10 : 0,
       internetIngress: false,
+      internetExposure: 'none',
       exposed: unprotected,
       unprotected,
       details: { policies: [] },

@@ -82,7 +82,7 @@ export class AlertsRepository {
   workloadScore(clusterId: string, namespace: string, kind: string, name: string) {
     return this.db.scoreVersion.findFirst({
       where: { clusterId, scope: 'Workload', namespace, kind, name, toSeq: null },
-      select: { exposed: true, unprotected: true, internetIngress: true },
+      select: { exposed: true, unprotected: true, internetExposure: true },
     });
   }
 

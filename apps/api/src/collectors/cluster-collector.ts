@@ -1,8 +1,8 @@
-import { ApisApi, Informer, KubernetesObject, KubeConfig, ListWatch, ObjectCache } from '@kubernetes/client-node';
+import { ApisApi, CustomObjectsApi, Informer, KubernetesObject, KubeConfig, ListWatch, ObjectCache, type V1APIGroup } from '@kubernetes/client-node';
 import type { RawObject } from '@palisade/cluster-model';
 import { classifyKubeError, KubeFailure } from '../kubernetes/kube-errors';
 import { ResilientWatch } from '../kubernetes/resilient-watch';
-import { resourcesServedBy, WatchedResource } from '../kubernetes/watched-resources';
+import { RESOURCE_DISCOVERY_GROUPS, resourcesServedBy, WatchedResource } from '../kubernetes/watched-resources';
 import type { ClusterState } from './cluster-status';
 
 export interface CollectorLogger {
@@ -114,7 +114,7 @@ export class ClusterCollector {
     try {
       const groups = await this.options.kubeConfig.makeApiClient(ApisApi).getAPIVersions();
       this.served = new Set(groups.groups.flatMap((g) => g.versions.map((v) => v.groupVersion)));
-      return resourcesServedBy(this.served);
+      return resourcesServedBy(this.served, await this.servedResources(groups.groups));
     } catch (error) {
       const failure = classifyKubeError(error, 'API discovery');
       this.setState(stateOf(failure));
@@ -123,6 +123,19 @@ export class ClusterCollector {
       this.discoveryRetry.unref?.();
       return undefined;
     }
+  }
+
+  /** `group/version/plural` of every resource of the groups whose kinds differ by version. */
+  private async servedResources(groups: readonly V1APIGroup[]): Promise<Set<string>> {
+    const api = this.options.kubeConfig.makeApiClient(CustomObjectsApi);
+    const resources = new Set<string>();
+    for (const group of groups.filter((g) => RESOURCE_DISCOVERY_GROUPS.includes(g.name))) {
+      for (const { version } of group.versions) {
+        const list = await api.getAPIResources({ group: group.name, version });
+        for (const r of list.resources) if (!r.name.includes('/')) resources.add(`${group.name}/${version}/${r.name}`);
+      }
+    }
+    return resources;
   }
 
   private watch(resource: WatchedResource): ResourceWatch {

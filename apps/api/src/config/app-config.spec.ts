@@ -31,6 +31,15 @@ describe('configuration', () => {
     }
   });
 
+  it('reads the ingress controllers the built-in table lacks, and refuses a malformed one', () => {
+    expect(loadConfig({}).evaluation.ingressControllers).toEqual([]);
+    expect(loadConfig({ PALISADE_INGRESS_CONTROLLERS: 'example.com/edge=app=edge@edge; example.com/b=app.kubernetes.io/name=b' }).evaluation.ingressControllers).toEqual([
+      { controller: 'example.com/edge', podLabels: { app: 'edge' }, namespace: 'edge' },
+      { controller: 'example.com/b', podLabels: { 'app.kubernetes.io/name': 'b' } },
+    ]);
+    expect(() => loadConfig({ PALISADE_INGRESS_CONTROLLERS: 'example.com/edge' })).toThrow(/PALISADE_INGRESS_CONTROLLERS: an ingress controller is CONTROLLER=LABEL=VALUE/);
+  });
+
   it('lists every bad variable at once', () => {
     try {
       loadConfig({ API_PORT: 'eighty', SNAPSHOT_INTERVAL: 'often', DATABASE_URL: 'not a url', PALISADE_DEMO: 'maybe' });

@@ -1,4 +1,4 @@
-import { CNI_NAMES, type CniMode } from '@palisade/policy-engine';
+import { CNI_NAMES, parseControllerSetting, type CniMode, type ControllerSetting } from '@palisade/policy-engine';
 import { CronTime } from 'cron';
 import * as ipaddr from 'ipaddr.js';
 import * as os from 'node:os';
@@ -122,6 +122,21 @@ const environment = z.object({
   EXCLUDED_NAMESPACES: list.default(['kube-system', 'kube-public', 'kube-node-lease']),
   CLUSTER_CIDRS: list.default([]),
   PALISADE_CNI: cniSetting,
+  PALISADE_INGRESS_CONTROLLERS: z
+    .string()
+    .default('')
+    .transform((text, ctx): ControllerSetting[] => {
+      const settings: ControllerSetting[] = [];
+      for (const entry of text.split(';').map((s) => s.trim()).filter(Boolean)) {
+        const setting = parseControllerSetting(entry);
+        if (typeof setting === 'string') {
+          ctx.addIssue({ code: 'custom', message: `PALISADE_INGRESS_CONTROLLERS: ${setting} (several separated by ;); not ${JSON.stringify(entry)}` });
+          return z.NEVER;
+        }
+        settings.push(setting);
+      }
+      return settings;
+    }),
   ALERT_GRACE: duration('ALERT_GRACE', 0).prefault('2m'),
   ALERT_WEBHOOK_URL: z.url({ protocol: /^https?$/, message: 'ALERT_WEBHOOK_URL must be an http(s) URL' }).optional(),
   ALERT_WEBHOOK_SECRET: z.string().min(1).optional(),
@@ -216,6 +231,8 @@ export interface AppConfig {
     readonly clusterCidrs: readonly string[];
     /** Which plugin's semantics to evaluate each cluster with (auto: detected). */
     readonly cni: CniSetting;
+    /** Ingress and Gateway controllers beyond the built-in ones. */
+    readonly ingressControllers: readonly ControllerSetting[];
   };
   readonly alerts: {
     /** How long a condition must last before its alert fires. */
@@ -337,6 +354,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
       excludedNamespaces: e.EXCLUDED_NAMESPACES,
       clusterCidrs: e.CLUSTER_CIDRS,
       cni: e.PALISADE_CNI,
+      ingressControllers: e.PALISADE_INGRESS_CONTROLLERS,
     },
     alerts: {
       graceMs: e.ALERT_GRACE,

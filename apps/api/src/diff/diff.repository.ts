@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Db, PRISMA } from '../database/prisma';
 import { POLICY_KINDS, ObjectState, ScoreState } from '../snapshots/snapshot-state';
+import { scoreStateOf } from '../snapshots/snapshots.repository';
 
 /** The stored state as it was at one snapshot: versions whose range contains its seq. */
 @Injectable()
@@ -15,20 +16,7 @@ export class DiffRepository {
     const rows = await this.db.scoreVersion.findMany({
       where: { clusterId, fromSeq: { lte: seq }, OR: [{ toSeq: null }, { toSeq: { gt: seq } }] },
     });
-    return rows.map((r) => ({
-      scope: r.scope as ScoreState['scope'],
-      namespace: r.namespace,
-      kind: r.kind,
-      name: r.name,
-      score: r.score,
-      ingressIsolated: r.ingressIsolated,
-      egressIsolated: r.egressIsolated,
-      reachableFrom: r.reachableFrom,
-      internetIngress: r.internetIngress,
-      exposed: r.exposed,
-      unprotected: r.unprotected,
-      details: r.details as Record<string, unknown>,
-    }));
+    return rows.map(scoreStateOf);
   }
 
   async policiesAt(clusterId: string, seq: number): Promise<ObjectState[]> {

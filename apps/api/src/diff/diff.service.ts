@@ -41,7 +41,7 @@ export class DiffService {
       from: { seq: from.seq, takenAt: from.takenAt.toISOString(), score: from.score },
       to: { seq: to.seq, takenAt: to.takenAt.toISOString(), score: to.score },
       summary: {
-        exposed: count('WORKLOAD_EXPOSED') + count('WORKLOAD_ADDED_UNPROTECTED'),
+        exposed: count('WORKLOAD_EXPOSED') + count('WORKLOAD_ADDED_UNPROTECTED') + count('WORKLOAD_UNPROTECTED'),
         protected: count('WORKLOAD_PROTECTED'),
         policiesAdded: count('POLICY_ADDED'),
         policiesRemoved: count('POLICY_REMOVED'),

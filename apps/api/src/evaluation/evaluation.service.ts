@@ -22,6 +22,8 @@ export function workloadItem(w: WorkloadFinding): WorkloadItem {
     internetIngress: w.internetIngress,
     reachableFromConditional: w.reachableFromConditional,
     internetIngressConditional: w.internetIngressConditional,
+    internetExposure: w.internetExposure,
+    entryPoints: w.entryPoints,
     exposed: w.exposed,
     unprotected: w.unprotected,
     score: w.score,
@@ -104,6 +106,7 @@ export class EvaluationService implements OnModuleInit, OnModuleDestroy {
       excludeNamespaces: this.config.evaluation.excludedNamespaces,
       clusterCidrs: this.config.evaluation.clusterCidrs,
       cni: cni.cni,
+      controllers: this.config.evaluation.ingressControllers,
     });
     const evaluation: Evaluation = {
       clusterId,

@@ -27,6 +27,12 @@ export interface WatchedResource {
   readonly optionalApi?: string;
   /** Watched only when no resource of this `group/version` is (Calico's CRDs stand in for its API server). */
   readonly unlessApi?: string;
+  /**
+   * Watched only where this `group/version/plural` is served, and none of `unlessResources`
+   * (a kind's preferred version: Gateway API routes moved from alpha to v1 release by release).
+   */
+  readonly optionalResource?: string;
+  readonly unlessResources?: readonly string[];
   /** Only objects matching this label selector (the list applies it as well as the watch). */
   readonly labelSelector?: string;
   readonly lister: (kc: KubeConfig) => Lister;
@@ -74,6 +80,36 @@ function custom(kind: string, group: string, version: string, plural: string, un
   };
 }
 
+export const GATEWAY_GROUP = 'gateway.networking.k8s.io';
+
+/**
+ * Gateway API kinds, each in the newest version the cluster serves: the standard channel moved
+ * TLSRoute to v1 in v1.5 and TCPRoute and UDPRoute in v1.6; older and experimental installs serve
+ * the alpha versions.
+ */
+const GATEWAY_KINDS: readonly [string, string, readonly string[]][] = [
+  ['GatewayClass', 'gatewayclasses', ['v1', 'v1beta1']],
+  ['Gateway', 'gateways', ['v1', 'v1beta1']],
+  ['HTTPRoute', 'httproutes', ['v1', 'v1beta1']],
+  ['GRPCRoute', 'grpcroutes', ['v1', 'v1alpha2']],
+  ['TLSRoute', 'tlsroutes', ['v1', 'v1alpha3', 'v1alpha2']],
+  ['TCPRoute', 'tcproutes', ['v1', 'v1alpha2']],
+  ['UDPRoute', 'udproutes', ['v1', 'v1alpha2']],
+  ['ReferenceGrant', 'referencegrants', ['v1', 'v1beta1']],
+];
+
+function preferredVersions(kind: string, group: string, plural: string, versions: readonly string[]): WatchedResource[] {
+  return versions.map((version, index) => {
+    const resource = custom(kind, group, version, plural);
+    const { optionalApi: _api, ...rest } = resource;
+    return {
+      ...rest,
+      optionalResource: `${group}/${version}/${plural}`,
+      unlessResources: versions.slice(0, index).map((v) => `${group}/${v}/${plural}`),
+    };
+  });
+}
+
 /** Calico's kinds, from its API server (projectcalico.org/v3) or, without it, from its CRDs. */
 const CALICO_KINDS: readonly [string, string][] = [
   ['NetworkPolicy', 'networkpolicies'],
@@ -113,6 +149,9 @@ export const WATCHED_RESOURCES: readonly WatchedResource[] = [
   typed('Ingress', 'networking.k8s.io/v1', '/apis/networking.k8s.io/v1/ingresses', false, 'V1Ingress', (kc) =>
     kc.makeApiClient(NetworkingV1Api).listIngressForAllNamespaces(),
   ),
+  typed('IngressClass', 'networking.k8s.io/v1', '/apis/networking.k8s.io/v1/ingressclasses', false, 'V1IngressClass', (kc) =>
+    kc.makeApiClient(NetworkingV1Api).listIngressClass(),
+  ),
   typed('ServiceAccount', 'v1', '/api/v1/serviceaccounts', false, 'V1ServiceAccount', (kc) => kc.makeApiClient(CoreV1Api).listServiceAccountForAllNamespaces()),
   {
     ...typed('EndpointSlice', 'discovery.k8s.io/v1', '/apis/discovery.k8s.io/v1/endpointslices', false, 'V1EndpointSlice', (kc) =>
@@ -126,13 +165,24 @@ export const WATCHED_RESOURCES: readonly WatchedResource[] = [
   custom('CiliumNetworkPolicy', CILIUM_GROUP, 'v2', 'ciliumnetworkpolicies'),
   custom('CiliumClusterwideNetworkPolicy', CILIUM_GROUP, 'v2', 'ciliumclusterwidenetworkpolicies'),
   custom('CiliumCIDRGroup', CILIUM_GROUP, 'v2alpha1', 'ciliumcidrgroups'),
+  ...GATEWAY_KINDS.flatMap(([kind, plural, versions]) => preferredVersions(kind, GATEWAY_GROUP, plural, versions)),
   ...CALICO_KINDS.map(([kind, plural]) => custom(kind, 'projectcalico.org', 'v3', plural)),
   ...CALICO_KINDS.map(([kind, plural]) => custom(kind, 'crd.projectcalico.org', 'v1', plural, CALICO_API)),
 ];
 
-/** The resources to watch in a cluster that serves these `group/version`s. */
-export function resourcesServedBy(served: ReadonlySet<string>): WatchedResource[] {
+/** Groups whose resources differ by version: discovery lists their resources too. */
+export const RESOURCE_DISCOVERY_GROUPS: readonly string[] = [GATEWAY_GROUP];
+
+/**
+ * The resources to watch in a cluster that serves these `group/version`s (and, for the groups
+ * of RESOURCE_DISCOVERY_GROUPS, these `group/version/plural`s).
+ */
+export function resourcesServedBy(served: ReadonlySet<string>, servedResources: ReadonlySet<string> = new Set()): WatchedResource[] {
   return WATCHED_RESOURCES.filter(
-    (r) => (r.optionalApi === undefined || served.has(r.optionalApi)) && (r.unlessApi === undefined || !served.has(r.unlessApi)),
+    (r) =>
+      (r.optionalApi === undefined || served.has(r.optionalApi)) &&
+      (r.unlessApi === undefined || !served.has(r.unlessApi)) &&
+      (r.optionalResource === undefined || servedResources.has(r.optionalResource)) &&
+      !(r.unlessResources ?? []).some((other) => servedResources.has(other)),
   );
 }

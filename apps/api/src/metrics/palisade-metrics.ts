@@ -29,7 +29,8 @@ export class PalisadeMetrics {
   readonly registry = new Registry();
   private readonly clusterScore = this.gauge('palisade_cluster_score', 'Cluster isolation score (0-100), from the live evaluation', ['cluster']);
   private readonly unprotected = this.gauge('palisade_unprotected_workloads', 'Workloads whose pods nothing isolates for ingress', ['cluster']);
-  private readonly exposed = this.gauge('palisade_exposed_workloads', 'Workloads reachable from the internet or from every namespace', ['cluster']);
+  private readonly exposed = this.gauge('palisade_exposed_workloads', 'Workloads published to the internet or reachable from every namespace', ['cluster']);
+  private readonly published = this.gauge('palisade_published_workloads', 'Workloads the internet reaches through an entry point the policies admit', ['cluster']);
   private readonly workloads = this.gauge('palisade_workloads', 'Workloads scored', ['cluster']);
   private readonly pods = this.gauge('palisade_pods', 'Pods scored (excluded namespaces left out)', ['cluster']);
   private readonly ingressIsolated = this.gauge('palisade_ingress_isolated_percent', 'Percent of scored pods isolated for ingress', ['cluster']);
@@ -96,7 +97,7 @@ export class PalisadeMetrics {
   }
 
   private refresh(clusters: readonly ClusterView[]): void {
-    for (const g of [this.clusterScore, this.unprotected, this.exposed, this.workloads, this.pods, this.ingressIsolated, this.egressIsolated, this.namespaceScore, this.collectorStatus, this.collectorUp, this.owned]) {
+    for (const g of [this.clusterScore, this.unprotected, this.exposed, this.published, this.workloads, this.pods, this.ingressIsolated, this.egressIsolated, this.namespaceScore, this.collectorStatus, this.collectorUp, this.owned]) {
       g.reset();
     }
     for (const c of clusters) {
@@ -110,6 +111,7 @@ export class PalisadeMetrics {
       if (e.cluster.score !== null) this.clusterScore.set({ cluster }, e.cluster.score);
       this.unprotected.set({ cluster }, e.cluster.unprotectedWorkloads);
       this.exposed.set({ cluster }, e.cluster.exposedWorkloads);
+      this.published.set({ cluster }, e.cluster.publishedWorkloads);
       this.workloads.set({ cluster }, e.cluster.workloads);
       this.pods.set({ cluster }, e.cluster.pods);
       this.ingressIsolated.set({ cluster }, e.cluster.ingressIsolatedPercent);

@@ -11,7 +11,7 @@ import type {
   ReportSummary,
   ReportWorkload,
 } from '@palisade/api-contract';
-import { isPolicyKind } from '@palisade/api-contract';
+import { describeEntryPoint, INTERNET_EXPOSURES, isPolicyKind, type EntryPointItem } from '@palisade/api-contract';
 import { CNI_MODES, notEnforcedReason, policyIdOf } from '@palisade/policy-engine';
 import { assessControls, exceptionActive, exceptionFor } from './controls';
 
@@ -59,6 +59,8 @@ export interface FindingRow {
   readonly egressIsolated: boolean;
   readonly reachableFrom: number;
   readonly internetIngress: boolean;
+  /** published | policy-only | none (ScoreVersion.internetExposure). */
+  readonly internetExposure: string;
   readonly exposed: boolean;
   readonly unprotected: boolean;
   readonly details: unknown;
@@ -110,12 +112,17 @@ export function ownerOf(labels: Readonly<Record<string, string>>): string | null
   return null;
 }
 
-function findingsInWords(r: FindingRow, internetEgress: boolean, internetIngressConditional: boolean): string[] {
+function findingsInWords(r: FindingRow, internetEgress: boolean, doors: readonly EntryPointItem[]): string[] {
   const words: string[] = [];
   if (!r.ingressIsolated) words.push('not ingress-isolated');
   if (!r.egressIsolated) words.push('not egress-isolated');
-  if (r.internetIngress) words.push(internetIngressConditional ? 'reachable from the internet for some requests only (L7 rules or DNS names)' : 'reachable from the internet');
-  else if (r.exposed) words.push('reachable from every namespace');
+  const someRequests = doors.length > 0 && doors.every((d) => d.conditional === true);
+  if (r.internetExposure === 'published') {
+    words.push(`published to the internet through ${doors.map(describeEntryPoint).join(', ') || 'an entry point'}${someRequests ? ' (for some requests only)' : ''}`);
+  } else if (r.internetExposure === 'policy-only') {
+    words.push('its policies admit the internet, though no entry point leads there');
+  }
+  if (r.exposed && r.internetExposure !== 'published') words.push('reachable from every namespace');
   if (internetEgress) words.push('may connect to the internet');
   return words;
 }
@@ -158,7 +165,7 @@ function weighted(values: readonly { readonly value: number | null; readonly wei
   return Math.round(mean * 10) / 10;
 }
 
-const EXPOSED_KINDS: readonly string[] = ['WORKLOAD_EXPOSED', 'WORKLOAD_ADDED_UNPROTECTED'];
+const EXPOSED_KINDS: readonly string[] = ['WORKLOAD_EXPOSED', 'WORKLOAD_ADDED_UNPROTECTED', 'WORKLOAD_UNPROTECTED'];
 const POLICY_KINDS: readonly string[] = ['POLICY_ADDED', 'POLICY_CHANGED', 'POLICY_REMOVED'];
 const DEFAULT_DENY_KINDS: readonly string[] = ['NAMESPACE_LOST_DEFAULT_DENY', 'NAMESPACE_GAINED_DEFAULT_DENY'];
 
@@ -209,6 +216,7 @@ export function buildReport(input: ReportInput): ReportData {
       const exception = exceptionFor(input.exceptions, c.id, r, input.to);
       const internetEgress = details['internetEgress'] === true;
       const internetIngressConditional = details['internetIngressConditional'] === true;
+      const doors = Array.isArray(details['entryPoints']) ? (details['entryPoints'] as EntryPointItem[]).filter((e) => e.admitted) : [];
       workloads.push({
         cluster: c.name,
         namespace: r.namespace,
@@ -224,10 +232,12 @@ export function buildReport(input: ReportInput): ReportData {
         reachableFrom: r.reachableFrom,
         reachableFromConditional: Number(details['reachableFromConditional'] ?? 0),
         internetIngressConditional,
+        internetExposure: INTERNET_EXPOSURES.find((e) => e === r.internetExposure) ?? 'none',
+        publishedThrough: doors,
         owner: ownerOf(labels),
         labels,
         exceptionId: exception?.id ?? null,
-        findings: findingsInWords(r, internetEgress, internetIngressConditional),
+        findings: findingsInWords(r, internetEgress, doors),
       });
     }
     for (const e of c.changes) {
@@ -277,6 +287,7 @@ export function buildReport(input: ReportInput): ReportData {
     becameProtected: changes.becameProtected.length,
     policyChanges: changes.policyChanges.length,
     notEnforcedPolicies: notEnforced.length,
+    publishedWorkloads: counted.filter((w) => w.internetExposure === 'published').length,
     controls: {
       pass: controls.filter((c) => c.status === 'pass').length,
       fail: controls.filter((c) => c.status === 'fail').length,

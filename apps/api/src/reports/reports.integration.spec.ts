@@ -77,6 +77,7 @@ async function snapshot(clusterId: string, takenAt: Date, state: ClusterState): 
       egressIsolated: policies.length > 0,
       reachableFrom: 0,
       internetIngress: false,
+      internetExposure: 'none',
       exposed: inNs.some((w) => w.exposed),
       unprotected: inNs.some((w) => w.unprotected),
       details: {
@@ -105,6 +106,7 @@ async function snapshot(clusterId: string, takenAt: Date, state: ClusterState): 
       egressIsolated: !w.unprotected,
       reachableFrom: w.unprotected ? 5 : 0,
       internetIngress: w.exposed === true,
+      internetExposure: w.exposed === true ? 'published' : 'none',
       exposed: w.exposed === true,
       unprotected: w.unprotected === true,
       details: { pods: 1, reachableTo: 0, internetEgress: false, policies: (state.policies[w.namespace] ?? []).map((p) => `${w.namespace}/${p}`) },

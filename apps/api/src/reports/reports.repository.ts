@@ -7,6 +7,7 @@ import type { ClusterHistory, SnapshotFigures } from './report-builder';
 const REPORT_CHANGE_KINDS = [
   'WORKLOAD_EXPOSED',
   'WORKLOAD_ADDED_UNPROTECTED',
+  'WORKLOAD_UNPROTECTED',
   'WORKLOAD_PROTECTED',
   'POLICY_ADDED',
   'POLICY_CHANGED',

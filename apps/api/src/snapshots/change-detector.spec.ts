@@ -12,6 +12,7 @@ function workload(name: string, patch: Partial<ScoreState> = {}, policies: strin
     egressIsolated: false,
     reachableFrom: 1,
     internetIngress: false,
+    internetExposure: 'none',
     exposed: false,
     unprotected: false,
     details: { pods: 1, policies },
@@ -48,20 +49,41 @@ describe('detectChanges', () => {
     expect(detectChanges(input([]), input([workload('safe')]), 5)).toEqual([]);
   });
 
-  it('reports a workload added isolated but open to the internet as exposed', () => {
-    const events = detectChanges(input([]), input([workload('public', { internetIngress: true, exposed: true })]), 5);
+  const loadBalancer = { kind: 'LoadBalancer', name: 'shop/web', port: 443, protocol: 'TCP', targetPort: 8443, admitted: true };
+  const closedIngress = { kind: 'Ingress', name: 'shop/web', port: 80, protocol: 'TCP', host: 'shop.example.com', targetPort: 8080, admitted: false };
+  const published = (name: string) =>
+    workload(name, { internetIngress: true, internetExposure: 'published', exposed: true, details: { pods: 1, policies: [], entryPoints: [loadBalancer, closedIngress] } });
+
+  it('reports a workload added isolated but published to the internet as exposed, naming the door', () => {
+    const events = detectChanges(input([]), input([published('public')]), 5);
     expect(events).toEqual([
-      expect.objectContaining({ kind: 'WORKLOAD_EXPOSED', workload: 'Deployment/public', details: expect.objectContaining({ reasons: ['added reachable from the internet'] }) }),
+      expect.objectContaining({
+        kind: 'WORKLOAD_EXPOSED',
+        workload: 'Deployment/public',
+        details: expect.objectContaining({ reasons: ['added published to the internet through LoadBalancer shop/web:443'], internetExposure: 'published', entryPoints: [loadBalancer] }),
+      }),
     ]);
   });
 
-  it('reports exposure with its reason: lost isolation, internet, every namespace', () => {
+  it('reports exposure with its reason: lost isolation, published, every namespace', () => {
     const lost = detectChanges(input([workload('web')]), input([workload('web', { unprotected: true, ingressIsolated: false, exposed: true })]), 5);
     expect(lost).toContainEqual(expect.objectContaining({ kind: 'WORKLOAD_EXPOSED', details: expect.objectContaining({ reasons: ['lost ingress isolation'] }) }));
-    const internet = detectChanges(input([workload('web')]), input([workload('web', { internetIngress: true, exposed: true })]), 5);
-    expect(internet[0].details['reasons']).toEqual(['became reachable from the internet']);
+    const internet = detectChanges(input([workload('web')]), input([published('web')]), 5);
+    expect(internet[0].details['reasons']).toEqual(['published to the internet through LoadBalancer shop/web:443']);
     const everywhere = detectChanges(input([workload('web')]), input([workload('web', { exposed: true })]), 5);
     expect(everywhere[0].details['reasons']).toEqual(['became reachable from every namespace']);
+  });
+
+  it('does not call a workload exposed when the policies admit the internet but no door leads there', () => {
+    const policyOnly = workload('db', { internetIngress: true, internetExposure: 'policy-only' });
+    expect(detectChanges(input([workload('db')]), input([policyOnly]), 5)).toEqual([]);
+  });
+
+  it('reports a workload that lost its isolation without becoming exposed as unprotected', () => {
+    const lost = workload('db', { unprotected: true, ingressIsolated: false, internetIngress: true, internetExposure: 'policy-only' });
+    expect(detectChanges(input([workload('db')]), input([lost]), 5)).toEqual([
+      expect.objectContaining({ kind: 'WORKLOAD_UNPROTECTED', workload: 'Deployment/db', details: expect.objectContaining({ internetExposure: 'policy-only' }) }),
+    ]);
   });
 
   it('reports a workload that became protected, and one removed', () => {

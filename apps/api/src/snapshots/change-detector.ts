@@ -1,4 +1,4 @@
-import { CHANGE_KINDS, ChangeKind, isPolicyKind } from '@palisade/api-contract';
+import { CHANGE_KINDS, ChangeKind, describeEntryPoint, isPolicyKind, type EntryPointItem } from '@palisade/api-contract';
 import { policyIdOf } from '@palisade/policy-engine';
 import { ObjectState, ScoreState, scoreKey, stateKey } from './snapshot-state';
 
@@ -26,11 +26,27 @@ const workloadId = (s: ScoreState) => `${s.kind}/${s.name}`;
 const policyId = (p: ObjectState) => (isPolicyKind(p.kind) ? policyIdOf(p.kind, p.name, p.namespace || undefined) : `${p.kind}/${p.name}`);
 const policiesOf = (s: ScoreState | undefined) => new Set((s?.details['policies'] as string[] | undefined) ?? []);
 
+/** The entry points that publish a workload (admitted ones), as stored in its finding. */
+function publishingEntries(state: ScoreState): EntryPointItem[] {
+  const entries = state.details['entryPoints'];
+  return Array.isArray(entries) ? (entries as EntryPointItem[]).filter((e) => e.admitted) : [];
+}
+
+/** What an exposure event says of the internet: the exposure, and the doors that make it so. */
+function internetDetails(state: ScoreState): Record<string, unknown> {
+  const doors = publishingEntries(state);
+  return { internetExposure: state.internetExposure, ...(doors.length > 0 ? { entryPoints: doors } : {}) };
+}
+
+function doorsInWords(state: ScoreState): string {
+  return publishingEntries(state).map(describeEntryPoint).join(', ');
+}
+
 /** Why a workload counts as newly exposed, in words. */
 function exposureReasons(before: ScoreState, after: ScoreState): string[] {
   const reasons: string[] = [];
   if (!before.unprotected && after.unprotected) reasons.push('lost ingress isolation');
-  if (!before.internetIngress && after.internetIngress) reasons.push('became reachable from the internet');
+  if (before.internetExposure !== 'published' && after.internetExposure === 'published') reasons.push(`published to the internet through ${doorsInWords(after)}`);
   if (!before.exposed && after.exposed && reasons.length === 0) reasons.push('became reachable from every namespace');
   return reasons;
 }
@@ -66,7 +82,7 @@ export function detectChanges(before: ChangeInput, after: ChangeInput, scoreThre
           kind: 'WORKLOAD_ADDED_UNPROTECTED',
           namespace: now.namespace,
           workload,
-          details: { score: now.score, reachableFrom: now.reachableFrom, internetIngress: now.internetIngress, exposed: now.exposed },
+          details: { score: now.score, reachableFrom: now.reachableFrom, internetIngress: now.internetIngress, exposed: now.exposed, ...internetDetails(now) },
         });
       } else if (now.exposed) {
         // Isolated, yet its rules let the internet or every namespace in: as exposed as can be.
@@ -75,10 +91,11 @@ export function detectChanges(before: ChangeInput, after: ChangeInput, scoreThre
           namespace: now.namespace,
           workload,
           details: {
-            reasons: [now.internetIngress ? 'added reachable from the internet' : 'added reachable from every namespace'],
+            reasons: [now.internetExposure === 'published' ? `added published to the internet through ${doorsInWords(now)}` : 'added reachable from every namespace'],
             score: now.score,
             reachableFrom: now.reachableFrom,
             internetIngress: now.internetIngress,
+            ...internetDetails(now),
           },
         });
       }
@@ -94,7 +111,15 @@ export function detectChanges(before: ChangeInput, after: ChangeInput, scoreThre
         kind: 'WORKLOAD_EXPOSED',
         namespace: now.namespace,
         workload,
-        details: { reasons, scoreBefore: was.score, score: now.score, reachableFrom: now.reachableFrom, internetIngress: now.internetIngress },
+        details: { reasons, scoreBefore: was.score, score: now.score, reachableFrom: now.reachableFrom, internetIngress: now.internetIngress, ...internetDetails(now) },
+      });
+    } else if (!was.unprotected && now.unprotected) {
+      // Isolation lost, though neither published nor open to every namespace: still worth a line.
+      events.push({
+        kind: 'WORKLOAD_UNPROTECTED',
+        namespace: now.namespace,
+        workload,
+        details: { scoreBefore: was.score, score: now.score, reachableFrom: now.reachableFrom, internetIngress: now.internetIngress, ...internetDetails(now) },
       });
     }
     if (was.unprotected && !now.unprotected) {

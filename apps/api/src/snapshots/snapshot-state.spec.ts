@@ -19,7 +19,7 @@ describe('snapshot states', () => {
       workload: { kind: 'Deployment' as const, name: 'web' },
       synthetic: false,
     };
-    const empty = { namespaces: [], nodes: [], workloads: [], services: [], serviceAccounts: [], endpointSlices: [], ingresses: [], networkPolicies: [], adminPolicies: [], ciliumPolicies: [], ciliumCidrGroups: [], calicoPolicies: [], calicoTiers: [], networkSets: [] };
+    const empty = { namespaces: [], nodes: [], workloads: [], services: [], serviceAccounts: [], endpointSlices: [], ingresses: [], ingressClasses: [], gatewayClasses: [], gateways: [], gatewayRoutes: [], referenceGrants: [], networkPolicies: [], adminPolicies: [], ciliumPolicies: [], ciliumCidrGroups: [], calicoPolicies: [], calicoTiers: [], networkSets: [] };
     const [a] = objectStates({ ...empty, pods: [pod] });
     const [b] = objectStates({ ...empty, pods: [{ ...pod, source: { file: 'x', document: 3 } }] });
     expect(a.hash).toBe(b.hash);

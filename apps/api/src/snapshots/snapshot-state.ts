@@ -1,7 +1,7 @@
 import type { NamespaceItem } from '@palisade/api-contract';
 import { createHash } from 'node:crypto';
 import type { ClusterModel } from '@palisade/cluster-model';
-import { modelPolicies, type AuditReport, type NamespaceFinding, type WorkloadFinding } from '@palisade/policy-engine';
+import { modelPolicies, type AuditReport, type InternetExposure, type NamespaceFinding, type WorkloadFinding } from '@palisade/policy-engine';
 
 /**
  * What a snapshot stores, as plain data: the state of each object and the findings of each
@@ -26,6 +26,7 @@ export interface ScoreState {
   readonly egressIsolated: boolean;
   readonly reachableFrom: number;
   readonly internetIngress: boolean;
+  readonly internetExposure: InternetExposure;
   readonly exposed: boolean;
   readonly unprotected: boolean;
   readonly details: Record<string, unknown>;
@@ -100,6 +101,12 @@ export function objectStates(model: ClusterModel): ObjectState[] {
     const { namespace, name, source: _source, ...data } = ing;
     states.push(state('Ingress', namespace, name, data));
   }
+  // How the internet gets in: kept so a diff shows a new class, Gateway or route.
+  for (const { name, source: _source, ...data } of model.ingressClasses) states.push(state('IngressClass', '', name, data));
+  for (const { name, source: _source, ...data } of model.gatewayClasses) states.push(state('GatewayClass', '', name, data));
+  for (const { namespace, name, source: _source, ...data } of model.gateways) states.push(state('Gateway', namespace, name, data));
+  for (const { namespace, name, source: _source, ...data } of model.gatewayRoutes) states.push(state(data.kind, namespace, name, data));
+  for (const { namespace, name, source: _source, ...data } of model.referenceGrants) states.push(state('ReferenceGrant', namespace, name, data));
   states.push(...policyStates(model));
   // What Calico's and Cilium's policies name besides pods: stored so a diff shows their changes.
   for (const tier of model.calicoTiers) states.push(state('CalicoTier', '', tier.name, tier.raw, true));
@@ -127,10 +134,12 @@ function workloadState(w: WorkloadFinding): ScoreState {
     egressIsolated: w.egressIsolated,
     reachableFrom: w.reachableFrom,
     internetIngress: w.internetIngress,
+    internetExposure: w.internetExposure,
     exposed: w.exposed,
     unprotected: w.unprotected,
     details: {
       pods: w.pods,
+      ...(w.entryPoints.length > 0 ? { entryPoints: w.entryPoints } : {}),
       reachableTo: w.reachableTo,
       internetEgress: w.internetEgress,
       policies: w.policies,
@@ -152,6 +161,7 @@ function namespaceState(n: NamespaceFinding): ScoreState {
     egressIsolated: n.pods > 0 && n.egressIsolatedPods === n.pods,
     reachableFrom: 0,
     internetIngress: false,
+    internetExposure: 'none',
     exposed: n.exposedWorkloads > 0,
     unprotected: n.unprotectedWorkloads > 0,
     details: {
@@ -180,6 +190,7 @@ export function sameScore(a: ScoreState, b: ScoreState): boolean {
     a.egressIsolated === b.egressIsolated &&
     a.reachableFrom === b.reachableFrom &&
     a.internetIngress === b.internetIngress &&
+    a.internetExposure === b.internetExposure &&
     a.exposed === b.exposed &&
     a.unprotected === b.unprotected &&
     canonical(a.details) === canonical(b.details)

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import type { Prisma } from '@palisade/prisma-client';
+import { INTERNET_EXPOSURES, type InternetExposure } from '@palisade/api-contract';
+import type { Prisma, ScoreVersion } from '@palisade/prisma-client';
 import { Db, PRISMA, Tx } from '../database/prisma';
 import type { ChangeDraft } from './change-detector';
 import { ObjectState, ScoreState, scoreKey, stateKey } from './snapshot-state';
@@ -56,6 +57,30 @@ export interface SnapshotHook {
 
 export const SNAPSHOT_HOOK = Symbol('SNAPSHOT_HOOK');
 
+/** A ScoreVersion row as the state change detection compares. */
+export function scoreStateOf(row: ScoreVersion): ScoreState {
+  return {
+    scope: row.scope as ScoreState['scope'],
+    namespace: row.namespace,
+    kind: row.kind,
+    name: row.name,
+    score: row.score,
+    ingressIsolated: row.ingressIsolated,
+    egressIsolated: row.egressIsolated,
+    reachableFrom: row.reachableFrom,
+    internetIngress: row.internetIngress,
+    internetExposure: exposureOf(row.internetExposure),
+    exposed: row.exposed,
+    unprotected: row.unprotected,
+    details: row.details as Record<string, unknown>,
+  };
+}
+
+/** A stored exposure, read back; anything unexpected reads as the least exposed. */
+export function exposureOf(text: string): InternetExposure {
+  return INTERNET_EXPOSURES.find((e) => e === text) ?? 'none';
+}
+
 const CHUNK = 5000;
 const INSERT_CHUNK = 20_000;
 
@@ -86,20 +111,7 @@ export class SnapshotsRepository {
     }
     const scores = new Map<string, { id: bigint; state: ScoreState }>();
     for (const row of await this.db.scoreVersion.findMany({ where: { clusterId, toSeq: null } })) {
-      const state: ScoreState = {
-        scope: row.scope as ScoreState['scope'],
-        namespace: row.namespace,
-        kind: row.kind,
-        name: row.name,
-        score: row.score,
-        ingressIsolated: row.ingressIsolated,
-        egressIsolated: row.egressIsolated,
-        reachableFrom: row.reachableFrom,
-        internetIngress: row.internetIngress,
-        exposed: row.exposed,
-        unprotected: row.unprotected,
-        details: row.details as Record<string, unknown>,
-      };
+      const state = scoreStateOf(row);
       scores.set(scoreKey(state), { id: row.id, state });
     }
     return { lastSeq: cluster.lastSeq, clusterScore: cluster.score, objects, scores };
@@ -136,12 +148,12 @@ export class SnapshotsRepository {
           const rows = JSON.stringify(part);
           await tx.$executeRaw`
             INSERT INTO "ScoreVersion" ("clusterId", scope, namespace, kind, name, score, "ingressIsolated", "egressIsolated",
-                                        "reachableFrom", "internetIngress", exposed, unprotected, details, "fromSeq")
+                                        "reachableFrom", "internetIngress", "internetExposure", exposed, unprotected, details, "fromSeq")
             SELECT ${snapshot.clusterId}::uuid, r.scope, r.namespace, r.kind, r.name, r.score, r."ingressIsolated", r."egressIsolated",
-                   r."reachableFrom", r."internetIngress", r.exposed, r.unprotected, r.details, ${seq}
+                   r."reachableFrom", r."internetIngress", r."internetExposure", r.exposed, r.unprotected, r.details, ${seq}
             FROM jsonb_to_recordset(${rows}::jsonb) AS r(scope text, namespace text, kind text, name text, score float8,
                  "ingressIsolated" boolean, "egressIsolated" boolean, "reachableFrom" int, "internetIngress" boolean,
-                 exposed boolean, unprotected boolean, details jsonb)`;
+                 "internetExposure" text, exposed boolean, unprotected boolean, details jsonb)`;
         }
         if (snapshot.changes.length > 0) {
           await tx.changeEvent.createMany({

@@ -5,6 +5,7 @@ import { Db, PRISMA } from '../database/prisma';
 export interface WorkloadFilter {
   readonly unprotected?: boolean;
   readonly exposed?: boolean;
+  readonly exposure?: string;
   readonly namespace?: string;
   readonly q?: string;
   readonly sort: string;
@@ -26,6 +27,7 @@ export class WorkloadsRepository {
       scope: 'Workload',
       ...(filter.unprotected !== undefined ? { unprotected: filter.unprotected } : {}),
       ...(filter.exposed !== undefined ? { exposed: filter.exposed } : {}),
+      ...(filter.exposure !== undefined ? { internetExposure: filter.exposure } : {}),
       ...(filter.namespace ? { namespace: filter.namespace } : {}),
       ...(q ? { OR: [{ name: { contains: q, mode: 'insensitive' } }, { namespace: { contains: q, mode: 'insensitive' } }] } : {}),
     };

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { Page, WorkloadItem } from '@palisade/api-contract';
+import type { EntryPointItem, Page, WorkloadItem } from '@palisade/api-contract';
+import { exposureOf } from '../snapshots/snapshots.repository';
 import type { ScoreVersion } from '@palisade/prisma-client';
 import { ClustersService } from '../clusters/clusters.service';
 import { WorkloadFilter, WorkloadsRepository } from './workloads.repository';
 
 export function workloadFromRow(row: ScoreVersion): WorkloadItem {
-  const details = row.details as { pods?: number; reachableFromConditional?: number; internetIngressConditional?: boolean };
+  const details = row.details as { pods?: number; reachableFromConditional?: number; internetIngressConditional?: boolean; entryPoints?: EntryPointItem[] };
   return {
     namespace: row.namespace,
     name: row.name,
@@ -16,6 +17,8 @@ export function workloadFromRow(row: ScoreVersion): WorkloadItem {
     internetIngress: row.internetIngress,
     reachableFromConditional: details.reachableFromConditional ?? 0,
     internetIngressConditional: details.internetIngressConditional ?? false,
+    internetExposure: exposureOf(row.internetExposure),
+    entryPoints: Array.isArray(details.entryPoints) ? details.entryPoints : [],
     exposed: row.exposed,
     unprotected: row.unprotected,
     score: row.score,

@@ -1,4 +1,4 @@
-import { audit, DEFAULT_EXCLUDED_NAMESPACES } from '@palisade/policy-engine';
+import { audit, DEFAULT_EXCLUDED_NAMESPACES, type ControllerSetting } from '@palisade/policy-engine';
 import { readCluster } from '../inputs';
 import { resolveCni } from './cni';
 import { EXIT, Io } from '../io';
@@ -18,13 +18,14 @@ export interface AuditCommandOptions {
   readonly exclude?: readonly string[];
   readonly clusterCidr?: readonly string[];
   readonly cni?: string;
+  readonly ingressController?: readonly ControllerSetting[];
 }
 
 export function runAudit(options: AuditCommandOptions, io: Io, version: string): number {
   const { model, skipped, counts } = readCluster(options.file, { defaultNamespace: options.namespace, readStdin: io.readStdin });
   const excludeNamespaces = options.includeSystem ? [] : [...DEFAULT_EXCLUDED_NAMESPACES, ...(options.exclude ?? [])];
   const cni = resolveCni(options.cni, model);
-  const report = audit(model, { excludeNamespaces, clusterCidrs: options.clusterCidr ?? [], cni: cni.cni });
+  const report = audit(model, { excludeNamespaces, clusterCidrs: options.clusterCidr ?? [], cni: cni.cni, controllers: options.ingressController ?? [] });
   switch (options.output) {
     case 'json':
       io.stdout(JSON.stringify({ ...report, cniEvidence: cni.evidence, input: { objects: counts, skipped } }, null, 2) + '\n');

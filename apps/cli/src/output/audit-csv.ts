@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { describeEntryPoint } from '@palisade/api-contract';
 import type { AuditReport } from '@palisade/policy-engine';
 
 /** One row per pod: the figures behind every score, for spreadsheets and scripts. */
@@ -19,6 +20,8 @@ export function auditCsv(report: AuditReport): string {
       exposed: p.exposed,
       score: p.score,
       policies: p.policies.join(' '),
+      internet_exposure: p.internetExposure,
+      published_through: p.entryPoints.filter((e) => e.admitted).map(describeEntryPoint).join('; '),
     })),
     { header: true, cast: { boolean: (value) => String(value) } },
   );

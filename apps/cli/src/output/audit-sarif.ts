@@ -1,3 +1,4 @@
+import { describeEntryPoint } from '@palisade/api-contract';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { ClusterModel, SourceRef } from '@palisade/cluster-model';
 import type { AuditReport } from '@palisade/policy-engine';
@@ -57,7 +58,7 @@ export function auditSarif(report: AuditReport, model: ClusterModel, version: st
         ruleId: 'PAL002',
         level: 'warning',
         message: {
-          text: `${subject} is reachable ${w.internetIngress ? 'from the internet' : 'from every namespace'} (score ${w.score}).`,
+          text: `${subject} is ${w.internetExposure === 'published' ? `published to the internet through ${w.entryPoints.filter((e) => e.admitted).map(describeEntryPoint).join(', ')}` : 'reachable from every namespace'} (score ${w.score}).`,
         },
         ...(where ? { locations: where } : {}),
         partialFingerprints: { workload: `${w.namespace}/${w.kind}/${w.name}` },

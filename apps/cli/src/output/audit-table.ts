@@ -1,4 +1,5 @@
 import Table from 'cli-table3';
+import { describeEntryPoint } from '@palisade/api-contract';
 import type { AuditReport, WorkloadFinding } from '@palisade/policy-engine';
 
 const plural = (n: number, word: string) => `${n} ${n === 1 ? word : word.endsWith('y') ? `${word.slice(0, -1)}ies` : `${word}s`}`;
@@ -23,6 +24,18 @@ export function workloadsWorstFirst(workloads: readonly WorkloadFinding[]): Work
   );
 }
 
+/**
+ * The internet column: published through its first admitted door, or admitted by the policies
+ * with no door leading there.
+ */
+function internetCell(w: WorkloadFinding): string {
+  if (w.internetExposure === 'published') {
+    const door = w.entryPoints.find((e) => e.admitted);
+    return door ? `PUBLISHED ${describeEntryPoint(door)}${door.conditional ? ' (some requests)' : ''}` : 'PUBLISHED';
+  }
+  return w.internetExposure === 'policy-only' ? 'policy only' : '-';
+}
+
 /** `limit` rows at most (0: all); people read the worst first, programs use json or csv. */
 export function auditTable(report: AuditReport, skipped: Readonly<Record<string, number>>, limit: number, cniEvidence?: string): string {
   const table = new Table({
@@ -40,7 +53,7 @@ export function auditTable(report: AuditReport, skipped: Readonly<Record<string,
       yesNo(w.ingressIsolated),
       yesNo(w.egressIsolated),
       w.reachableFrom,
-      w.internetIngress ? (report.pods.some((p) => p.namespace === w.namespace && p.workload === w.name && p.internetIngress && !p.internetIngressConditional) ? 'reachable' : 'some requests') : '-',
+      internetCell(w),
       w.exposed ? 'EXPOSED' : '-',
       w.score,
     ]);
@@ -55,7 +68,7 @@ export function auditTable(report: AuditReport, skipped: Readonly<Record<string,
     `Cluster score: ${c.score ?? 'n/a (no pods to score)'} / 100 over ${plural(c.pods, 'pod')} in ${plural(c.namespaces, 'namespace')}` +
       (c.excludedNamespaces.length ? ` (not scored: ${c.excludedNamespaces.join(', ')})` : ''),
     `Ingress-isolated pods: ${c.ingressIsolatedPercent}%   Egress-isolated pods: ${c.egressIsolatedPercent}%`,
-    `Unprotected workloads: ${c.unprotectedWorkloads}   Exposed workloads: ${c.exposedWorkloads}`,
+    `Unprotected workloads: ${c.unprotectedWorkloads}   Exposed workloads: ${c.exposedWorkloads}   Published to the internet: ${c.publishedWorkloads}`,
     `Namespaces without a default-deny: ingress ${c.namespacesWithoutDefaultDenyIngress}, egress ${c.namespacesWithoutDefaultDenyEgress}`,
   );
   lines.push(`Policies evaluated as the ${CNI_LABEL[report.cni]} enforces them${cniEvidence ? ` (${cniEvidence})` : ''}.`);

@@ -88,8 +88,10 @@ function factsOf(change: ChangeLike): string[] {
         facts.push('Reachable from the internet');
       break;
     case 'WORKLOAD_ADDED_UNPROTECTED':
+    case 'WORKLOAD_UNPROTECTED':
       facts.push('No policy isolates its ingress');
-      if (d['internetIngress'] === true) facts.push('Reachable from the internet');
+      if (d['internetExposure'] === 'published') facts.push('Published to the internet');
+      else if (d['internetIngress'] === true) facts.push('Its policies admit the internet, no entry point leads there');
       break;
     case 'NAMESPACE_LOST_DEFAULT_DENY':
     case 'NAMESPACE_GAINED_DEFAULT_DENY':

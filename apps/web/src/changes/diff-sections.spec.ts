@@ -12,6 +12,7 @@ describe('splitting a snapshot diff into sections', () => {
       c('SCORE_CHANGED'),
       c('POLICY_REMOVED', { namespace: 'shop', policy: 'shop/default-deny-ingress' }),
       c('WORKLOAD_EXPOSED', { namespace: 'shop', workload: 'Deployment/mailer' }),
+      c('WORKLOAD_UNPROTECTED', { namespace: 'shop', workload: 'Deployment/web' }),
       c('WORKLOAD_ADDED_UNPROTECTED', {
         namespace: 'analytics',
         workload: 'Deployment/report-api',
@@ -25,7 +26,7 @@ describe('splitting a snapshot diff into sections', () => {
 
     expect(sections.map((s) => [s.title, s.changes.map((x) => x.kind)])).toEqual([
       // Sorted by subject within a section: analytics before shop.
-      ['Became exposed', ['WORKLOAD_ADDED_UNPROTECTED', 'WORKLOAD_EXPOSED']],
+      ['Became exposed or unprotected', ['WORKLOAD_ADDED_UNPROTECTED', 'WORKLOAD_EXPOSED', 'WORKLOAD_UNPROTECTED']],
       ['Became protected', ['WORKLOAD_PROTECTED']],
       ['Policies added', ['POLICY_ADDED']],
       ['Policies removed', ['POLICY_REMOVED']],

@@ -4,8 +4,8 @@ import type { ChangeKind, SnapshotDiff } from '@palisade/api-contract';
 export const DIFF_SECTIONS = [
   {
     key: 'exposed',
-    title: 'Became exposed',
-    kinds: ['WORKLOAD_EXPOSED', 'WORKLOAD_ADDED_UNPROTECTED'],
+    title: 'Became exposed or unprotected',
+    kinds: ['WORKLOAD_EXPOSED', 'WORKLOAD_ADDED_UNPROTECTED', 'WORKLOAD_UNPROTECTED'],
   },
   { key: 'protected', title: 'Became protected', kinds: ['WORKLOAD_PROTECTED'] },
   { key: 'policiesAdded', title: 'Policies added', kinds: ['POLICY_ADDED'] },

@@ -19,7 +19,7 @@ export function DiffView({
       ? Math.round((diff.to.score - diff.from.score) * 10) / 10
       : null;
   const counts = [
-    ['Became exposed', diff.summary.exposed],
+    ['Became exposed or unprotected', diff.summary.exposed],
     ['Became protected', diff.summary.protected],
     ['Policies added', diff.summary.policiesAdded],
     ['Policies removed', diff.summary.policiesRemoved],

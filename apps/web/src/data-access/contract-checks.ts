@@ -4,6 +4,7 @@ import type {
   ClusterScorePoint,
   ClusterScoreSeries,
   Explanation,
+  InternetExposure,
   NamespaceItem,
   PolicyDetail,
   PolicyItem,
@@ -26,6 +27,7 @@ export type { ClusterScorePoint, ClusterScoreSeries, NamespaceItem };
 export interface WorkloadsApiQuery {
   readonly unprotected?: boolean;
   readonly exposed?: boolean;
+  readonly exposure?: InternetExposure;
   readonly namespace?: string;
   readonly q?: string;
   readonly sort: string;
@@ -38,6 +40,7 @@ export function workloadsSearch(query: WorkloadsApiQuery): string {
   const params = new URLSearchParams();
   if (query.unprotected !== undefined) params.set('unprotected', String(query.unprotected));
   if (query.exposed !== undefined) params.set('exposed', String(query.exposed));
+  if (query.exposure !== undefined) params.set('exposure', query.exposure);
   if (query.namespace) params.set('namespace', query.namespace);
   if (query.q) params.set('q', query.q);
   params.set('sort', query.sort);

@@ -6,6 +6,7 @@ export const LATEST_CHANGES = 10;
 const labels = {
   WORKLOAD_ADDED_UNPROTECTED: 'Workload added without protection',
   WORKLOAD_EXPOSED: 'Workload exposed',
+  WORKLOAD_UNPROTECTED: 'Workload lost its protection',
   WORKLOAD_PROTECTED: 'Workload protected',
   WORKLOAD_REMOVED: 'Workload removed',
   NAMESPACE_LOST_DEFAULT_DENY: 'Namespace lost its default deny',
@@ -21,6 +22,7 @@ export type ChangeTone = 'good' | 'bad' | 'neutral';
 const tones = {
   WORKLOAD_ADDED_UNPROTECTED: 'bad',
   WORKLOAD_EXPOSED: 'bad',
+  WORKLOAD_UNPROTECTED: 'bad',
   WORKLOAD_PROTECTED: 'good',
   WORKLOAD_REMOVED: 'neutral',
   NAMESPACE_LOST_DEFAULT_DENY: 'bad',

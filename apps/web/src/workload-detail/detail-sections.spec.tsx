@@ -1,6 +1,7 @@
 import type { WorkloadPod } from '@palisade/api-contract';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { readerText } from '../testing/reader-text';
+import { EntryPointsSection } from './entry-points-section';
 import { PeersSection } from './peers-section';
 import { PodsSection } from './pods-section';
 
@@ -99,5 +100,32 @@ describe('PeersSection', () => {
     expect(readerText(none)).toBe(
       'Who can reach it No workload in the cluster can open a connection to it.',
     );
+  });
+});
+
+describe('EntryPointsSection', () => {
+  it('lists each door with the pod port it leads to, open or closed and why', () => {
+    const html = renderToStaticMarkup(
+      <EntryPointsSection
+        workload={{
+          internetExposure: 'published',
+          entryPoints: [
+            { kind: 'Ingress', name: 'shop/web', port: 443, protocol: 'TCP', host: 'shop.example.com', targetPort: 8080, admitted: true, controller: 'ingress-nginx' },
+            { kind: 'NodePort', name: 'shop/web', port: 30080, protocol: 'TCP', targetPort: 8080, admitted: false },
+          ],
+        }}
+      />,
+    );
+    const rows = html.split(/<tr[^>]*>/).slice(2).map(readerText);
+    expect(rows).toEqual([
+      'Ingress shop/web https://shop.example.com via ingress-nginx 8080/TCP Open',
+      'NodePort shop/web:30080 8080/TCP Closed the policies refuse the traffic on port 8080',
+    ]);
+    expect(readerText(html)).toContain('The internet reaches it');
+  });
+
+  it('says when the policies admit the internet but no door leads there', () => {
+    const html = renderToStaticMarkup(<EntryPointsSection workload={{ internetExposure: 'policy-only', entryPoints: [] }} />);
+    expect(readerText(html)).toBe('Entry points from the internet Its policies would admit the internet, but no entry point leads to its pods.');
   });
 });

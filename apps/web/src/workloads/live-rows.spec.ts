@@ -13,6 +13,8 @@ function workload(name: string, overrides: Partial<WorkloadItem> = {}): Workload
     internetIngress: false,
     reachableFromConditional: 0,
     internetIngressConditional: false,
+    internetExposure: 'none',
+    entryPoints: [],
     exposed: false,
     unprotected: true,
     score: 0,

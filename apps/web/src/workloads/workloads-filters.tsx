@@ -37,6 +37,15 @@ export function WorkloadsFilters({
         </select>
       </div>
       <div className={styles.field}>
+        <label htmlFor="filter-exposure">From the internet</label>
+        <select id="filter-exposure" name="exposure" defaultValue={query.exposure ?? ''}>
+          <option value="">Any</option>
+          <option value="published">Published through an entry point</option>
+          <option value="policy-only">Policies admit it, no entry point</option>
+          <option value="none">Not admitted</option>
+        </select>
+      </div>
+      <div className={styles.field}>
         <label htmlFor="filter-namespace">Namespace</label>
         <NamespaceSelect id="filter-namespace" namespaces={namespaces} value={query.namespace} />
       </div>

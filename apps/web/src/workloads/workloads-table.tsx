@@ -1,6 +1,6 @@
 'use client';
 
-import type { Page, WorkloadItem } from '@palisade/api-contract';
+import { describeEntryPoint, type Page, type WorkloadItem } from '@palisade/api-contract';
 import Link from 'next/link';
 import { pageLinks } from '../components/page-links';
 import { Pagination } from '../components/pagination';
@@ -30,7 +30,7 @@ const columns: readonly {
   { label: 'Ingress' },
   { label: 'Egress' },
   { label: 'Reachable from (pods)', sort: 'reachableFrom', numeric: true },
-  { label: 'Internet', numeric: false },
+  { label: 'Exposure', numeric: false },
   { label: 'Score', sort: 'score', numeric: true },
 ];
 
@@ -156,21 +156,7 @@ function WorkloadRow({
         ) : null}
       </td>
       <td>
-        {w.internetIngress && w.internetIngressConditional ? (
-          <span className={styles.pill} data-tone="warning" title="The internet reaches it only for some requests (L7 rules)">
-            Exposed for some requests
-          </span>
-        ) : w.internetIngress ? (
-          <span className={styles.pill} data-tone="bad">
-            Exposed
-          </span>
-        ) : w.exposed ? (
-          <span className={styles.pill} data-tone="warning">
-            All namespaces
-          </span>
-        ) : (
-          <span className={styles.muted}>No</span>
-        )}
+        <ExposureCell workload={w} />
       </td>
       <td className={styles.numeric}>{w.score ?? '–'}</td>
     </tr>
@@ -187,4 +173,37 @@ function Isolation({ isolated }: { readonly isolated: boolean }) {
       Not isolated
     </span>
   );
+}
+
+/**
+ * What reaches the workload: published through its first admitted door (named), reachable from
+ * every namespace, or admitted by the policies with no door leading there.
+ */
+function ExposureCell({ workload: w }: { readonly workload: WorkloadItem }) {
+  const door = w.entryPoints.find((e) => e.admitted);
+  if (w.internetExposure === 'published') {
+    return (
+      <>
+        <span className={styles.pill} data-tone={door?.conditional ? 'warning' : 'bad'} data-exposure="published">
+          {door?.conditional ? 'Published for some requests' : 'Published'}
+        </span>{' '}
+        {door ? <span className={styles.muted}>{describeEntryPoint(door)}</span> : null}
+      </>
+    );
+  }
+  if (w.exposed) {
+    return (
+      <span className={styles.pill} data-tone="warning">
+        All namespaces
+      </span>
+    );
+  }
+  if (w.internetExposure === 'policy-only') {
+    return (
+      <span className={styles.muted} data-exposure="policy-only" title="Its policies admit the internet, but no entry point leads there">
+        Policy only
+      </span>
+    );
+  }
+  return <span className={styles.muted}>No</span>;
 }

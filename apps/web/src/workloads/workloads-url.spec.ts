@@ -5,6 +5,7 @@ describe('the workloads URL state', () => {
     const query = parseWorkloadsQuery({
       unprotected: 'true',
       exposed: 'false',
+      exposure: 'published',
       namespace: 'shop',
       q: ' cart ',
       sort: '-reachableFrom',
@@ -15,6 +16,7 @@ describe('the workloads URL state', () => {
     expect(query).toEqual({
       unprotected: true,
       exposed: false,
+      exposure: 'published',
       namespace: 'shop',
       q: 'cart',
       sort: '-reachableFrom',
@@ -28,6 +30,7 @@ describe('the workloads URL state', () => {
       parseWorkloadsQuery({
         unprotected: '',
         exposed: 'maybe',
+        exposure: 'wide-open',
         sort: 'bogus',
         limit: '-3',
         offset: 'x',
@@ -37,10 +40,10 @@ describe('the workloads URL state', () => {
   });
 
   it('writes the shortest URL, which reads back to the same state', () => {
-    const query = parseWorkloadsQuery({ unprotected: 'true', namespace: 'shop', offset: '50' });
+    const query = parseWorkloadsQuery({ unprotected: 'true', exposure: 'policy-only', namespace: 'shop', offset: '50' });
     const href = workloadsHref('/clusters/c/workloads', query);
 
-    expect(href).toBe('/clusters/c/workloads?unprotected=true&namespace=shop&offset=50');
+    expect(href).toBe('/clusters/c/workloads?unprotected=true&exposure=policy-only&namespace=shop&offset=50');
     expect(parseWorkloadsQuery(Object.fromEntries(new URL(href, 'http://x').searchParams))).toEqual(
       query,
     );

@@ -1,4 +1,4 @@
-import type { WorkloadItem } from '@palisade/api-contract';
+import { INTERNET_EXPOSURES, type InternetExposure, type WorkloadItem } from '@palisade/api-contract';
 import type { WorkloadsApiQuery } from '../data-access/contract-checks';
 
 /**
@@ -49,17 +49,23 @@ function integer(
   return Math.min(Math.max(Number(text), min), max);
 }
 
+function isExposure(text: string | undefined): text is InternetExposure {
+  return (INTERNET_EXPOSURES as readonly (string | undefined)[]).includes(text);
+}
+
 /** Reads the URL; anything it does not understand falls back to the default. */
 export function parseWorkloadsQuery(params: SearchParams): WorkloadsQuery {
   const sort = first(params['sort']);
   const limit = integer(params['limit'], 1, 1000) ?? DEFAULT_LIMIT;
   const unprotected = flag(params['unprotected']);
   const exposed = flag(params['exposed']);
+  const exposure = first(params['exposure']);
   const namespace = first(params['namespace']);
   const q = first(params['q'])?.slice(0, 200);
   return {
     ...(unprotected !== undefined && { unprotected }),
     ...(exposed !== undefined && { exposed }),
+    ...(isExposure(exposure) && { exposure }),
     ...(namespace !== undefined && { namespace }),
     ...(q !== undefined && { q }),
     sort: (WORKLOAD_SORTS as readonly string[]).includes(sort ?? '')
@@ -75,6 +81,7 @@ export function workloadsHref(basePath: string, query: WorkloadsQuery): string {
   const params = new URLSearchParams();
   if (query.unprotected !== undefined) params.set('unprotected', String(query.unprotected));
   if (query.exposed !== undefined) params.set('exposed', String(query.exposed));
+  if (query.exposure !== undefined) params.set('exposure', query.exposure);
   if (query.namespace) params.set('namespace', query.namespace);
   if (query.q) params.set('q', query.q);
   if (query.sort !== 'score') params.set('sort', query.sort);
@@ -121,6 +128,7 @@ export function sortDirection(
 export function matchesFilters(workload: WorkloadItem, query: WorkloadsQuery): boolean {
   if (query.unprotected !== undefined && workload.unprotected !== query.unprotected) return false;
   if (query.exposed !== undefined && workload.exposed !== query.exposed) return false;
+  if (query.exposure !== undefined && workload.internetExposure !== query.exposure) return false;
   if (query.namespace !== undefined && workload.namespace !== query.namespace) return false;
   if (query.q !== undefined) {
     const q = query.q.toLowerCase();

@@ -184,8 +184,11 @@ describe('buildModel', () => {
             { port: 443, targetPort: 8443, protocol: 'TCP', nodePort: 30443 },
           ],
           clusterIPs: ['10.96.0.10'],
+          headless: false,
           externalIPs: ['203.0.113.7'],
           loadBalancerIngress: ['198.51.100.1', 'lb.example.com'],
+          externalTrafficPolicy: 'Cluster',
+          loadBalancerSourceRanges: [],
           source: { file: 'manifest.yaml', document: 0 },
         },
       ]);
@@ -210,6 +213,7 @@ describe('buildModel', () => {
         spec: {clusterIP: None}
       `);
       expect(model.services.map((s) => s.clusterIPs)).toEqual([['10.96.0.1', 'fd00::1'], []]);
+      expect(model.services.map((s) => s.headless)).toEqual([false, true]);
     });
   });
 
@@ -237,6 +241,12 @@ describe('buildModel', () => {
           { service: 'fallback', port: 80 },
           { service: 'web', port: 'http' },
         ],
+        routes: [
+          { host: 'shop.example.com', path: '/', backend: { service: 'web', port: 'http' } },
+          { backend: { service: 'fallback', port: 80 } },
+        ],
+        tlsHosts: [],
+        tlsAllHosts: false,
         source: { file: 'manifest.yaml', document: 0 },
       },
     ]);

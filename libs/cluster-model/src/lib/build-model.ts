@@ -6,11 +6,17 @@ import type {
   CiliumCidrGroup,
   CiliumPolicy,
   ClusterModel,
+  Gateway,
+  GatewayClass,
+  GatewayRoute,
+  GatewayRouteKind,
   Ingress,
+  IngressClass,
   InputProblem,
   NetworkPolicy,
   Node,
   ReadResult,
+  ReferenceGrant,
   Service,
   ServiceAccount,
   EndpointSlice,
@@ -27,6 +33,10 @@ import { assembleWorkloads } from './workloads';
 import { readService } from './services';
 import { readEndpointSlice } from './endpoint-slices';
 import { readIngress } from './ingresses';
+import { readIngressClass } from './ingress-classes';
+import { readGateway, readGatewayClass } from './gateways';
+import { readGatewayRoute } from './gateway-routes';
+import { readReferenceGrant } from './reference-grants';
 import { readNetworkPolicy } from './network-policy';
 import {
   readAdminNetworkPolicy,
@@ -61,6 +71,11 @@ class Collected {
   readonly serviceAccounts = new Map<string, ServiceAccount>();
   readonly endpointSlices = new Map<string, EndpointSlice>();
   readonly ingresses = new Map<string, Ingress>();
+  readonly ingressClasses = new Map<string, IngressClass>();
+  readonly gatewayClasses = new Map<string, GatewayClass>();
+  readonly gateways = new Map<string, Gateway>();
+  readonly gatewayRoutes = new Map<string, GatewayRoute>();
+  readonly referenceGrants = new Map<string, ReferenceGrant>();
   readonly networkPolicies = new Map<string, NetworkPolicy>();
   readonly adminPolicies = new Map<string, AdminPolicy>();
   readonly ciliumPolicies = new Map<string, CiliumPolicy>();
@@ -86,6 +101,13 @@ function keep<T>(map: Map<string, T>, header: ObjectHeader, value: T | undefined
 const controllerReader: Reader = (header, into) =>
   keep(into.controllers, header, readController(header as ObjectHeader & { kind: ControllerKind }));
 
+const gatewayRouteReader: Reader = (header, into) =>
+  keep(
+    into.gatewayRoutes,
+    header,
+    readGatewayRoute(header as ObjectHeader & { kind: GatewayRouteKind }),
+  );
+
 const calicoPolicyReader: Reader = (header, into) =>
   keep(into.calicoPolicies, header, readCalicoPolicy(header));
 
@@ -105,6 +127,15 @@ const READERS: Readonly<Record<ReadKind, Reader>> = {
     keep(into.serviceAccounts, header, { namespace: header.namespace ?? '', name: header.name, labels: header.labels, ...(header.source !== undefined && { source: header.source }) }),
   EndpointSlice: (header, into) => keep(into.endpointSlices, header, readEndpointSlice(header)),
   Ingress: (header, into) => keep(into.ingresses, header, readIngress(header)),
+  IngressClass: (header, into) => keep(into.ingressClasses, header, readIngressClass(header)),
+  GatewayClass: (header, into) => keep(into.gatewayClasses, header, readGatewayClass(header)),
+  Gateway: (header, into) => keep(into.gateways, header, readGateway(header)),
+  HTTPRoute: gatewayRouteReader,
+  GRPCRoute: gatewayRouteReader,
+  TLSRoute: gatewayRouteReader,
+  TCPRoute: gatewayRouteReader,
+  UDPRoute: gatewayRouteReader,
+  ReferenceGrant: (header, into) => keep(into.referenceGrants, header, readReferenceGrant(header)),
   NetworkPolicy: (header, into) => keep(into.networkPolicies, header, readNetworkPolicy(header)),
   AdminNetworkPolicy: (header, into) =>
     keep(into.adminPolicies, header, readAdminNetworkPolicy(header)),
@@ -182,6 +213,11 @@ export function buildModel(
     serviceAccounts: [...into.serviceAccounts.values()],
     endpointSlices: [...into.endpointSlices.values()],
     ingresses: [...into.ingresses.values()],
+    ingressClasses: [...into.ingressClasses.values()],
+    gatewayClasses: [...into.gatewayClasses.values()],
+    gateways: [...into.gateways.values()],
+    gatewayRoutes: [...into.gatewayRoutes.values()],
+    referenceGrants: [...into.referenceGrants.values()],
     networkPolicies: [...into.networkPolicies.values()],
     adminPolicies: [...into.adminPolicies.values()],
     ciliumPolicies: [...into.ciliumPolicies.values()],

@@ -1,8 +1,17 @@
 import type { Issues } from './issues';
-import type { Ingress, IngressBackendRef } from './types';
-import type { ObjectHeader } from './object-header';
-import { child, item, readInteger, readList, readRecord, readString } from './field-readers';
-import { isAbsent, isRecord } from './unknown-values';
+import type { Ingress, IngressBackendRef, IngressRoute } from './types';
+import { annotationOf, readAnnotations, type ObjectHeader } from './object-header';
+import {
+  child,
+  item,
+  readInteger,
+  readList,
+  readOptionalString,
+  readRecord,
+  readString,
+  readStringList,
+} from './field-readers';
+import { isAbsent } from './unknown-values';
 
 /** The annotation that named the class before spec.ingressClassName existed, still widely used. */
 const CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
@@ -10,45 +19,73 @@ const CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
 export function readIngress(header: ObjectHeader): Ingress {
   const { issues, obj } = header;
   const spec = readRecord(issues, obj['spec'], 'spec');
-  const backends: IngressBackendRef[] = [];
-  const addBackend = (value: unknown, path: string): void => {
-    const backend = readBackend(issues, value, path);
-    if (backend !== undefined) backends.push(backend);
-  };
   // networking.k8s.io/v1 says defaultBackend; extensions/v1beta1 said backend.
   const defaultKey = isAbsent(spec?.['defaultBackend']) ? 'backend' : 'defaultBackend';
-  addBackend(spec?.[defaultKey], child('spec', defaultKey));
-  const rules = readList(issues, spec?.['rules'], 'spec.rules') ?? [];
-  rules.forEach((rule, ruleIndex) => {
-    const rulePath = item('spec.rules', ruleIndex);
-    const http = readRecord(
-      issues,
-      readRecord(issues, rule, rulePath)?.['http'],
-      child(rulePath, 'http'),
-    );
-    const pathsPath = child(rulePath, 'http.paths');
-    (readList(issues, http?.['paths'], pathsPath) ?? []).forEach((entry, pathIndex) => {
-      const entryPath = item(pathsPath, pathIndex);
-      addBackend(readRecord(issues, entry, entryPath)?.['backend'], child(entryPath, 'backend'));
-    });
-  });
+  const defaultBackend = readBackend(issues, spec?.[defaultKey], child('spec', defaultKey));
+  const ruleRoutes = readRuleRoutes(issues, spec?.['rules']);
+  const classAnnotation = annotationOf(readAnnotations(header), CLASS_ANNOTATION);
   const className =
-    readString(issues, spec?.['ingressClassName'], 'spec.ingressClassName') ??
-    annotatedClass(header);
+    readString(issues, spec?.['ingressClassName'], 'spec.ingressClassName') ?? classAnnotation;
+  const defaults = defaultBackend === undefined ? [] : [defaultBackend];
+  const tls = readTls(issues, spec?.['tls']);
   return {
     namespace: header.namespace ?? '',
     name: header.name,
     ...(className !== undefined && className !== '' && { ingressClassName: className }),
-    backends,
+    ...(classAnnotation !== undefined && classAnnotation !== '' && { classAnnotation }),
+    backends: [...defaults, ...ruleRoutes.map((route) => route.backend)],
+    // The default backend takes what no rule matches, so it comes last.
+    routes: [...ruleRoutes, ...defaults.map((backend) => ({ backend }))],
+    tlsHosts: tls.hosts,
+    tlsAllHosts: tls.allHosts,
     ...(header.source !== undefined && { source: header.source }),
   };
 }
 
-function annotatedClass(header: ObjectHeader): string | undefined {
-  const metadata = header.obj['metadata'];
-  const annotations = isRecord(metadata) ? metadata['annotations'] : undefined;
-  const value = isRecord(annotations) ? annotations[CLASS_ANNOTATION] : undefined;
-  return typeof value === 'string' ? value : undefined;
+/**
+ * One route per path of every rule, with the rule's host (absent: every host) and the path as
+ * written (absent when an ImplementationSpecific path leaves it out).
+ */
+function readRuleRoutes(issues: Issues, value: unknown): IngressRoute[] {
+  const routes: IngressRoute[] = [];
+  (readList(issues, value, 'spec.rules') ?? []).forEach((rule, ruleIndex) => {
+    const rulePath = item('spec.rules', ruleIndex);
+    const record = readRecord(issues, rule, rulePath);
+    const host = readOptionalString(issues, record?.['host'], child(rulePath, 'host'));
+    const http = readRecord(issues, record?.['http'], child(rulePath, 'http'));
+    const pathsPath = child(rulePath, 'http.paths');
+    (readList(issues, http?.['paths'], pathsPath) ?? []).forEach((entry, pathIndex) => {
+      const entryPath = item(pathsPath, pathIndex);
+      const pathRecord = readRecord(issues, entry, entryPath);
+      const path = readOptionalString(issues, pathRecord?.['path'], child(entryPath, 'path'));
+      const backend = readBackend(issues, pathRecord?.['backend'], child(entryPath, 'backend'));
+      if (backend === undefined) return;
+      routes.push({
+        ...(host !== undefined && { host }),
+        ...(path !== undefined && { path }),
+        backend,
+      });
+    });
+  });
+  return routes;
+}
+
+/**
+ * spec.tls: the hosts served with TLS. An entry without hosts covers the controller's wildcard
+ * host (networking/v1 IngressTLS.hosts: "Defaults to the wildcard host setting").
+ */
+function readTls(issues: Issues, value: unknown): { hosts: string[]; allHosts: boolean } {
+  const hosts: string[] = [];
+  let allHosts = false;
+  (readList(issues, value, 'spec.tls') ?? []).forEach((entry, index) => {
+    const entryPath = item('spec.tls', index);
+    const record = readRecord(issues, entry, entryPath);
+    if (record === undefined) return;
+    const listed = readStringList(issues, record['hosts'], child(entryPath, 'hosts'));
+    if (listed?.length === 0 || isAbsent(record['hosts'])) allHosts = true;
+    for (const host of listed ?? []) if (host !== '' && !hosts.includes(host)) hosts.push(host);
+  });
+  return { hosts, allHosts };
 }
 
 /** Service backends only: a `resource` backend (a bucket, say) is not a workload. */

@@ -15,6 +15,15 @@ export type ReadKind =
   | 'ServiceAccount'
   | 'EndpointSlice'
   | 'Ingress'
+  | 'IngressClass'
+  | 'GatewayClass'
+  | 'Gateway'
+  | 'HTTPRoute'
+  | 'GRPCRoute'
+  | 'TLSRoute'
+  | 'TCPRoute'
+  | 'UDPRoute'
+  | 'ReferenceGrant'
   | 'NetworkPolicy'
   | 'AdminNetworkPolicy'
   | 'BaselineAdminNetworkPolicy'
@@ -43,6 +52,12 @@ const APPS = ['apps', 'extensions'];
 const BATCH = ['batch'];
 const NETWORKING = ['networking.k8s.io', 'extensions'];
 const ADMIN_POLICY = ['policy.networking.k8s.io'];
+/**
+ * Gateway API. Every kind, whatever its version (v1, v1beta1, v1alpha2, v1alpha3), is read by
+ * one reader: the versions a cluster serves differ only in fields Palisade does not read.
+ */
+export const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';
+const GATEWAY_API = [GATEWAY_API_GROUP];
 const CILIUM = ['cilium.io'];
 /** With the Calico API server, and as its CRDs store them without it. */
 export const CALICO_GROUPS = ['projectcalico.org', 'crd.projectcalico.org'];
@@ -62,6 +77,16 @@ const KINDS: Readonly<Record<ReadKind, KindInfo>> = {
   Job: { kind: 'Job', groups: BATCH, namespaced: true },
   CronJob: { kind: 'CronJob', groups: BATCH, namespaced: true },
   Ingress: { kind: 'Ingress', groups: NETWORKING, namespaced: true },
+  // IngressClass came with networking.k8s.io; extensions never served it.
+  IngressClass: { kind: 'IngressClass', groups: ['networking.k8s.io'], namespaced: false },
+  GatewayClass: { kind: 'GatewayClass', groups: GATEWAY_API, namespaced: false },
+  Gateway: { kind: 'Gateway', groups: GATEWAY_API, namespaced: true },
+  HTTPRoute: { kind: 'HTTPRoute', groups: GATEWAY_API, namespaced: true },
+  GRPCRoute: { kind: 'GRPCRoute', groups: GATEWAY_API, namespaced: true },
+  TLSRoute: { kind: 'TLSRoute', groups: GATEWAY_API, namespaced: true },
+  TCPRoute: { kind: 'TCPRoute', groups: GATEWAY_API, namespaced: true },
+  UDPRoute: { kind: 'UDPRoute', groups: GATEWAY_API, namespaced: true },
+  ReferenceGrant: { kind: 'ReferenceGrant', groups: GATEWAY_API, namespaced: true },
   NetworkPolicy: { kind: 'NetworkPolicy', groups: NETWORKING, namespaced: true },
   AdminNetworkPolicy: { kind: 'AdminNetworkPolicy', groups: ADMIN_POLICY, namespaced: false },
   BaselineAdminNetworkPolicy: { kind: 'BaselineAdminNetworkPolicy', groups: ADMIN_POLICY, namespaced: false },
@@ -112,10 +137,10 @@ export function displayKindOf(kind: ReadKind): string {
 
 /**
  * Decides whether an object is one Palisade reads. Kind names are not unique across API groups:
- * Calico's `projectcalico.org/v3` NetworkPolicy is not Kubernetes' one, so the group picks the
- * reader, and a known kind from a group Palisade does not read is skipped under `Kind.group`. A
- * missing apiVersion is trusted as the Kubernetes kind (hand-built objects in tests and fixtures
- * often leave it out).
+ * Calico's `projectcalico.org/v3` NetworkPolicy is not Kubernetes' one, nor Istio's
+ * `networking.istio.io` Gateway the Gateway API one, so the group picks the reader, and a known
+ * kind from a group Palisade does not read is skipped under `Kind.group`. A missing apiVersion is
+ * trusted as the Kubernetes kind (hand-built objects in tests and fixtures often leave it out).
  */
 export function classifyKind(kind: string, apiVersion: unknown): KindClass {
   const candidates = BY_MANIFEST_KIND.get(kind);

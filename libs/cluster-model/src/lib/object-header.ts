@@ -6,6 +6,7 @@ import {
   item,
   readBoolean,
   readList,
+  readOptionalString,
   readRecord,
   readString,
   readStringMap,
@@ -120,6 +121,34 @@ function readOwnerReferences(issues: Issues, value: unknown, path: string): Owne
   return refs;
 }
 
+function metadataOf(header: ObjectHeader): UnknownRecord {
+  const metadata = header.obj['metadata'];
+  return isRecord(metadata) ? metadata : {};
+}
+
+/**
+ * metadata.annotations, for the readers that use some. Values must be strings, as for labels:
+ * the API server refuses anything else.
+ */
+export function readAnnotations(header: ObjectHeader): Readonly<Record<string, string>> {
+  const value = metadataOf(header)['annotations'];
+  return readStringMap(header.issues, value, 'metadata.annotations') ?? {};
+}
+
+/** One annotation, or undefined when it is not set (own keys only: `constructor` is none). */
+export function annotationOf(
+  annotations: Readonly<Record<string, string>>,
+  key: string,
+): string | undefined {
+  return Object.hasOwn(annotations, key) ? annotations[key] : undefined;
+}
+
+/** metadata.creationTimestamp as the API server writes it (RFC 3339), when the object has one. */
+export function readCreationTimestamp(header: ObjectHeader): string | undefined {
+  const value = metadataOf(header)['creationTimestamp'];
+  return readOptionalString(header.issues, value, 'metadata.creationTimestamp');
+}
+
 /**
  * The owner that manages an object: the `controller: true` reference among the kinds asked for,
  * else the first reference of those kinds (hand-written manifests often omit `controller`).
@@ -139,7 +168,7 @@ const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 /** The object as read, trimmed to apiVersion, kind, identifying metadata and spec. */
 export function rawOf(header: ObjectHeader): unknown {
-  const metadata = isRecord(header.obj['metadata']) ? header.obj['metadata'] : {};
+  const metadata = metadataOf(header);
   const kept: Record<string, unknown> = {};
   for (const key of KEPT_METADATA) {
     if (metadata[key] !== undefined) kept[key] = metadata[key];

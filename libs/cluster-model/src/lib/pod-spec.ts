@@ -5,6 +5,7 @@ import {
   item,
   readBoolean,
   readList,
+  readOptionalString,
   readRecord,
   readString,
   readStringMap,
@@ -36,7 +37,7 @@ export function readPodSpec(issues: Issues, value: unknown, path: string): PodSp
     readString(issues, spec?.['serviceAccount'], child(path, 'serviceAccount')) ||
     'default';
   return {
-    ports: spec === undefined ? [] : readContainerPorts(issues, spec, path),
+    ports: spec === undefined ? [] : readContainerPorts(issues, spec, path, hostNetwork),
     hostNetwork,
     ...(nodeName !== undefined && nodeName !== '' && { nodeName }),
     serviceAccount,
@@ -44,7 +45,12 @@ export function readPodSpec(issues: Issues, value: unknown, path: string): PodSp
 }
 
 /** Ports of `containers` only: init containers finish before the pod serves. */
-function readContainerPorts(issues: Issues, spec: UnknownRecord, path: string): ContainerPort[] {
+function readContainerPorts(
+  issues: Issues,
+  spec: UnknownRecord,
+  path: string,
+  hostNetwork: boolean,
+): ContainerPort[] {
   const containersPath = child(path, 'containers');
   const containers = readList(issues, spec['containers'], containersPath) ?? [];
   const ports: ContainerPort[] = [];
@@ -54,7 +60,7 @@ function readContainerPorts(issues: Issues, spec: UnknownRecord, path: string): 
     const portsPath = child(containerPath, 'ports');
     const entries = readList(issues, record?.['ports'], portsPath) ?? [];
     entries.forEach((entry, portIndex) => {
-      const port = readContainerPort(issues, entry, item(portsPath, portIndex));
+      const port = readContainerPort(issues, entry, item(portsPath, portIndex), hostNetwork);
       if (port !== undefined) ports.push(port);
     });
   });
@@ -65,6 +71,7 @@ function readContainerPort(
   issues: Issues,
   value: unknown,
   path: string,
+  hostNetwork: boolean,
 ): ContainerPort | undefined {
   const record = readRecord(issues, value, path);
   if (record === undefined) return undefined;
@@ -75,9 +82,45 @@ function readContainerPort(
     isAbsent(nameValue) || nameValue === ''
       ? undefined
       : readPortName(issues, nameValue, child(path, 'name'));
+  const hostPort = readHostPort(issues, record['hostPort'], child(path, 'hostPort'));
+  const hostIP = readOptionalString(issues, record['hostIP'], child(path, 'hostIP'));
   if (port === undefined || protocol === undefined) return undefined;
   if (name === undefined && !(isAbsent(nameValue) || nameValue === '')) return undefined;
-  return { ...(name !== undefined && { name }), port, protocol };
+  const onNode = hostNetwork
+    ? hostNetworkPort(issues, port, hostPort, child(path, 'hostPort'))
+    : hostPort;
+  return {
+    ...(name !== undefined && { name }),
+    port,
+    protocol,
+    // hostIP only narrows a hostPort; without one the kubelet binds nothing on the node.
+    ...(onNode !== undefined && { hostPort: onNode, ...(hostIP !== undefined && { hostIP }) }),
+  };
+}
+
+/** `hostPort`: 0 or absent means none; otherwise a port number (core/v1 ContainerPort.hostPort). */
+function readHostPort(issues: Issues, value: unknown, path: string): number | undefined {
+  if (isAbsent(value) || value === 0) return undefined;
+  return readPortNumber(issues, value, path);
+}
+
+/**
+ * A pod on the node's network listens on the node itself: the API server defaults hostPort to
+ * containerPort (core/v1 SetDefaults_PodSpec) and refuses any other value ("must match
+ * `containerPort` when `hostNetwork` is true").
+ */
+function hostNetworkPort(
+  issues: Issues,
+  port: number,
+  hostPort: number | undefined,
+  path: string,
+): number | undefined {
+  if (hostPort === undefined || hostPort === port) return port;
+  issues.report(
+    path,
+    `invalid port ${hostPort}: must match \`containerPort\` when \`hostNetwork\` is true`,
+  );
+  return undefined;
 }
 
 export function readPodTemplate(

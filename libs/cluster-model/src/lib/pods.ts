@@ -4,6 +4,7 @@ import { managingOwner, type ObjectHeader, type OwnerReference } from './object-
 import { child, item, readList, readRecord, readString } from './field-readers';
 import { parseIpAddress } from './ip-addresses';
 import { readPodSpec } from './pod-spec';
+import { describeValue, isAbsent, type UnknownRecord } from './unknown-values';
 
 /** A pod as read, before its owner chain is resolved to a workload. */
 export interface PodDraft {
@@ -15,6 +16,7 @@ export interface PodDraft {
   readonly phase: PodPhase;
   readonly hostNetwork: boolean;
   readonly nodeName?: string;
+  readonly ready?: boolean;
   readonly serviceAccount: string;
   readonly owner?: OwnerReference;
   readonly source?: SourceRef;
@@ -38,6 +40,7 @@ export function readPod(header: ObjectHeader): PodDraft {
   const spec = readPodSpec(issues, obj['spec'], 'spec');
   const status = readRecord(issues, obj['status'], 'status');
   const owner = managingOwner(header.ownerReferences, POD_OWNER_KINDS);
+  const ready = readReady(issues, status);
   return {
     namespace: header.namespace ?? '',
     name: header.name,
@@ -47,6 +50,7 @@ export function readPod(header: ObjectHeader): PodDraft {
     phase: readPhase(issues, status?.['phase']),
     hostNetwork: spec.hostNetwork,
     ...(spec.nodeName !== undefined && { nodeName: spec.nodeName }),
+    ...(ready !== undefined && { ready }),
     serviceAccount: spec.serviceAccount,
     ...(owner !== undefined && { owner }),
     ...(header.source !== undefined && { source: header.source }),
@@ -60,11 +64,37 @@ function readPhase(issues: Issues, value: unknown): PodPhase {
   return PHASES.includes(phase as PodPhase) ? (phase as PodPhase) : 'Unknown';
 }
 
+const CONDITION_STATUSES = ['True', 'False', 'Unknown'];
+
+/**
+ * The status of the Ready condition: Services send traffic only to pods whose Ready condition is
+ * True (the EndpointSlice controller uses podutil.IsPodReady), so False and Unknown are not
+ * ready. Undefined when there is no Ready condition (a manifest has no status).
+ */
+function readReady(issues: Issues, status: UnknownRecord | undefined): boolean | undefined {
+  const path = 'status.conditions';
+  let ready: boolean | undefined;
+  (readList(issues, status?.['conditions'], path) ?? []).forEach((entry, index) => {
+    const entryPath = item(path, index);
+    const record = readRecord(issues, entry, entryPath);
+    if (readString(issues, record?.['type'], child(entryPath, 'type')) !== 'Ready') return;
+    const value = record?.['status'];
+    if (typeof value !== 'string' || !CONDITION_STATUSES.includes(value)) {
+      issues.report(
+        child(entryPath, 'status'),
+        isAbsent(value)
+          ? 'is required'
+          : `unsupported status ${describeValue(value)}: must be one of ${CONDITION_STATUSES.join(', ')}`,
+      );
+      return;
+    }
+    ready = value === 'True';
+  });
+  return ready;
+}
+
 /** status.podIPs lists every family on dual-stack clusters; status.podIP is the first of them. */
-function readPodIps(
-  issues: Issues,
-  status: Readonly<Record<string, unknown>> | undefined,
-): string[] {
+function readPodIps(issues: Issues, status: UnknownRecord | undefined): string[] {
   const ips: string[] = [];
   const add = (value: unknown, path: string): void => {
     const ip = readString(issues, value, path);

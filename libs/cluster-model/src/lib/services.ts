@@ -1,11 +1,14 @@
 import type { Issues } from './issues';
 import type { Service, ServicePort, ServiceType } from './types';
-import type { ObjectHeader } from './object-header';
+import { annotationOf, readAnnotations, type ObjectHeader } from './object-header';
+import { internalLoadBalancerReason } from './internal-load-balancers';
+import { parseCidr } from './ip-addresses';
 import {
   child,
   item,
   readInteger,
   readList,
+  readOptionalString,
   readRecord,
   readString,
   readStringList,
@@ -25,6 +28,7 @@ export function readService(header: ObjectHeader): Service {
   const { issues, obj } = header;
   const spec = readRecord(issues, obj['spec'], 'spec');
   const status = readRecord(issues, obj['status'], 'status');
+  const annotations = readAnnotations(header);
   const selector = readStringMap(issues, spec?.['selector'], 'spec.selector');
   const portsPath = 'spec.ports';
   const ports: ServicePort[] = [];
@@ -32,17 +36,41 @@ export function readService(header: ObjectHeader): Service {
     const port = readServicePort(issues, entry, item(portsPath, index));
     if (port !== undefined) ports.push(port);
   });
+  const type = readServiceType(issues, spec?.['type']);
+  const clusterIPs = readClusterIps(issues, spec?.['clusterIPs'], spec?.['clusterIP']);
+  const loadBalancerClass = readOptionalString(
+    issues,
+    spec?.['loadBalancerClass'],
+    'spec.loadBalancerClass',
+  );
+  // Only a LoadBalancer Service has a load balancer for the annotations to describe.
+  const internalLoadBalancer =
+    type === 'LoadBalancer'
+      ? internalLoadBalancerReason({
+          annotations,
+          ...(loadBalancerClass !== undefined && { loadBalancerClass }),
+        })
+      : undefined;
   return {
     namespace: header.namespace ?? '',
     name: header.name,
     labels: header.labels,
-    type: readServiceType(issues, spec?.['type']),
+    type,
     // An empty selector selects nothing for a Service (unlike a label selector): same as none.
     selector: selector === undefined || Object.keys(selector).length === 0 ? null : selector,
     ports,
-    clusterIPs: readClusterIps(issues, spec?.['clusterIPs'], spec?.['clusterIP']),
+    clusterIPs: clusterIPs.filter((ip) => ip !== '' && ip !== HEADLESS),
+    headless: clusterIPs.includes(HEADLESS),
     externalIPs: readStringList(issues, spec?.['externalIPs'], 'spec.externalIPs') ?? [],
     loadBalancerIngress: readLoadBalancerIngress(issues, status),
+    externalTrafficPolicy: readExternalTrafficPolicy(issues, spec?.['externalTrafficPolicy']),
+    loadBalancerSourceRanges: readSourceRanges(
+      issues,
+      spec?.['loadBalancerSourceRanges'],
+      annotations,
+    ),
+    ...(loadBalancerClass !== undefined && { loadBalancerClass }),
+    ...(internalLoadBalancer !== undefined && { internalLoadBalancer }),
     ...(header.source !== undefined && { source: header.source }),
   };
 }
@@ -83,14 +111,78 @@ function readServicePort(issues: Issues, value: unknown, path: string): ServiceP
   };
 }
 
-/** "None" marks a headless Service: it has no virtual IP. */
+/** The clusterIP of a headless Service: it has no virtual IP, only DNS records for its pods. */
+const HEADLESS = 'None';
+
+/** spec.clusterIPs (dual stack), else spec.clusterIP, as written: "None" included. */
 function readClusterIps(issues: Issues, list: unknown, single: unknown): string[] {
   const ips = readStringList(issues, list, 'spec.clusterIPs') ?? [];
   if (ips.length === 0) {
     const ip = readString(issues, single, 'spec.clusterIP');
     if (ip !== undefined) ips.push(ip);
   }
-  return ips.filter((ip) => ip !== '' && ip !== 'None');
+  return ips;
+}
+
+type TrafficPolicy = Service['externalTrafficPolicy'];
+
+/**
+ * spec.externalTrafficPolicy, Cluster when unset (core/v1 defaults). `Global` is the old name of
+ * Cluster, from the beta annotation the field replaced.
+ */
+function readExternalTrafficPolicy(issues: Issues, value: unknown): TrafficPolicy {
+  if (value === 'Local') return 'Local';
+  if (isAbsent(value) || value === '' || value === 'Cluster' || value === 'Global') {
+    return 'Cluster';
+  }
+  issues.report(
+    'spec.externalTrafficPolicy',
+    `unsupported value ${describeValue(value)}: must be Cluster or Local`,
+  );
+  return 'Cluster';
+}
+
+/** Honoured when spec.loadBalancerSourceRanges is empty (AnnotationLoadBalancerSourceRangesKey). */
+const SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-source-ranges';
+
+/**
+ * The client ranges a load balancer admits: spec.loadBalancerSourceRanges, else the annotation
+ * (comma-separated). Entries may be space-padded, which the API server allows for both.
+ */
+function readSourceRanges(
+  issues: Issues,
+  value: unknown,
+  annotations: Readonly<Record<string, string>>,
+): string[] {
+  const specPath = 'spec.loadBalancerSourceRanges';
+  const fromSpec = readStringList(issues, value, specPath) ?? [];
+  if (fromSpec.length > 0) {
+    return validRanges(
+      issues,
+      fromSpec.map((text, index) => [text, item(specPath, index)]),
+    );
+  }
+  const annotation = annotationOf(annotations, SOURCE_RANGES_ANNOTATION)?.trim();
+  if (annotation === undefined || annotation === '') return [];
+  const annotationPath = child('metadata.annotations', SOURCE_RANGES_ANNOTATION);
+  return validRanges(
+    issues,
+    annotation.split(',').map((text) => [text, annotationPath]),
+  );
+}
+
+function validRanges(issues: Issues, entries: readonly (readonly [string, string])[]): string[] {
+  const ranges: string[] = [];
+  for (const [text, path] of entries) {
+    const cidr = parseCidr(text.trim());
+    if (cidr === undefined) {
+      issues.report(
+        path,
+        `invalid CIDR ${JSON.stringify(text.trim())}: must be like 10.9.8.0/24 or 2001:db8::/64`,
+      );
+    } else if (!ranges.includes(cidr.canonical)) ranges.push(cidr.canonical);
+  }
+  return ranges;
 }
 
 function readLoadBalancerIngress(

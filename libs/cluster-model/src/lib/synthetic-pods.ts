@@ -20,6 +20,7 @@ export function synthesizePods(workload: Workload, sources: readonly ControllerD
         phase: 'Running',
         hostNetwork: template.hostNetwork,
         serviceAccount: template.serviceAccount,
+        // No `ready`: a replica that does not exist has no conditions, read as ready.
         workload: { kind: workload.kind, name: workload.name },
         synthetic: true,
         ...(source.source !== undefined && { source: source.source }),

@@ -53,6 +53,9 @@ export interface ContainerPort {
   readonly name?: string;
   readonly port: number;
   readonly protocol: Protocol;
+  /** The node port forwarded to this container port (`hostPort`), and the node address it binds (`hostIP`, all when absent). */
+  readonly hostPort?: number;
+  readonly hostIP?: string;
 }
 
 export type WorkloadKind =
@@ -84,6 +87,11 @@ export interface Pod {
   readonly phase: PodPhase;
   readonly hostNetwork: boolean;
   readonly nodeName?: string;
+  /**
+   * False when status.conditions says the pod is not Ready (Services send it no traffic);
+   * absent when the object has no conditions (a manifest), read as ready.
+   */
+  readonly ready?: boolean;
   /** spec.serviceAccountName, defaulted to `default` as the API server does. */
   readonly serviceAccount: string;
   readonly workload: WorkloadRef;
@@ -122,9 +130,121 @@ export interface Service {
   /** Null when the Service has no selector (endpoints managed by hand). */
   readonly selector: Labels | null;
   readonly ports: readonly ServicePort[];
+  /** Without "None": empty for a headless Service. */
   readonly clusterIPs: readonly string[];
+  /** `spec.clusterIP: None`: DNS only, never proxied. */
+  readonly headless: boolean;
   readonly externalIPs: readonly string[];
+  /** status.loadBalancer.ingress: each entry's `ip`, else its `hostname`. */
   readonly loadBalancerIngress: readonly string[];
+  /** spec.externalTrafficPolicy, defaulted to Cluster. */
+  readonly externalTrafficPolicy: 'Cluster' | 'Local';
+  /**
+   * spec.loadBalancerSourceRanges, else the `service.beta.kubernetes.io/load-balancer-source-ranges`
+   * annotation (comma-separated); empty: every client.
+   */
+  readonly loadBalancerSourceRanges: readonly string[];
+  readonly loadBalancerClass?: string;
+  /**
+   * Why the load balancer is internal (no internet clients), from the annotation or class that
+   * makes it so (`service.beta.kubernetes.io/aws-load-balancer-internal: "true"`); absent when
+   * nothing says so.
+   */
+  readonly internalLoadBalancer?: string;
+  readonly source?: SourceRef;
+}
+
+/** An IngressClass: which controller implements the Ingresses naming it. */
+export interface IngressClass {
+  readonly name: string;
+  /** spec.controller, such as `k8s.io/ingress-nginx`. */
+  readonly controller: string;
+  /** Annotated `ingressclass.kubernetes.io/is-default-class: "true"`. */
+  readonly isDefault: boolean;
+  /** metadata.creationTimestamp: with several defaults, the newest is applied. */
+  readonly createdAt?: string;
+  readonly source?: SourceRef;
+}
+
+/** A GatewayClass: which controller implements the Gateways naming it. */
+export interface GatewayClass {
+  readonly name: string;
+  /** spec.controllerName, such as `gateway.envoyproxy.io/gatewayclass-controller`. */
+  readonly controllerName: string;
+  readonly source?: SourceRef;
+}
+
+export type GatewayRouteKind = 'HTTPRoute' | 'GRPCRoute' | 'TLSRoute' | 'TCPRoute' | 'UDPRoute';
+
+export interface GatewayListener {
+  readonly name: string;
+  readonly port: number;
+  /** HTTP, HTTPS, TLS, TCP, UDP or a domain-prefixed custom protocol. */
+  readonly protocol: string;
+  readonly hostname?: string;
+  /** For HTTPS and TLS listeners: Terminate (the default) or Passthrough. */
+  readonly tlsMode?: 'Terminate' | 'Passthrough';
+  readonly allowedRoutes: {
+    /** Which namespaces' routes may attach (default Same). */
+    readonly from: 'Same' | 'All' | 'Selector';
+    readonly selector?: LabelSelector;
+    /** Route kinds allowed; empty: the kinds the protocol carries. */
+    readonly kinds: readonly { readonly group: string; readonly kind: string }[];
+  };
+}
+
+/** A Gateway API Gateway (gateway.networking.k8s.io). */
+export interface Gateway {
+  readonly namespace: string;
+  readonly name: string;
+  readonly gatewayClassName: string;
+  readonly listeners: readonly GatewayListener[];
+  /** status.addresses values (IP addresses or hostnames). */
+  readonly addresses: readonly string[];
+  readonly labels: Labels;
+  readonly source?: SourceRef;
+}
+
+export interface GatewayParentRef {
+  /** Defaults: group gateway.networking.k8s.io, kind Gateway, the route's namespace. */
+  readonly group: string;
+  readonly kind: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly sectionName?: string;
+  readonly port?: number;
+}
+
+export interface GatewayBackendRef {
+  /** Defaults: group "" and kind Service, the route's namespace. */
+  readonly group: string;
+  readonly kind: string;
+  readonly namespace: string;
+  readonly name: string;
+  /** The Service port (not the pod's). */
+  readonly port?: number;
+  /** Default 1; 0 sends no traffic. */
+  readonly weight: number;
+}
+
+/** An HTTPRoute, GRPCRoute, TLSRoute, TCPRoute or UDPRoute, of any served version. */
+export interface GatewayRoute {
+  readonly kind: GatewayRouteKind;
+  readonly namespace: string;
+  readonly name: string;
+  readonly hostnames: readonly string[];
+  readonly parentRefs: readonly GatewayParentRef[];
+  /** Every backendRef of every rule. */
+  readonly backendRefs: readonly GatewayBackendRef[];
+  readonly source?: SourceRef;
+}
+
+/** A ReferenceGrant: lets objects of other namespaces refer to objects of its own. */
+export interface ReferenceGrant {
+  readonly namespace: string;
+  readonly name: string;
+  readonly from: readonly { readonly group: string; readonly kind: string; readonly namespace: string }[];
+  readonly to: readonly { readonly group: string; readonly kind: string; readonly name?: string }[];
   readonly source?: SourceRef;
 }
 
@@ -152,11 +272,27 @@ export interface IngressBackendRef {
   readonly port?: number | string;
 }
 
+/** One way into an Ingress: a host (absent: any) and the backend it leads to. */
+export interface IngressRoute {
+  readonly host?: string;
+  /** A path of `spec.rules[].http.paths[]`; absent for the default backend. */
+  readonly path?: string;
+  readonly backend: IngressBackendRef;
+}
+
 export interface Ingress {
   readonly namespace: string;
   readonly name: string;
+  /** spec.ingressClassName, else the `kubernetes.io/ingress.class` annotation. */
   readonly ingressClassName?: string;
+  /** The `kubernetes.io/ingress.class` annotation alone (controllers read it by their own class name). */
+  readonly classAnnotation?: string;
   readonly backends: readonly IngressBackendRef[];
+  /** Every rule path and the default backend, with their host. */
+  readonly routes: readonly IngressRoute[];
+  /** Hosts of spec.tls (served on 443); a TLS entry without hosts covers every host. */
+  readonly tlsHosts: readonly string[];
+  readonly tlsAllHosts: boolean;
   readonly source?: SourceRef;
 }
 
@@ -539,6 +675,11 @@ export interface ClusterModel {
   readonly serviceAccounts: readonly ServiceAccount[];
   readonly endpointSlices: readonly EndpointSlice[];
   readonly ingresses: readonly Ingress[];
+  readonly ingressClasses: readonly IngressClass[];
+  readonly gatewayClasses: readonly GatewayClass[];
+  readonly gateways: readonly Gateway[];
+  readonly gatewayRoutes: readonly GatewayRoute[];
+  readonly referenceGrants: readonly ReferenceGrant[];
   readonly networkPolicies: readonly NetworkPolicy[];
   readonly adminPolicies: readonly AdminPolicy[];
   readonly ciliumPolicies: readonly CiliumPolicy[];

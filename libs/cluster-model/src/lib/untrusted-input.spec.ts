@@ -20,20 +20,71 @@ const fieldValue = fc.oneof(
   fc.constantFrom('10.0.0.0/8', '10.0.0.0/33', '::/0', 'not-a-cidr', 'In', 'NotIn', 'Exists', 'Bogus', 'TCP', 'SCTP', 'ICMP', 'http', 80, -1, 70000, '8080', null),
   fc.array(fc.dictionary(fc.constantFrom('key', 'operator', 'values', 'port', 'protocol', 'endPort', 'cidr', 'except', 'podSelector', 'namespaceSelector', 'ipBlock'), anyJson), { maxLength: 3 }),
 );
-const KINDS = ['Pod', 'Namespace', 'NetworkPolicy', 'Deployment', 'Service', 'Ingress', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'ClusterNetworkPolicy', 'Node', 'ReplicaSet', 'CronJob', 'List', 'PodList', 'ConfigMap'];
-const API_VERSIONS = ['v1', 'apps/v1', 'networking.k8s.io/v1', 'policy.networking.k8s.io/v1alpha1', 'policy.networking.k8s.io/v1alpha2', 'batch/v1', 'bogus/v9'];
-const specKeys = fc.constantFrom('podSelector', 'policyTypes', 'ingress', 'egress', 'from', 'to', 'ports', 'subject', 'priority', 'tier', 'selector', 'containers', 'template', 'replicas', 'type', 'rules', 'items', 'hostNetwork');
+const ENTRY_KINDS = ['IngressClass', 'GatewayClass', 'Gateway', 'HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute', 'ReferenceGrant'];
+const KINDS = ['Pod', 'Namespace', 'NetworkPolicy', 'Deployment', 'Service', 'Ingress', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'ClusterNetworkPolicy', 'Node', 'ReplicaSet', 'CronJob', 'List', 'PodList', 'ConfigMap', ...ENTRY_KINDS];
+const ENTRY_API_VERSIONS = ['gateway.networking.k8s.io/v1', 'gateway.networking.k8s.io/v1beta1', 'gateway.networking.k8s.io/v1alpha2', 'networking.k8s.io/v1', 'networking.istio.io/v1'];
+const API_VERSIONS = ['v1', 'apps/v1', 'networking.k8s.io/v1', 'policy.networking.k8s.io/v1alpha1', 'policy.networking.k8s.io/v1alpha2', 'batch/v1', 'bogus/v9', ...ENTRY_API_VERSIONS];
+/** Fields of the entry-point kinds (Service load balancers, Ingress, Gateway API), top level and nested. */
+const ENTRY_FIELDS = ['controller', 'controllerName', 'gatewayClassName', 'listeners', 'hostnames', 'parentRefs', 'backendRefs', 'rules', 'tls', 'hosts', 'defaultBackend', 'backend', 'from', 'to', 'name', 'kind', 'group', 'namespace', 'port', 'protocol', 'weight', 'sectionName', 'hostname', 'mode', 'allowedRoutes', 'namespaces', 'kinds', 'loadBalancerSourceRanges', 'loadBalancerClass', 'externalTrafficPolicy', 'clusterIP', 'type', 'ingressClassName'];
+const specKeys = fc.constantFrom('podSelector', 'policyTypes', 'ingress', 'egress', 'from', 'to', 'ports', 'subject', 'priority', 'tier', 'selector', 'containers', 'template', 'replicas', 'type', 'rules', 'items', 'hostNetwork', ...ENTRY_FIELDS);
+/** Annotations the readers look at, with values providers read and values they do not. */
+const annotations = fc.oneof(
+  fc.dictionary(fc.constantFrom('kubernetes.io/ingress.class', 'ingressclass.kubernetes.io/is-default-class', 'service.beta.kubernetes.io/load-balancer-source-ranges', 'service.beta.kubernetes.io/aws-load-balancer-internal', 'service.beta.kubernetes.io/aws-load-balancer-type', 'service.beta.kubernetes.io/aws-load-balancer-scheme', 'networking.gke.io/load-balancer-type', 'service.beta.kubernetes.io/azure-load-balancer-internal', 'constructor', '__proto__'), fc.oneof(fc.constantFrom('true', 'false', 'Internal', 'external', 'internet-facing', '10.0.0.0/8, 192.168.0.0/33', ''), anyJson)),
+  anyJson,
+);
 const kubeObject = fc.record(
   {
     apiVersion: fc.oneof(fc.constantFrom(...API_VERSIONS), anyJson),
     kind: fc.oneof(fc.constantFrom(...KINDS), anyJson),
-    metadata: fc.oneof(fc.record({ name: fc.oneof(fc.string(), anyJson), namespace: fc.oneof(fc.string(), anyJson), labels: fc.oneof(fc.dictionary(fc.string(), fc.string()), anyJson), ownerReferences: anyJson }, { requiredKeys: [] }), anyJson),
+    metadata: fc.oneof(fc.record({ name: fc.oneof(fc.string(), anyJson), namespace: fc.oneof(fc.string(), anyJson), labels: fc.oneof(fc.dictionary(fc.string(), fc.string()), anyJson), annotations, creationTimestamp: anyJson, ownerReferences: anyJson }, { requiredKeys: [] }), anyJson),
     spec: fc.oneof(fc.dictionary(specKeys, fieldValue), anyJson),
-    status: fc.oneof(fc.record({ podIP: fc.oneof(fc.ipV4(), fc.string()), phase: fc.string() }, { requiredKeys: [] }), anyJson),
+    status: fc.oneof(fc.record({ podIP: fc.oneof(fc.ipV4(), fc.string()), phase: fc.string(), conditions: fc.oneof(fc.array(fc.record({ type: fc.constantFrom('Ready', 'Initialized'), status: fc.oneof(fc.constantFrom('True', 'False', 'Unknown'), anyJson) }, { requiredKeys: [] })), anyJson), addresses: anyJson }, { requiredKeys: [] }), anyJson),
     items: fc.array(anyJson, { maxLength: 3 }),
   },
   { requiredKeys: [] },
 );
+
+/** One valid object of each entry-point kind, for the property below to break at random places. */
+const ENTRY_SAMPLES: readonly unknown[] = [
+  { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'x' }, spec: { hostNetwork: true, containers: [{ ports: [{ containerPort: 80, hostPort: 80, hostIP: '10.0.0.1' }] }] }, status: { conditions: [{ type: 'Ready', status: 'True' }] } },
+  { apiVersion: 'v1', kind: 'Service', metadata: { name: 's', namespace: 'x', annotations: { 'service.beta.kubernetes.io/aws-load-balancer-type': 'external', 'service.beta.kubernetes.io/load-balancer-source-ranges': '10.0.0.0/8' } }, spec: { type: 'LoadBalancer', clusterIP: 'None', externalTrafficPolicy: 'Local', loadBalancerClass: 'service.k8s.aws/nlb', loadBalancerSourceRanges: ['10.0.0.0/8'], ports: [{ port: 80 }] } },
+  { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'i', namespace: 'x', annotations: { 'kubernetes.io/ingress.class': 'nginx' } }, spec: { defaultBackend: { service: { name: 'd', port: { number: 80 } } }, tls: [{ hosts: ['a.example.com'] }, {}], rules: [{ host: 'a.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'w', port: { name: 'http' } } } }] } }] } },
+  { apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', metadata: { name: 'c', creationTimestamp: '2024-01-01T00:00:00Z', annotations: { 'ingressclass.kubernetes.io/is-default-class': 'true' } }, spec: { controller: 'k8s.io/ingress-nginx' } },
+  { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'GatewayClass', metadata: { name: 'gc' }, spec: { controllerName: 'example.com/gw' } },
+  { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { name: 'g', namespace: 'x' }, spec: { gatewayClassName: 'gc', listeners: [{ name: 'https', port: 443, protocol: 'HTTPS', hostname: '*.example.com', tls: { mode: 'Terminate' }, allowedRoutes: { namespaces: { from: 'Selector', selector: { matchLabels: { a: 'b' } } }, kinds: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute' }] } }] }, status: { addresses: [{ value: '10.0.0.1' }] } },
+  { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'r', namespace: 'x' }, spec: { hostnames: ['a.example.com'], parentRefs: [{ name: 'g', namespace: 'y', sectionName: 'https', port: 443 }], rules: [{ backendRefs: [{ name: 'w', port: 80, weight: 5 }] }] } },
+  { apiVersion: 'gateway.networking.k8s.io/v1alpha2', kind: 'TCPRoute', metadata: { name: 't', namespace: 'x' }, spec: { parentRefs: [{ name: 'g' }], rules: [{ backendRefs: [{ group: '', kind: 'Service', name: 'db', port: 5432 }] }] } },
+  { apiVersion: 'gateway.networking.k8s.io/v1beta1', kind: 'ReferenceGrant', metadata: { name: 'rg', namespace: 'y' }, spec: { from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'x' }], to: [{ group: '', kind: 'Service', name: 'w' }] } },
+];
+
+/** Every path into a JSON value, parents before children. */
+function pathsOf(value: unknown, prefix: readonly (string | number)[] = []): (string | number)[][] {
+  const here = [[...prefix]];
+  if (Array.isArray(value)) return [...here, ...value.flatMap((entry, index) => pathsOf(entry, [...prefix, index]))];
+  if (typeof value === 'object' && value !== null) {
+    return [...here, ...Object.entries(value).flatMap(([key, entry]) => pathsOf(entry, [...prefix, key]))];
+  }
+  return here;
+}
+
+/** A copy of `value` with the value at `path` replaced (or removed, for undefined). */
+function replaceAt(value: unknown, path: readonly (string | number)[], replacement: unknown): unknown {
+  if (path.length === 0) return replacement;
+  const [head, ...rest] = path as [string | number, ...(string | number)[]];
+  if (Array.isArray(value)) return value.map((entry, index) => (index === head ? replaceAt(entry, rest, replacement) : entry));
+  const record = value as Record<string, unknown>;
+  return { ...record, [head]: replaceAt(record[head], rest, replacement) };
+}
+
+/** A valid entry-point object with a few of its values (metadata.name kept) replaced by odd ones. */
+const brokenEntryObject = fc
+  .tuple(fc.constantFrom(...ENTRY_SAMPLES), fc.array(fc.tuple(fc.nat(), fc.oneof(fieldValue, fc.constant(undefined))), { maxLength: 3 }))
+  .map(([sample, changes]) =>
+    changes.reduce((obj, [pick, replacement]) => {
+      const paths = pathsOf(obj).filter((path) => path.length > 0 && path.join('.') !== 'metadata.name' && path.join('.') !== 'metadata');
+      return paths.length === 0 ? obj : replaceAt(obj, paths[pick % paths.length] ?? [], replacement);
+    }, sample),
+  );
 
 function allNamed(problems: readonly InputProblem[]): boolean {
   return problems.every((p) => typeof p.message === 'string' && p.message.length > 0);
@@ -60,6 +111,17 @@ describe('reading untrusted manifests', () => {
         for (const problem of result.problems) expect(problem.file).toBe('cluster.yaml');
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('reads entry-point objects broken anywhere as model entries or named problems, never throwing', () => {
+    fc.assert(
+      fc.property(fc.array(brokenEntryObject, { maxLength: 4 }), (objects) => {
+        const result = buildModel(objects.map((obj) => ({ obj, source: { file: 'entry.yaml' } })));
+        expect(allNamed(result.problems)).toBe(true);
+        for (const problem of result.problems) expect(problem.file).toBe('entry.yaml');
+      }),
+      { numRuns: 1000 },
     );
   });
 

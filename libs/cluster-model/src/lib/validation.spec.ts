@@ -623,13 +623,377 @@ const otherRows: Row[] = [
   ],
 ];
 
+const svc = (spec: string, annotations = '{}'): string =>
+  `apiVersion: v1\nkind: Service\nmetadata: {name: s, namespace: n, annotations: ${annotations}}\nspec: ${spec}\n`;
+const ingress = (spec: string, annotations = '{}'): string =>
+  `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: i, namespace: n, annotations: ${annotations}}\nspec: ${spec}\n`;
+const gatewayApi = (kind: string, spec: string, version = 'v1'): string =>
+  `apiVersion: gateway.networking.k8s.io/${version}\nkind: ${kind}\nmetadata: {name: g, namespace: n}\nspec: ${spec}\n`;
+const gateway = (listener: string): string =>
+  gatewayApi('Gateway', `{gatewayClassName: eg, listeners: [${listener}]}`);
+const httpRoute = (spec: string): string => gatewayApi('HTTPRoute', spec);
+const RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-source-ranges';
+
+const entryRows: Row[] = [
+  [
+    'a hostPort out of range',
+    pod('{containers: [{ports: [{containerPort: 80, hostPort: 70000}]}]}'),
+    'Pod/n/web',
+    'spec.containers[0].ports[0].hostPort',
+    'between 1 and 65535',
+  ],
+  [
+    'a hostPort that is a string',
+    pod('{containers: [{ports: [{containerPort: 80, hostPort: "80"}]}]}'),
+    'Pod/n/web',
+    'spec.containers[0].ports[0].hostPort',
+    'must be a port number',
+  ],
+  [
+    'a hostIP that is not a string',
+    pod('{containers: [{ports: [{containerPort: 80, hostPort: 80, hostIP: 10}]}]}'),
+    'Pod/n/web',
+    'spec.containers[0].ports[0].hostIP',
+    'must be a string',
+  ],
+  [
+    'a hostPort other than containerPort on the node network',
+    pod('{hostNetwork: true, containers: [{ports: [{containerPort: 80, hostPort: 8080}]}]}'),
+    'Pod/n/web',
+    'spec.containers[0].ports[0].hostPort',
+    'must match `containerPort` when `hostNetwork` is true',
+  ],
+  [
+    'the same in a pod template',
+    'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: d, namespace: n}\nspec: {template: {spec: {hostNetwork: true, containers: [{ports: [{containerPort: 80, hostPort: 81}]}]}}}\n',
+    'DaemonSet/n/d',
+    'spec.template.spec.containers[0].ports[0].hostPort',
+    'must match `containerPort`',
+  ],
+  [
+    'a Ready condition with an unknown status',
+    'kind: Pod\nmetadata: {name: web, namespace: n}\nstatus: {conditions: [{type: Ready, status: "Yes"}]}\n',
+    'Pod/n/web',
+    'status.conditions[0].status',
+    'unsupported status "Yes"',
+  ],
+  [
+    'a Ready condition without status',
+    'kind: Pod\nmetadata: {name: web, namespace: n}\nstatus: {conditions: [{type: Ready}]}\n',
+    'Pod/n/web',
+    'status.conditions[0].status',
+    'is required',
+  ],
+  [
+    'conditions that are not a list',
+    'kind: Pod\nmetadata: {name: web, namespace: n}\nstatus: {conditions: Ready}\n',
+    'Pod/n/web',
+    'status.conditions',
+    'must be a list',
+  ],
+  [
+    'an unknown externalTrafficPolicy',
+    svc('{type: LoadBalancer, externalTrafficPolicy: local}'),
+    'Service/n/s',
+    'spec.externalTrafficPolicy',
+    'must be Cluster or Local',
+  ],
+  [
+    'a source range that is not a CIDR',
+    svc('{type: LoadBalancer, loadBalancerSourceRanges: [10.0.0.0/33]}'),
+    'Service/n/s',
+    'spec.loadBalancerSourceRanges[0]',
+    'invalid CIDR "10.0.0.0/33"',
+  ],
+  [
+    'source ranges that are not a list',
+    svc('{type: LoadBalancer, loadBalancerSourceRanges: 10.0.0.0/8}'),
+    'Service/n/s',
+    'spec.loadBalancerSourceRanges',
+    'must be a list',
+  ],
+  [
+    'a bad CIDR in the source-ranges annotation',
+    svc('{type: LoadBalancer}', `{${RANGES_ANNOTATION}: "10.0.0.0/8,nowhere"}`),
+    'Service/n/s',
+    `metadata.annotations.${RANGES_ANNOTATION}`,
+    'invalid CIDR "nowhere"',
+  ],
+  [
+    'a loadBalancerClass that is not a string',
+    svc('{type: LoadBalancer, loadBalancerClass: 7}'),
+    'Service/n/s',
+    'spec.loadBalancerClass',
+    'must be a string',
+  ],
+  [
+    'an annotation that is not a string',
+    svc('{type: LoadBalancer}', '{service.beta.kubernetes.io/aws-load-balancer-internal: true}'),
+    'Service/n/s',
+    'metadata.annotations.service.beta.kubernetes.io/aws-load-balancer-internal',
+    'must be a string, got true',
+  ],
+  [
+    'an Ingress TLS hosts value that is not a list',
+    ingress('{tls: [{hosts: shop.example.com}]}'),
+    'Ingress/n/i',
+    'spec.tls[0].hosts',
+    'must be a list',
+  ],
+  [
+    'an Ingress rule host that is not a string',
+    ingress(
+      '{rules: [{host: 7, http: {paths: [{path: /, backend: {service: {name: web, port: {number: 80}}}}]}}]}',
+    ),
+    'Ingress/n/i',
+    'spec.rules[0].host',
+    'must be a string',
+  ],
+  [
+    'an Ingress path that is not a string',
+    ingress(
+      '{rules: [{http: {paths: [{path: [/], backend: {service: {name: web, port: {number: 80}}}}]}}]}',
+    ),
+    'Ingress/n/i',
+    'spec.rules[0].http.paths[0].path',
+    'must be a string',
+  ],
+  [
+    'an Ingress class annotation that is not a string',
+    ingress('{}', '{kubernetes.io/ingress.class: 1}'),
+    'Ingress/n/i',
+    'metadata.annotations.kubernetes.io/ingress.class',
+    'must be a string',
+  ],
+  [
+    'an IngressClass without controller',
+    'apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata: {name: c}\nspec: {}\n',
+    'IngressClass/c',
+    'spec.controller',
+    'is required',
+  ],
+  [
+    'an IngressClass with an empty controller',
+    'apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata: {name: c}\nspec: {controller: ""}\n',
+    'IngressClass/c',
+    'spec.controller',
+    'is required',
+  ],
+  [
+    'an IngressClass controller that is not a string',
+    'apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata: {name: c}\nspec: {controller: [a]}\n',
+    'IngressClass/c',
+    'spec.controller',
+    'must be a string',
+  ],
+  [
+    'an IngressClass creationTimestamp that is not a string',
+    'apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata: {name: c, creationTimestamp: 5}\nspec: {controller: x}\n',
+    'IngressClass/c',
+    'metadata.creationTimestamp',
+    'must be a string',
+  ],
+  [
+    'a GatewayClass without controllerName',
+    'apiVersion: gateway.networking.k8s.io/v1\nkind: GatewayClass\nmetadata: {name: c}\nspec: {}\n',
+    'GatewayClass/c',
+    'spec.controllerName',
+    'is required',
+  ],
+  [
+    'a Gateway without gatewayClassName',
+    gatewayApi('Gateway', '{listeners: [{name: http, port: 80, protocol: HTTP}]}'),
+    'Gateway/n/g',
+    'spec.gatewayClassName',
+    'is required',
+  ],
+  [
+    'a listener without name',
+    gateway('{port: 80, protocol: HTTP}'),
+    'Gateway/n/g',
+    'spec.listeners[0].name',
+    'is required',
+  ],
+  [
+    'a listener port out of range',
+    gateway('{name: http, port: 0, protocol: HTTP}'),
+    'Gateway/n/g',
+    'spec.listeners[0].port',
+    'between 1 and 65535',
+  ],
+  [
+    'a listener without protocol',
+    gateway('{name: http, port: 80}'),
+    'Gateway/n/g',
+    'spec.listeners[0].protocol',
+    'is required',
+  ],
+  [
+    'a listener that is null',
+    gateway('null'),
+    'Gateway/n/g',
+    'spec.listeners[0]',
+    'must be an object, got null',
+  ],
+  [
+    'an unknown TLS mode',
+    gateway('{name: tls, port: 443, protocol: TLS, tls: {mode: Reencrypt}}'),
+    'Gateway/n/g',
+    'spec.listeners[0].tls.mode',
+    'unsupported value "Reencrypt": must be one of Terminate, Passthrough',
+  ],
+  [
+    'an unknown allowedRoutes from',
+    gateway('{name: http, port: 80, protocol: HTTP, allowedRoutes: {namespaces: {from: Any}}}'),
+    'Gateway/n/g',
+    'spec.listeners[0].allowedRoutes.namespaces.from',
+    'must be one of Same, All, Selector',
+  ],
+  [
+    'an invalid allowedRoutes selector',
+    gateway(
+      '{name: http, port: 80, protocol: HTTP, allowedRoutes: {namespaces: {from: Selector, selector: {matchExpressions: [{key: a, operator: Near}]}}}}',
+    ),
+    'Gateway/n/g',
+    'spec.listeners[0].allowedRoutes.namespaces.selector.matchExpressions[0].operator',
+    'not a valid selector operator',
+  ],
+  [
+    'an allowed route kind without kind',
+    gateway('{name: http, port: 80, protocol: HTTP, allowedRoutes: {kinds: [{group: x}]}}'),
+    'Gateway/n/g',
+    'spec.listeners[0].allowedRoutes.kinds[0].kind',
+    'is required',
+  ],
+  [
+    'status addresses that are not a list',
+    'apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: g, namespace: n}\nspec: {gatewayClassName: eg}\nstatus: {addresses: 10.0.0.1}\n',
+    'Gateway/n/g',
+    'status.addresses',
+    'must be a list',
+  ],
+  [
+    'a parentRef without name',
+    httpRoute('{parentRefs: [{namespace: infra}]}'),
+    'HTTPRoute/n/g',
+    'spec.parentRefs[0].name',
+    'is required',
+  ],
+  [
+    'a parentRef port out of range',
+    httpRoute('{parentRefs: [{name: gw, port: 0}]}'),
+    'HTTPRoute/n/g',
+    'spec.parentRefs[0].port',
+    'between 1 and 65535',
+  ],
+  [
+    'a parentRef with an empty kind',
+    httpRoute('{parentRefs: [{name: gw, kind: ""}]}'),
+    'HTTPRoute/n/g',
+    'spec.parentRefs[0].kind',
+    'is required',
+  ],
+  [
+    'a backendRef without name',
+    httpRoute('{rules: [{backendRefs: [{port: 80}]}]}'),
+    'HTTPRoute/n/g',
+    'spec.rules[0].backendRefs[0].name',
+    'is required',
+  ],
+  [
+    'a negative backendRef weight',
+    httpRoute('{rules: [{backendRefs: [{name: a, port: 80, weight: -1}]}]}'),
+    'HTTPRoute/n/g',
+    'spec.rules[0].backendRefs[0].weight',
+    'invalid weight -1: must be between 0 and 1000000',
+  ],
+  [
+    'a backendRef weight that is not a number',
+    httpRoute('{rules: [{backendRefs: [{name: a, port: 80, weight: high}]}]}'),
+    'HTTPRoute/n/g',
+    'spec.rules[0].backendRefs[0].weight',
+    'must be an integer',
+  ],
+  [
+    'hostnames that are not a list',
+    httpRoute('{hostnames: a.example.com}'),
+    'HTTPRoute/n/g',
+    'spec.hostnames',
+    'must be a list',
+  ],
+  [
+    'a TCPRoute backend port out of range',
+    gatewayApi('TCPRoute', '{rules: [{backendRefs: [{name: a, port: 70000}]}]}', 'v1alpha2'),
+    'TCPRoute/n/g',
+    'spec.rules[0].backendRefs[0].port',
+    'between 1 and 65535',
+  ],
+  [
+    'UDPRoute rules that are not a list',
+    gatewayApi('UDPRoute', '{rules: {backendRefs: []}}', 'v1alpha2'),
+    'UDPRoute/n/g',
+    'spec.rules',
+    'must be a list',
+  ],
+  [
+    'a ReferenceGrant from without group',
+    gatewayApi(
+      'ReferenceGrant',
+      '{from: [{kind: HTTPRoute, namespace: a}], to: [{group: "", kind: Service}]}',
+      'v1beta1',
+    ),
+    'ReferenceGrant/n/g',
+    'spec.from[0].group',
+    'is required',
+  ],
+  [
+    'a ReferenceGrant from without namespace',
+    gatewayApi(
+      'ReferenceGrant',
+      '{from: [{group: "", kind: Pod}], to: [{group: "", kind: Service}]}',
+      'v1beta1',
+    ),
+    'ReferenceGrant/n/g',
+    'spec.from[0].namespace',
+    'is required',
+  ],
+  [
+    'a ReferenceGrant to without kind',
+    gatewayApi(
+      'ReferenceGrant',
+      '{from: [{group: "", kind: Pod, namespace: a}], to: [{group: ""}]}',
+      'v1beta1',
+    ),
+    'ReferenceGrant/n/g',
+    'spec.to[0].kind',
+    'is required',
+  ],
+  [
+    'a ReferenceGrant to name that is not a string',
+    gatewayApi(
+      'ReferenceGrant',
+      '{from: [{group: "", kind: Pod, namespace: a}], to: [{group: "", kind: Service, name: 5}]}',
+      'v1beta1',
+    ),
+    'ReferenceGrant/n/g',
+    'spec.to[0].name',
+    'must be a string',
+  ],
+];
+
 function modelSize(model: ClusterModel): number {
   return (
     model.networkPolicies.length +
     model.adminPolicies.length +
     model.pods.length +
     model.services.length +
-    model.workloads.length
+    model.workloads.length +
+    model.ingresses.length +
+    model.ingressClasses.length +
+    model.gatewayClasses.length +
+    model.gateways.length +
+    model.gatewayRoutes.length +
+    model.referenceGrants.length
   );
 }
 
@@ -637,6 +1001,7 @@ describe.each([
   ['NetworkPolicy', networkPolicyRows],
   ['admin policies', adminPolicyRows],
   ['other kinds', otherRows],
+  ['entry points', entryRows],
 ])('validation of %s', (_group, rows) => {
   it.each(rows)(
     'reports %s and leaves the object out',

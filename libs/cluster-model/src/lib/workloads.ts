@@ -109,6 +109,7 @@ function toPod(draft: PodDraft, workload: WorkloadRef): Pod {
     phase: draft.phase,
     hostNetwork: draft.hostNetwork,
     ...(draft.nodeName !== undefined && { nodeName: draft.nodeName }),
+    ...(draft.ready !== undefined && { ready: draft.ready }),
     serviceAccount: draft.serviceAccount,
     workload,
     synthetic: false,

@@ -1,6 +1,8 @@
 import type { ClusterModel, WorkloadKind } from '@palisade/cluster-model';
 import { analyze } from './analysis';
 import type { CniMode } from './cni';
+import type { ControllerSetting } from './entry/controllers';
+import { entryPoints, sourceRangesOf, type EntryPoint, type InternetExposure } from './entry/entry-points';
 import { defaultDenyOf } from './default-deny';
 import type { NotEnforced } from './policy-set';
 import { profileIsolates } from './profiles';
@@ -16,6 +18,8 @@ export interface AuditOptions {
   readonly clusterCidrs?: readonly string[];
   /** Which policy kinds the cluster enforces (default: Kubernetes and admin policies). */
   readonly cni?: CniMode;
+  /** Ingress and Gateway controllers beyond the built-in ones (entry points). */
+  readonly controllers?: readonly ControllerSetting[];
 }
 
 export interface PodFinding {
@@ -46,7 +50,15 @@ export interface PodFinding {
   readonly reachableFromEveryNamespace: boolean;
   /** Not ingress-isolated. */
   readonly unprotected: boolean;
-  /** Reachable from the internet, or from every other namespace. */
+  /**
+   * What the internet can actually reach (docs/entry-points.md): `published` through an entry
+   * point the policies admit end to end, `policy-only` when the policies would admit the
+   * internet but no entry point leads there, else `none`.
+   */
+  readonly internetExposure: InternetExposure;
+  /** The internet-facing entry points leading to the pod, admitted or not. */
+  readonly entryPoints: readonly EntryPoint[];
+  /** Published to the internet, or reachable from every other namespace. */
   readonly exposed: boolean;
   readonly hostNetwork: boolean;
   /** Stands for a replica of a workload whose pods were not in the input. */
@@ -69,6 +81,10 @@ export interface WorkloadFinding {
   readonly reachableTo: number;
   readonly internetIngress: boolean;
   readonly internetEgress: boolean;
+  /** The most exposed of its pods' (published, then policy-only, then none). */
+  readonly internetExposure: InternetExposure;
+  /** Every entry point leading to one of its pods (target ports may differ between pods). */
+  readonly entryPoints: readonly EntryPoint[];
   /** Of the figures above, what is allowed only for some requests or names (the largest among its pods). */
   readonly reachableFromConditional: number;
   readonly internetIngressConditional: boolean;
@@ -106,6 +122,8 @@ export interface ClusterFinding {
   readonly exposedPods: number;
   readonly unprotectedWorkloads: number;
   readonly exposedWorkloads: number;
+  /** Workloads the internet reaches through an entry point the policies admit. */
+  readonly publishedWorkloads: number;
   readonly namespacesWithoutDefaultDenyIngress: number;
   readonly namespacesWithoutDefaultDenyEgress: number;
   readonly policies: {
@@ -135,6 +153,31 @@ export interface AuditReport {
   readonly notEnforced: readonly { readonly policy: string; readonly kind: string; readonly reason: string }[];
 }
 
+const EXPOSURE_ORDER: readonly InternetExposure[] = ['published', 'policy-only', 'none'];
+
+function mostExposed(list: readonly InternetExposure[]): InternetExposure {
+  return EXPOSURE_ORDER.find((e) => list.includes(e)) ?? 'none';
+}
+
+/** A workload's entry points: one per door and target port, admitted ones first. */
+function uniqueEntries(list: readonly EntryPoint[]): EntryPoint[] {
+  const byKey = new Map<string, EntryPoint>();
+  for (const e of list) {
+    const key = [e.kind, e.name, e.port, e.protocol, e.host ?? '', e.targetPort].join('\u0000');
+    const seen = byKey.get(key);
+    if (!seen || (!seen.admitted && e.admitted)) byKey.set(key, e);
+  }
+  return [...byKey.values()].sort(
+    (a, b) =>
+      Number(b.admitted) - Number(a.admitted) ||
+      a.kind.localeCompare(b.kind) ||
+      a.name.localeCompare(b.name) ||
+      a.port - b.port ||
+      (a.host ?? '').localeCompare(b.host ?? '') ||
+      a.targetPort - b.targetPort,
+  );
+}
+
 function percent(part: number, whole: number): number {
   return whole === 0 ? 0 : Math.round((1000 * part) / whole) / 10;
 }
@@ -156,11 +199,22 @@ function byName<T extends { readonly namespace: string; readonly name: string }>
 
 /** Isolation, reachability and scores of every pod, workload and namespace of the cluster. */
 export function audit(model: ClusterModel, options: AuditOptions = {}): AuditReport {
-  const { policies, universe, evaluator } = analyze(model, { clusterCidrs: options.clusterCidrs ?? [], ...(options.cni ? { cni: options.cni } : {}) });
+  const analysis = analyze(model, {
+    clusterCidrs: options.clusterCidrs ?? [],
+    ...(options.cni ? { cni: options.cni } : {}),
+    // Entry points ask what a node's address and a load balancer's clients may reach.
+    nodeSources: true,
+    sourceRanges: sourceRangesOf(model),
+  });
+  const { policies, universe, evaluator } = analysis;
   const { profiles } = evaluator;
   const full = analyzeReachability(evaluator);
   // Only where some rule allows for some requests only do the two counts differ.
   const reach = evaluator.hasConditional ? analyzeReachability(evaluator, true) : full;
+  const exposure = entryPoints(analysis, (pod) => reach[universe.podClassOf[pod]].internetIngress, {
+    clusterCidrs: options.clusterCidrs ?? [],
+    ...(options.controllers ? { controllers: options.controllers } : {}),
+  });
   const excluded = new Set(options.excludeNamespaces ?? DEFAULT_EXCLUDED_NAMESPACES);
   const otherPods = Math.max(0, model.pods.length - 1);
 
@@ -207,7 +261,9 @@ export function audit(model: ClusterModel, options: AuditOptions = {}): AuditRep
       ...conditional,
       reachableFromEveryNamespace: r.fromEveryNamespace,
       unprotected: !ingressIsolated,
-      exposed: r.internetIngress || r.fromEveryNamespace,
+      internetExposure: exposure[index].internetExposure,
+      entryPoints: exposure[index].entryPoints,
+      exposed: exposure[index].internetExposure === 'published' || r.fromEveryNamespace,
       hostNetwork: pod.hostNetwork,
       synthetic: pod.synthetic,
       ingressScore: Math.round(score.ingress * 1000) / 1000,
@@ -231,6 +287,8 @@ export function audit(model: ClusterModel, options: AuditOptions = {}): AuditRep
       reachableTo: list.reduce((max, p) => Math.max(max, p.reachableTo), 0),
       internetIngress: list.some((p) => p.internetIngress),
       internetEgress: list.some((p) => p.internetEgress),
+      internetExposure: mostExposed(list.map((p) => p.internetExposure)),
+      entryPoints: uniqueEntries(list.flatMap((p) => p.entryPoints)),
       reachableFromConditional: list.reduce((max, p) => Math.max(max, p.reachableFromConditional), 0),
       internetIngressConditional: list.some((p) => p.internetIngress) && list.every((p) => !p.internetIngress || p.internetIngressConditional),
       unprotected: list.some((p) => p.unprotected),
@@ -279,6 +337,7 @@ export function audit(model: ClusterModel, options: AuditOptions = {}): AuditRep
     exposedPods: pods.filter((p) => p.exposed).length,
     unprotectedWorkloads: workloads.filter((w) => w.unprotected).length,
     exposedWorkloads: workloads.filter((w) => w.exposed).length,
+    publishedWorkloads: workloads.filter((w) => w.internetExposure === 'published').length,
     namespacesWithoutDefaultDenyIngress: namespaces.filter((n) => !n.defaultDenyIngress).length,
     namespacesWithoutDefaultDenyEgress: namespaces.filter((n) => !n.defaultDenyEgress).length,
     policies: {

@@ -68,6 +68,25 @@ export function outsideEndpoint(key: bigint): EndpointView {
   };
 }
 
+/**
+ * Traffic a node sends (its kubelet, a host-network process, or a Service's source NAT): seen
+ * as a host-network endpoint of no namespace, with the node's labels and addresses.
+ */
+export function nodeEndpoint(nodeLabels: Labels, addresses: readonly bigint[]): EndpointView {
+  return {
+    kind: 'pod',
+    namespace: null,
+    namespaceLabels: {},
+    labels: {},
+    hostNetwork: true,
+    nodeLabels,
+    addresses,
+    ports: [],
+    serviceAccount: null,
+    serviceAccountLabels: {},
+  };
+}
+
 export function podId(pod: { readonly namespace: string; readonly name: string }): string {
   return `${pod.namespace}/${pod.name}`;
 }

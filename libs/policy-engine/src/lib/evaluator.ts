@@ -10,6 +10,7 @@ import {
   setBit,
   wordsFor,
 } from './bitset';
+import { calicoScope, ciliumScope, ScopeIndex } from './namespace-scope';
 import type { Verdict } from './pairwise';
 import type { CompiledRule, PeerMatcher, PolicySet } from './policy-set';
 import { peerMatches } from './policy-set';
@@ -52,6 +53,8 @@ function portClauses(rule: CompiledRule): PortMatcher[] {
  */
 export class Evaluator {
   readonly profiles: Profiles;
+  /** Which classes a namespaced Cilium or Calico selector can match at all. */
+  private readonly scopes: ScopeIndex;
   readonly words: number;
   readonly all: Bits;
   private readonly allRow: Row;
@@ -78,6 +81,7 @@ export class Evaluator {
     readonly policies: PolicySet,
   ) {
     this.profiles = buildProfiles(universe, policies);
+    this.scopes = new ScopeIndex(universe);
     this.words = wordsFor(universe.classes.length);
     this.all = fullBits(universe.classes.length);
     this.allRow = { full: this.all, any: this.all };
@@ -171,25 +175,33 @@ export class Evaluator {
         if (!bits) {
           bits = emptyBits(this.words);
           for (const cls of universe.classes) {
-            if (!peer.clusterMembers && cls.kind === 'pod') continue;
+            // Node sources are cluster members too (their view is a host-network endpoint).
+            if (!peer.clusterMembers && cls.view.kind === 'pod') continue;
             if (cls.addressPeers.includes(id)) setBit(bits, cls.id);
           }
           this.peerCache.set(key, bits);
         }
         return bits;
       }
+      // Node-source classes (after the external ones) are nodes too: these peers see every class.
       case 'nodes':
-        return this.byView(`n:${selectorKey(peer.nodeSelector)}`, peer, universe.podClassCount);
+        return this.byView(`n:${selectorKey(peer.nodeSelector)}`, peer, universe.classes.length);
       case 'node-traffic':
-        return this.byView('node-traffic', peer, universe.podClassCount);
+        return this.byView('node-traffic', peer, universe.classes.length);
       case 'cluster':
-        return this.byView('cluster', peer, universe.podClassCount);
+        return this.byView('cluster', peer, universe.classes.length);
       case 'outside':
         return this.byView('outside', peer, universe.classes.length);
-      case 'cilium-endpoints':
-        return this.byView(`c:${peer.selector.requirements.map((r) => `${r.source}:${r.key}${r.operator}${r.values.join(',')}`).sort().join(';')}`, peer, universe.podClassCount);
-      case 'calico':
-        return this.byView(`k:${JSON.stringify([peer.text, peer.nets?.map(String), peer.notNets.map(String), peer.selector?.netsets.map(String), peer.notSelector?.netsets.map(String)], (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v))}`, peer, universe.classes.length);
+      case 'cilium-endpoints': {
+        const key = `c:${peer.selector.requirements.map((r) => `${r.source}:${r.key}${r.operator}${r.values.join(',')}`).sort().join(';')}`;
+        return this.byCandidates(key, peer, () => this.scopes.podClasses(ciliumScope(peer.selector, this.scopes.namespaceLabels)));
+      }
+      case 'calico': {
+        const key = `k:${JSON.stringify([peer.text, peer.nets?.map(String), peer.notNets.map(String), peer.selector?.netsets.map(String), peer.notSelector?.netsets.map(String)], (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v))}`;
+        // The selector names the pods' namespaces; addresses (network sets, nodes) are tested whatever it says.
+        const scope = peer.selector ? calicoScope(peer.selector.expression, this.scopes.namespaceLabels) : null;
+        return this.byCandidates(key, peer, () => [...this.scopes.podClasses(scope), ...this.nonPodClasses()]);
+      }
       case 'pods': {
         const key = `p:${peer.namespace ?? ''}|${peer.namespaceSelector ? selectorKey(peer.namespaceSelector) : '-'}|${peer.podSelector ? selectorKey(peer.podSelector) : '-'}`;
         let bits = this.peerCache.get(key);
@@ -228,6 +240,21 @@ export class Evaluator {
       this.peerCache.set(key, bits);
     }
     return bits;
+  }
+
+  /** Like byView, testing only the candidate classes (a superset of the matches). */
+  private byCandidates(key: string, peer: PeerMatcher, candidates: () => Iterable<number>): Bits {
+    let bits = this.peerCache.get(key);
+    if (!bits) {
+      bits = emptyBits(this.words);
+      for (const c of candidates()) if (peerMatches(peer, this.universe.classes[c].view)) setBit(bits, c);
+      this.peerCache.set(key, bits);
+    }
+    return bits;
+  }
+
+  private nonPodClasses(): number[] {
+    return Array.from({ length: this.universe.classes.length - this.universe.podClassCount }, (_, i) => this.universe.podClassCount + i);
   }
 
   /** The classes any peer of the rule matches. */

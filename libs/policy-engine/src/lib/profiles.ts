@@ -1,6 +1,7 @@
 import type { ContainerPort, PolicyDirection } from '@palisade/cluster-model';
 import { effectiveTiers, EffectiveTier, isolatingPolicies, tiersIsolate } from './effective-rules';
-import type { CompiledRule, PolicyRef, PolicySet } from './policy-set';
+import { calicoScope, ciliumScope, ScopeIndex } from './namespace-scope';
+import type { CompiledRule, PolicyRef, PolicySet, SubjectMatcher } from './policy-set';
 import { subjectMatches } from './policy-set';
 import type { PortRef } from './ports';
 import type { Universe } from './universe';
@@ -39,15 +40,30 @@ export interface Profiles {
   readonly policiesOf: readonly (readonly number[])[];
 }
 
-/** Classes each policy's subject selects, by index in `PolicySet.all`. */
+/**
+ * Classes each policy's subject selects, by index in `PolicySet.all`. Only the classes of the
+ * namespaces a subject can match are tested (a NetworkPolicy's own, the one a Cilium or Calico
+ * selector names): on large clusters most policies live in one namespace.
+ */
 function subjectClasses(universe: Universe, policies: PolicySet): number[][] {
+  const scopes = new ScopeIndex(universe);
+  const candidatesOf = (subject: SubjectMatcher): Iterable<number> => {
+    switch (subject.kind) {
+      case 'namespace-pods': {
+        const [from, to] = namespaceRange(universe, subject.namespace);
+        return Array.from({ length: to - from }, (_, i) => from + i);
+      }
+      case 'cilium':
+        return scopes.podClasses(ciliumScope(subject.selector, scopes.namespaceLabels));
+      case 'calico':
+        return scopes.podClasses(calicoScope(subject.expression, scopes.namespaceLabels));
+      default:
+        return scopes.podClasses(null);
+    }
+  };
   return policies.all.map((policy) => {
     const members: number[] = [];
-    const candidates =
-      policy.subject.kind === 'namespace-pods'
-        ? namespaceRange(universe, policy.subject.namespace)
-        : [0, universe.podClassCount];
-    for (let c = candidates[0]; c < candidates[1]; c++) {
+    for (const c of candidatesOf(policy.subject)) {
       if (subjectMatches(policy.subject, universe.classes[c].view)) members.push(c);
     }
     return members;

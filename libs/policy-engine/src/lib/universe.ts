@@ -7,7 +7,7 @@ import {
   internetBoundaries,
   isInternetAddress,
 } from './addresses';
-import { outsideEndpoint, podEndpoints } from './endpoints';
+import { nodeEndpoint, outsideEndpoint, podEndpoints } from './endpoints';
 import { peerRanges, type EndpointView, type PeerMatcher, type PolicySet } from './policy-set';
 
 /**
@@ -46,6 +46,8 @@ export interface Universe {
   readonly addressPeerIndex: ReadonlyMap<string, number>;
   /** Class id of each caller-named external address, in the order given. */
   readonly externalClassOf: ReadonlyMap<string, number>;
+  /** Every node-source class, with `nodeSources` (one standing for unknown nodes when the model lists none). */
+  readonly nodeClasses: readonly number[];
 }
 
 export interface UniverseOptions {
@@ -53,6 +55,17 @@ export interface UniverseOptions {
   readonly externals?: readonly string[];
   /** CIDRs of the cluster (pods, services, nodes): never "the internet". */
   readonly clusterCidrs?: readonly string[];
+  /**
+   * Ranges the internet classes must be cut at, beyond the policies' own (a load balancer's
+   * source ranges), so each internet class is wholly inside or outside each of them.
+   */
+  readonly sourceRanges?: readonly string[];
+  /**
+   * Add one class per kind of node (same labels, same address memberships) standing for traffic
+   * a node sends: what a pod sees after a Service's `externalTrafficPolicy: Cluster` rewrote the
+   * source to the node's address. Such classes look like host-network pods to the matchers.
+   */
+  readonly nodeSources?: boolean;
 }
 
 export function addressPeerKey(peer: { readonly include: AddressRange; readonly exclude: readonly AddressRange[] }): string {
@@ -64,7 +77,7 @@ export function addressPeerKey(peer: { readonly include: AddressRange; readonly 
  * look membership up), and every other range (Calico nets, network sets) as a plain range.
  * Classes are cut so that each is inside or outside every one of them as a whole.
  */
-function collectAddressPeers(policies: PolicySet) {
+function collectAddressPeers(policies: PolicySet, extraRanges: readonly AddressRange[]) {
   const peers: { include: AddressRange; exclude: readonly AddressRange[] }[] = [];
   const index = new Map<string, number>();
   const add = (peer: { include: AddressRange; exclude: readonly AddressRange[] }) => {
@@ -74,6 +87,7 @@ function collectAddressPeers(policies: PolicySet) {
       peers.push({ include: peer.include, exclude: peer.exclude });
     }
   };
+  for (const range of extraRanges) add({ include: range, exclude: [] });
   for (const policy of policies.all) {
     for (const rule of [...(policy.ingress ?? []), ...(policy.egress ?? [])]) {
       for (const peer of [...rule.peers, ...(rule.subjectSide ? [rule.subjectSide] : [])]) {
@@ -156,7 +170,8 @@ function mergeSignatures(signatures: readonly (readonly number[])[]): number[] {
 }
 
 export function buildUniverse(model: ClusterModel, policies: PolicySet, options: UniverseOptions = {}): Universe {
-  const { peers: addressPeers, index: addressPeerIndex } = collectAddressPeers(policies);
+  const sourceRanges = (options.sourceRanges ?? []).map((c) => cidrRange(c)).filter((r): r is AddressRange => r !== undefined);
+  const { peers: addressPeers, index: addressPeerIndex } = collectAddressPeers(policies, sourceRanges);
   const clusterRanges = (options.clusterCidrs ?? [])
     .map((c) => cidrRange(c))
     .filter((r): r is AddressRange => r !== undefined);
@@ -246,9 +261,23 @@ export function buildUniverse(model: ClusterModel, policies: PolicySet, options:
     });
   }
 
+  const nodeClasses: number[] = [];
+  if (options.nodeSources) {
+    const groups = nodeGroups(model, atoms);
+    // Nodes hidden from Palisade (RBAC) still send traffic: one node of unknown address and
+    // labels stands for them, which only rules admitting every source let in.
+    if (groups.length === 0) groups.push({ view: nodeEndpoint({}, []), signature: [] });
+    for (const group of groups) {
+      const id = classes.length;
+      classes.push({ id, kind: 'external', namespace: -1, view: group.view, addressPeers: group.signature, pods: [], internet: false });
+      nodeClasses.push(id);
+    }
+  }
+
   return {
     classes,
     podClassOf,
+    nodeClasses,
     namespaces,
     namespaceIndex,
     namespaceStart,
@@ -262,4 +291,20 @@ export function buildUniverse(model: ClusterModel, policies: PolicySet, options:
 /** The address peer index of a rule's `addresses` peer. */
 export function addressPeerId(universe: Universe, peer: Extract<PeerMatcher, { kind: 'addresses' }>): number {
   return universe.addressPeerIndex.get(addressPeerKey(peer)) ?? -1;
+}
+
+/**
+ * Nodes grouped by what the matchers see of them (labels, address memberships): each group is
+ * one node-source class, a host-network endpoint with the node's labels and addresses.
+ */
+function nodeGroups(model: ClusterModel, atoms: AddressAtoms) {
+  const groups = new Map<string, { view: EndpointView; signature: number[] }>();
+  for (const node of model.nodes) {
+    const addresses = node.addresses.map(addressKey).filter((k): k is bigint => k !== undefined);
+    if (addresses.length === 0) continue;
+    const signature = mergeSignatures(addresses.map((a) => atoms.signature(atoms.atomOf(a))));
+    const key = `${labelsKey(node.labels)}\u0000${signature.join(',')}`;
+    if (!groups.has(key)) groups.set(key, { view: nodeEndpoint(node.labels, addresses), signature });
+  }
+  return [...groups.values()];
 }

@@ -15,12 +15,13 @@ const rule = (over: Partial<RuleSpec> = {}): RuleSpec => ({
   ...over,
 });
 
-const added = (namespace: string, internetIngress = false): AlertCandidate[] =>
-  candidatesOf({ kind: 'WORKLOAD_ADDED_UNPROTECTED', namespace, workload: 'Deployment/web', details: { internetIngress } });
+const added = (namespace: string, internetExposure = 'policy-only'): AlertCandidate[] =>
+  candidatesOf({ kind: 'WORKLOAD_ADDED_UNPROTECTED', namespace, workload: 'Deployment/web', details: { internetIngress: true, internetExposure } });
 
 describe('alert candidates from change events', () => {
-  it('derives internet exposure first for an event with internetIngress, and only drops for score changes', () => {
-    expect(added('shop', true).map((c) => c.kind)).toEqual(['INTERNET_EXPOSURE', 'WORKLOAD_ADDED_UNPROTECTED']);
+  it('derives internet exposure first for a published workload (not for one its policies merely open), and only drops for score changes', () => {
+    expect(added('shop', 'published').map((c) => c.kind)).toEqual(['INTERNET_EXPOSURE', 'WORKLOAD_ADDED_UNPROTECTED']);
+    expect(added('shop', 'policy-only').map((c) => c.kind)).toEqual(['WORKLOAD_ADDED_UNPROTECTED']);
     expect(added('shop')[0]).toMatchObject({ kind: 'WORKLOAD_ADDED_UNPROTECTED', subject: 'shop/Deployment/web' });
     expect(candidatesOf({ kind: 'SCORE_CHANGED', details: { delta: -12 } }).map((c) => c.kind)).toEqual(['SCORE_DROPPED']);
     expect(candidatesOf({ kind: 'SCORE_CHANGED', details: { delta: 12 } })).toEqual([]);
@@ -61,7 +62,7 @@ describe('rule matching', () => {
   });
 
   it('takes the most specific kind the rule watches', () => {
-    const both = added('shop', true);
+    const both = added('shop', 'published');
     expect(firstMatch(rule({ kinds: ['INTERNET_EXPOSURE', 'WORKLOAD_ADDED_UNPROTECTED'] }), CLUSTER, both, () => undefined)?.kind).toBe('INTERNET_EXPOSURE');
     expect(firstMatch(rule(), CLUSTER, both, () => undefined)?.kind).toBe('WORKLOAD_ADDED_UNPROTECTED');
   });

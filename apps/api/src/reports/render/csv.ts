@@ -1,4 +1,4 @@
-import type { ReportData } from '@palisade/api-contract';
+import { describeEntryPoint, type ReportData } from '@palisade/api-contract';
 import { csvRow } from './escape';
 
 const HEADER = [
@@ -19,6 +19,8 @@ const HEADER = [
   'findings',
   'reachable_from_conditional',
   'internet_ingress_conditional',
+  'internet_exposure',
+  'published_through',
 ] as const;
 
 /**
@@ -47,6 +49,8 @@ export function renderCsv(data: ReportData): string {
       w.findings.join('; '),
       w.reachableFromConditional ?? 0,
       w.internetIngressConditional ?? false,
+      w.internetExposure ?? '',
+      (w.publishedThrough ?? []).map(describeEntryPoint).join('; '),
     ]);
   });
   return [csvRow([...HEADER]), ...rows].join('\r\n') + '\r\n';

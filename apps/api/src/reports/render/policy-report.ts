@@ -19,8 +19,9 @@ const API_VERSIONS: Record<string, string> = {
 const RULES = [
   { rule: 'ingress-isolation', severity: 'high', passes: (w: ReportWorkload) => w.ingressIsolated, message: 'no NetworkPolicy selects the workload for ingress' },
   { rule: 'egress-isolation', severity: 'medium', passes: (w: ReportWorkload) => w.egressIsolated, message: 'no NetworkPolicy selects the workload for egress' },
-  { rule: 'no-internet-ingress', severity: 'critical', passes: (w: ReportWorkload) => !w.internetIngress, message: 'reachable from the internet' },
-  { rule: 'not-exposed', severity: 'high', passes: (w: ReportWorkload) => !w.exposed, message: 'reachable from the internet or from every namespace' },
+  // Older reports lack the exposure: then what the policies admitted is all there is.
+  { rule: 'no-internet-ingress', severity: 'critical', passes: (w: ReportWorkload) => (w.internetExposure ? w.internetExposure !== 'published' : !w.internetIngress), message: 'published to the internet through an entry point its policies admit' },
+  { rule: 'not-exposed', severity: 'high', passes: (w: ReportWorkload) => !w.exposed, message: 'published to the internet or reachable from every namespace' },
 ] as const;
 
 /** Kubernetes names: lower-case alphanumerics and dashes, at most 253 characters. */

@@ -24,13 +24,14 @@ describe('CSV', () => {
 
   it('lists every workload with its findings and owner, a hostile owner label neutralised', () => {
     const lines = renderCsv(data()).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('"cluster","namespace","kind","name","score","ingress_isolated","egress_isolated","unprotected","exposed","internet_ingress","internet_egress","reachable_from","owner","exception","findings","reachable_from_conditional","internet_ingress_conditional"');
+    expect(lines[0]).toBe('"cluster","namespace","kind","name","score","ingress_isolated","egress_isolated","unprotected","exposed","internet_ingress","internet_egress","reachable_from","owner","exception","findings","reachable_from_conditional","internet_ingress_conditional","internet_exposure","published_through"');
     expect(lines).toHaveLength(3);
     const api = lines.find((l) => l.includes('"api"'));
     // The owner cell is `owner==HYPERLINK(...)`: it starts with "o", so only the quotes are doubled.
     expect(api).toContain('"owner==HYPERLINK(""http://evil"")"');
     const admin = lines.find((l) => l.includes('"admin"'));
-    expect(admin).toContain('"not ingress-isolated; not egress-isolated; reachable from the internet"');
+    expect(admin).toContain('"not ingress-isolated; not egress-isolated; published to the internet through LoadBalancer legacy/admin:443"');
+    expect(admin).toMatch(/,"published","LoadBalancer legacy\/admin:443"$/);
   });
 
   it('neutralises a workload name that starts a formula', () => {
@@ -70,14 +71,25 @@ describe('HTML', () => {
     expect(report.clusters[0].cni).toBe('calico');
   });
 
-  it('says a workload the internet reaches only for some requests is reachable for some requests only', () => {
+  it('says a workload the internet reaches only for some requests is published for some requests only', () => {
     const h = history();
-    const conditional = { ...h.findings[3], details: { pods: 1, internetIngressConditional: true, reachableFromConditional: 2 } };
+    const door = { kind: 'Ingress', name: 'legacy/admin', port: 443, protocol: 'TCP', host: 'admin.example.com', targetPort: 8443, admitted: true, conditional: true };
+    const conditional = { ...h.findings[3], details: { pods: 1, internetIngressConditional: true, reachableFromConditional: 2, entryPoints: [door] } };
     const report = buildReport({ scope: 'cluster', from: FROM, to: TO, generatedAt: TO, clusters: [{ ...h, findings: [...h.findings.slice(0, 3), conditional] }], exceptions: [] });
     const admin = report.workloads.find((w) => w.name === 'admin');
-    expect(admin?.findings).toContain('reachable from the internet for some requests only (L7 rules or DNS names)');
+    expect(admin?.findings).toContain('published to the internet through Ingress legacy/admin https://admin.example.com (for some requests only)');
     expect(admin?.reachableFromConditional).toBe(2);
-    expect(renderCsv(report)).toMatch(/"admin".*,"2","true"\r\n/);
+    expect(renderCsv(report)).toMatch(/"admin".*,"2","true","published","Ingress legacy\/admin https:\/\/admin.example.com"\r\n/);
+  });
+
+  it('says when the policies admit the internet but no entry point leads there', () => {
+    const h = history();
+    const policyOnly = { ...h.findings[3], internetExposure: 'policy-only', details: { pods: 1 } };
+    const report = buildReport({ scope: 'cluster', from: FROM, to: TO, generatedAt: TO, clusters: [{ ...h, findings: [...h.findings.slice(0, 3), policyOnly] }], exceptions: [] });
+    const admin = report.workloads.find((w) => w.name === 'admin');
+    expect(admin?.findings).toEqual(['not ingress-isolated', 'not egress-isolated', 'its policies admit the internet, though no entry point leads there', 'reachable from every namespace']);
+    expect(report.summary.publishedWorkloads).toBe(0);
+    expect(buildReport({ scope: 'cluster', from: FROM, to: TO, generatedAt: TO, clusters: [h], exceptions: [] }).summary.publishedWorkloads).toBe(1);
   });
 
   it('reads reports stored before plugins were recorded', () => {

@@ -1,4 +1,5 @@
 import { createZodDto } from 'nestjs-zod';
+import { INTERNET_EXPOSURES } from '@palisade/api-contract';
 import { z } from 'zod';
 import { booleanQuery, pageQuery } from '../../common/pagination';
 
@@ -9,6 +10,8 @@ export class WorkloadsQuery extends createZodDto(
     ...pageQuery,
     unprotected: booleanQuery.optional(),
     exposed: booleanQuery.optional(),
+    /** What the internet can reach: published, policy-only or none (docs/entry-points.md). */
+    exposure: z.enum(INTERNET_EXPOSURES).optional(),
     namespace: z.string().min(1).optional(),
     q: z.string().min(1).max(200).optional(),
     sort: z.enum(WORKLOAD_SORTS).default('score'),

@@ -3,6 +3,7 @@ import {
   daemonSet,
   DEMO_NODES,
   deployment,
+  loadBalancer,
   namespace,
   node,
   PodPlacement,
@@ -171,7 +172,11 @@ const initial: KubeObject[] = [
   ...deployment(billingApi, placement),
   ...statefulSet(billingDb, placement),
   ...deployment(thumbnailer, placement),
-  service('store', 'storefront', '10.96.80.10', [{ name: 'http', port: 80, targetPort: 'http' }]),
+  // The storefront's load balancer keeps the client's address (Local), which its policy admits as world.
+  loadBalancer(service('store', 'storefront', '10.96.80.10', [{ name: 'http', port: 80, targetPort: 'http' }]), '34.117.41.10', {
+    firstNodePort: 31080,
+    externalTrafficPolicy: 'Local',
+  }),
   service('store', 'catalog', '10.96.80.11', [{ name: 'http', port: 8080, targetPort: 'http' }]),
   service('billing', 'api', '10.96.81.10', [{ name: 'https', port: 443, targetPort: 'http' }]),
   service('billing', 'db', 'None', [{ name: 'postgres', port: 5432, targetPort: 'postgres' }]),

@@ -4,6 +4,7 @@ import { assumeCni, audit, detectCni, type WorkloadFinding } from '@palisade/pol
 import { eventually, kubeConfigFor } from '../../../test/kube-client';
 import { FakeKubeApiServer } from '../server/fake-kube-api-server';
 import type { KubeObject } from '../server/kube-object';
+import { canonicalJson } from '../server/object-store';
 import { startDemoCluster, type DemoCluster, type DemoStepEvent } from './demo-cluster';
 import { DEMO_CILIUM_STORY } from './demo-cilium-story';
 import {
@@ -26,6 +27,7 @@ const READ_KINDS = [
   'CronJob',
   'Service',
   'Ingress',
+  'IngressClass',
   'NetworkPolicy',
   'AdminNetworkPolicy',
   'BaselineAdminNetworkPolicy',
@@ -61,6 +63,9 @@ function unmet(expectation: DemoExpectation, found: Map<string, WorkloadFinding>
   for (const key of expectation.protected ?? []) {
     if (found.get(key)?.unprotected !== false) failures.push(`${key} should be protected`);
   }
+  for (const key of expectation.published ?? []) {
+    if (found.get(key)?.internetExposure !== 'published') failures.push(`${key} should be published, is ${found.get(key)?.internetExposure}`);
+  }
   for (const key of expectation.absent ?? []) {
     if (found.has(key)) failures.push(`${key} should be gone`);
   }
@@ -88,13 +93,14 @@ describe('the demo cluster', () => {
     const { problems, counts } = read(demo.server);
     expect(problems).toEqual([]);
     expect(counts).toMatchObject({
-      Namespace: 8,
+      Namespace: 9,
       Node: 3,
-      Deployment: 6,
+      Deployment: 7,
       StatefulSet: 2,
       DaemonSet: 1,
       CronJob: 1,
       Ingress: 1,
+      IngressClass: 1,
       AdminNetworkPolicy: 1,
       BaselineAdminNetworkPolicy: 1,
     });
@@ -118,6 +124,13 @@ describe('the demo cluster', () => {
         found,
       ),
     ).toEqual([]);
+    // The internet reaches the shop through ingress-nginx's load balancer; events-collector has
+    // no policy, so its policies admit the internet, but no entry point leads there.
+    expect(unmet({ published: ['ingress-nginx/Deployment/ingress-nginx-controller', 'shop/Deployment/frontend'] }, found)).toEqual([]);
+    expect(found.get('shop/Deployment/frontend')?.entryPoints).toContainEqual(
+      expect.objectContaining({ kind: 'Ingress', name: 'shop/shop', port: 443, host: 'shop.example.com', targetPort: 8080, admitted: true }),
+    );
+    expect(found.get('analytics/Deployment/events-collector')?.internetExposure).toBe('policy-only');
     expect(demo.server.list('Namespace').map((ns) => ns.metadata.name)).toEqual(
       expect.arrayContaining(['shop', 'payments', 'analytics', 'monitoring', 'kube-system']),
     );
@@ -235,7 +248,8 @@ describe('the demo cluster', () => {
           .flatMap((kind) => server.list(kind))
           .map((o) => [
             `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`,
-            JSON.stringify([o.metadata.labels, o['spec']]),
+            // Key order is not state: an update may list the kept fields in another order.
+            canonicalJson([o.metadata.labels, o['spec']]),
           ]),
       );
     let afterReset: Map<string, string> | undefined;
@@ -316,7 +330,10 @@ describe('the Cilium demo cluster', () => {
     const found = workloads(demo.server);
     expect(unmet({ protected: ['store/Deployment/storefront', 'store/Deployment/catalog', 'billing/Deployment/api', 'billing/StatefulSet/db'], unprotected: ['media/Deployment/thumbnailer'] }, found)).toEqual([]);
     // world reaches the storefront; the catalog only for the storefront's GETs (an L7 rule).
-    expect(found.get('store/Deployment/storefront')).toMatchObject({ internetIngress: true, internetIngressConditional: false });
+    expect(found.get('store/Deployment/storefront')).toMatchObject({ internetIngress: true, internetIngressConditional: false, internetExposure: 'published' });
+    expect(found.get('store/Deployment/storefront')?.entryPoints).toEqual([
+      { kind: 'LoadBalancer', name: 'store/storefront', port: 80, protocol: 'TCP', targetPort: 8080, admitted: true },
+    ]);
     expect(found.get('store/Deployment/catalog')).toMatchObject({ reachableFrom: 2, reachableFromConditional: 2 });
     // The cluster-wide deny keeps media out of billing, whatever else allows.
     expect(found.get('billing/StatefulSet/db')?.reachableFrom).toBe(1);

@@ -489,6 +489,28 @@ export function service(
   };
 }
 
+/**
+ * A Service made a LoadBalancer, as a cloud provider leaves it: node ports allocated (from
+ * `firstNodePort` up) and the load balancer's address in its status.
+ */
+export function loadBalancer(
+  svc: KubeObject,
+  address: string,
+  options: { readonly firstNodePort: number; readonly externalTrafficPolicy?: 'Cluster' | 'Local' },
+): KubeObject {
+  const spec = svc['spec'] as { ports: Record<string, unknown>[] } & Record<string, unknown>;
+  return {
+    ...svc,
+    spec: {
+      ...spec,
+      type: 'LoadBalancer',
+      ports: spec.ports.map((port, index) => ({ ...port, nodePort: options.firstNodePort + index })),
+      externalTrafficPolicy: options.externalTrafficPolicy ?? 'Cluster',
+    },
+    status: { loadBalancer: { ingress: [{ ip: address, ipMode: 'VIP' }] } },
+  };
+}
+
 export function namespace(name: string, labels: Readonly<Record<string, string>> = {}): KubeObject {
   return { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { ...labels } } };
 }

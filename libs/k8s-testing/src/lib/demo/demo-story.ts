@@ -5,6 +5,7 @@ import {
   daemonSet,
   DEMO_NODES,
   deployment,
+  loadBalancer,
   namespace,
   node,
   PodPlacement,
@@ -52,6 +53,8 @@ export interface DemoExpectation {
   readonly absent?: readonly string[];
   /** Running pods per workload. */
   readonly pods?: Readonly<Record<string, number>>;
+  /** Workloads the internet reaches through an admitted entry point. */
+  readonly published?: readonly string[];
 }
 
 export interface DemoStep {
@@ -241,6 +244,36 @@ const nodeExporter: WorkloadDef = {
   ],
 };
 
+/** ingress-nginx as its cloud manifest installs it: the controller behind a load balancer (Local). */
+const ingressNginx: WorkloadDef = {
+  namespace: 'ingress-nginx',
+  name: 'ingress-nginx-controller',
+  labels: {
+    'app.kubernetes.io/name': 'ingress-nginx',
+    'app.kubernetes.io/instance': 'ingress-nginx',
+    'app.kubernetes.io/component': 'controller',
+  },
+  containers: [
+    {
+      name: 'controller',
+      image: 'registry.k8s.io/ingress-nginx/controller:v1.11.2',
+      ports: [
+        { name: 'http', containerPort: 80 },
+        { name: 'https', containerPort: 443 },
+      ],
+    },
+  ],
+};
+
+const INGRESS_ADDRESS = '34.117.40.10';
+
+const ingressClass: KubeObject = {
+  apiVersion: 'networking.k8s.io/v1',
+  kind: 'IngressClass',
+  metadata: { name: 'nginx', annotations: { 'ingressclass.kubernetes.io/is-default-class': 'true' } },
+  spec: { controller: 'k8s.io/ingress-nginx' },
+};
+
 // ---- Policies ----------------------------------------------------------------------------------
 
 const shopDefaultDeny = networkPolicy('shop', 'default-deny-ingress', {
@@ -363,6 +396,23 @@ export const DEMO_INITIAL_OBJECTS: readonly KubeObject[] = [
   namespace('payments', { team: 'payments', compliance: 'pci' }),
   namespace('analytics', { team: 'data' }),
   namespace('monitoring', { team: 'platform' }),
+  namespace('ingress-nginx', { 'app.kubernetes.io/name': 'ingress-nginx' }),
+  ingressClass,
+  ...deployment(ingressNginx, placement),
+  loadBalancer(
+    service(
+      'ingress-nginx',
+      'ingress-nginx-controller',
+      '10.96.30.10',
+      [
+        { name: 'http', port: 80, targetPort: 'http' },
+        { name: 'https', port: 443, targetPort: 'https' },
+      ],
+      { 'app.kubernetes.io/name': 'ingress-nginx', 'app.kubernetes.io/component': 'controller' },
+    ),
+    INGRESS_ADDRESS,
+    { firstNodePort: 30080, externalTrafficPolicy: 'Local' },
+  ),
   service(
     'default',
     'kubernetes',
@@ -387,7 +437,11 @@ export const DEMO_INITIAL_OBJECTS: readonly KubeObject[] = [
   ...deployment(mailer, placement),
   service('shop', 'frontend', '10.96.40.10', [{ name: 'http', port: 80, targetPort: 'http' }]),
   service('shop', 'cart', '10.96.40.11', [{ name: 'http', port: 8080, targetPort: 'http' }]),
-  service('shop', 'mailer', '10.96.40.12', [{ name: 'smtp', port: 25, targetPort: 'smtp' }]),
+  // The mailer takes mail from the internet through its own load balancer; shop's default deny
+  // (and no allow rule for it) keeps the traffic out.
+  loadBalancer(service('shop', 'mailer', '10.96.40.12', [{ name: 'smtp', port: 25, targetPort: 'smtp' }]), '34.117.40.12', {
+    firstNodePort: 30025,
+  }),
   {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'Ingress',
@@ -414,7 +468,7 @@ export const DEMO_INITIAL_OBJECTS: readonly KubeObject[] = [
         },
       ],
     },
-    status: { loadBalancer: { ingress: [{ ip: '203.0.113.10' }] } },
+    status: { loadBalancer: { ingress: [{ ip: INGRESS_ADDRESS }] } },
   },
   ...shopPolicies,
   ...paymentsApiInitial,
@@ -492,6 +546,7 @@ export const DEMO_STEPS: readonly DemoStep[] = [
     ],
     expect: {
       unprotected: ['shop/Deployment/mailer'],
+      published: ['shop/Deployment/mailer'],
       protected: ['shop/Deployment/frontend', 'shop/Deployment/cart'],
     },
   },
@@ -515,6 +570,21 @@ export const DEMO_STEPS: readonly DemoStep[] = [
     })(),
     derived: [],
     expect: { protected: ['payments/Deployment/api'], pods: { 'payments/Deployment/api': 2 } },
+  },
+  {
+    id: 'monitoring-prometheus-load-balancer',
+    title: 'The platform team puts Prometheus behind a LoadBalancer: the internet reaches it',
+    changes: [
+      apply(
+        loadBalancer(
+          service('monitoring', 'prometheus', '10.96.70.10', [{ name: 'web', port: 9090, targetPort: 'web' }]),
+          '34.117.40.20',
+          { firstNodePort: 30990 },
+        ),
+      ),
+    ],
+    derived: [{ kind: 'WORKLOAD_EXPOSED', subject: 'monitoring/StatefulSet/prometheus' }],
+    expect: { protected: ['monitoring/StatefulSet/prometheus'], published: ['monitoring/StatefulSet/prometheus'] },
   },
   {
     id: 'analytics-collector-removed',

@@ -46,6 +46,8 @@ export interface CrdOptions {
   readonly calico?: boolean;
   /** The Calico API server (projectcalico.org/v3, an aggregated API). */
   readonly calicoApiServer?: boolean;
+  /** Gateway API CRDs (gateway.networking.k8s.io, the v1.1 experimental channel). */
+  readonly gatewayApi?: boolean;
 }
 
 export interface FakeKubeApiServerOptions {
@@ -308,6 +310,7 @@ export class FakeKubeApiServer {
       ['cilium', crds.cilium],
       ['calico', crds.calico],
       ['calicoApiServer', crds.calicoApiServer],
+      ['gatewayApi', crds.gatewayApi],
     ];
     for (const [feature, wanted] of features) {
       if (wanted === undefined) continue;

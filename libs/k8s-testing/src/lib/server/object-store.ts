@@ -307,7 +307,8 @@ export class ObjectStore {
 
 /**
  * An update that leaves out a Service's cluster IPs or node ports keeps the allocated ones, as the
- * real registry does: they are immutable once assigned.
+ * real registry does: they are immutable once assigned. A Service turned back into a ClusterIP
+ * one releases its node ports (only NodePort and LoadBalancer Services have them).
  */
 function keepAllocations(input: KubeObject, existing: KubeObject): KubeObject {
   const spec = isRecord(input['spec']) ? { ...input['spec'] } : {};
@@ -316,7 +317,8 @@ function keepAllocations(input: KubeObject, existing: KubeObject): KubeObject {
     if ((spec[field] === undefined || spec[field] === '') && old[field] !== undefined)
       spec[field] = old[field];
   }
-  if (Array.isArray(spec['ports']) && Array.isArray(old['ports'])) {
+  const type = spec['type'] ?? 'ClusterIP';
+  if (Array.isArray(spec['ports']) && Array.isArray(old['ports']) && (type === 'NodePort' || type === 'LoadBalancer')) {
     const oldPorts = old['ports'].filter(isRecord);
     spec['ports'] = spec['ports'].map((port: unknown) => {
       if (!isRecord(port) || port['nodePort'] !== undefined) return port;

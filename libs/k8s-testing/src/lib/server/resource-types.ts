@@ -4,7 +4,7 @@
  * Optional APIs: a cluster without them answers 404 for their paths. Most are CRDs; Calico's
  * `projectcalico.org/v3` is served by the Calico API server (an aggregated API, no CRD).
  */
-export type CrdFeature = 'adminNetworkPolicies' | 'clusterNetworkPolicies' | 'cilium' | 'calico' | 'calicoApiServer';
+export type CrdFeature = 'adminNetworkPolicies' | 'clusterNetworkPolicies' | 'cilium' | 'calico' | 'calicoApiServer' | 'gatewayApi';
 
 /** Features served by an aggregated API server rather than CRDs. */
 export const AGGREGATED_FEATURES: readonly CrdFeature[] = ['calicoApiServer'];
@@ -12,6 +12,7 @@ export const AGGREGATED_FEATURES: readonly CrdFeature[] = ['calicoApiServer'];
 export const CILIUM_GROUP = 'cilium.io';
 export const CALICO_CRD_GROUP = 'crd.projectcalico.org';
 export const CALICO_API_GROUP = 'projectcalico.org';
+export const GATEWAY_GROUP = 'gateway.networking.k8s.io';
 
 export interface ResourceType {
   /** '' for the core group. */
@@ -100,6 +101,7 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     shortNames: ['ing'],
     ...tracked,
   }),
+  resource('networking.k8s.io', 'v1', 'IngressClass', 'ingressclasses', false, tracked),
   resource(
     'apiextensions.k8s.io',
     'v1',
@@ -147,9 +149,30 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     ...tracked,
   }),
   resource(CILIUM_GROUP, 'v2alpha1', 'CiliumCIDRGroup', 'ciliumcidrgroups', false, { shortNames: ['ccg'], categories: ['cilium'], crd: 'cilium', ...tracked }),
+  ...gatewayTypes(),
   ...calicoTypes(CALICO_CRD_GROUP, 'v1', 'calico'),
   ...calicoTypes(CALICO_API_GROUP, 'v3', 'calicoApiServer'),
 ];
+
+/**
+ * Gateway API as the v1.1 experimental channel installs it: the standard kinds in v1 (v1beta1 for
+ * ReferenceGrant), TLSRoute, TCPRoute and UDPRoute in v1alpha2.
+ */
+function gatewayTypes(): ResourceType[] {
+  const kinds: [string, string, string, boolean][] = [
+    ['GatewayClass', 'gatewayclasses', 'v1', false],
+    ['Gateway', 'gateways', 'v1', true],
+    ['HTTPRoute', 'httproutes', 'v1', true],
+    ['GRPCRoute', 'grpcroutes', 'v1', true],
+    ['ReferenceGrant', 'referencegrants', 'v1beta1', true],
+    ['TLSRoute', 'tlsroutes', 'v1alpha2', true],
+    ['TCPRoute', 'tcproutes', 'v1alpha2', true],
+    ['UDPRoute', 'udproutes', 'v1alpha2', true],
+  ];
+  return kinds.map(([kind, plural, version, namespaced]) =>
+    resource(GATEWAY_GROUP, version, kind, plural, namespaced, { categories: ['gateway-api'], crd: 'gatewayApi', ...tracked }),
+  );
+}
 
 /** Calico's kinds, under the CRD group (stored objects) or the API server's group. */
 function calicoTypes(group: string, version: string, crd: CrdFeature): ResourceType[] {

@@ -18,6 +18,7 @@ import {
 import { PeersSection } from '../../../../../../../workload-detail/peers-section';
 import { PodsSection } from '../../../../../../../workload-detail/pods-section';
 import { PoliciesSection } from '../../../../../../../workload-detail/policies-section';
+import { EntryPointsSection } from '../../../../../../../workload-detail/entry-points-section';
 import {
   HistoryRangeNav,
   ScoreHistorySection,
@@ -84,6 +85,7 @@ export default async function WorkloadDetailPage({
       <div className={shared.columns}>
         <PodsSection pods={workload.pods} />
         <PoliciesSection clusterId={id} workload={workload} />
+        <EntryPointsSection workload={workload} />
         <PeersSection
           clusterId={id}
           direction="in"
